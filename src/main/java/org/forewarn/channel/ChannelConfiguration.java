@@ -1,0 +1,60 @@
+package org.forewarn.channel;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import com.twilio.http.TwilioRestClient;
+
+/** Chooses a real or recording sender per channel from what is configured, and says which in the log. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ChannelSettings.class)
+class ChannelConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(ChannelConfiguration.class);
+
+	@Bean
+	ChannelDispatch channelDispatch(ChannelSettings settings, ObjectProvider<JavaMailSender> mail, Environment env,
+			JdbcClient jdbc) {
+		List<Sender> senders = List.of(email(settings, mail.getIfAvailable(), env), sms(settings), new TaskSender());
+		senders.forEach(s -> log.info("Channel {}: {}", s.channel(), s.mode()));
+		return new ChannelDispatch(senders, new TemplateRenderer(Path.of(settings.templates())),
+				new RenderedMessageStore(jdbc));
+	}
+
+	private static Sender email(ChannelSettings settings, JavaMailSender mail, Environment env) {
+		if (settings.recordOnly()) {
+			return new RecordingSender("email", "forewarn.channels.record-only is on");
+		}
+		if (mail == null) {
+			return new RecordingSender("email", "no SMTP server configured: set spring.mail.host");
+		}
+		String server = env.getProperty("spring.mail.host") + ":" + env.getProperty("spring.mail.port", "25");
+		return new EmailSender(mail, settings.email().from(), server);
+	}
+
+	private static Sender sms(ChannelSettings settings) {
+		ChannelSettings.Sms sms = settings.sms();
+		if (settings.recordOnly()) {
+			return new RecordingSender("sms", "forewarn.channels.record-only is on");
+		}
+		if (!sms.configured()) {
+			return new RecordingSender("sms",
+					"Twilio not configured: set forewarn.channels.sms.account-sid and auth-token");
+		}
+		TwilioRestClient.Builder client = new TwilioRestClient.Builder(sms.accountSid(), sms.authToken());
+		if (sms.apiBaseUrl() != null && !sms.apiBaseUrl().isBlank()) {
+			client.httpClient(new TwilioEndpointClient(sms.apiBaseUrl()));
+		}
+		return new SmsSender(client.build(), sms.fromNumber());
+	}
+}

@@ -1,0 +1,35 @@
+package org.forewarn.channel;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Channel settings ({@code forewarn.channels.*}). SMTP itself is configured with Spring Boot's {@code spring.mail.*};
+ * a channel that is not configured records instead of sending.
+ *
+ * @param recordOnly never send for real, whatever is configured (replay and backtests)
+ * @param templates folder holding the message templates
+ * @param email email settings
+ * @param sms Twilio settings
+ */
+@ConfigurationProperties("forewarn.channels")
+public record ChannelSettings(@DefaultValue("false") boolean recordOnly,
+		@DefaultValue("config/templates") String templates, @DefaultValue Email email, @DefaultValue Sms sms) {
+
+	/** @param from sender address of every email */
+	public record Email(@DefaultValue("Forewarn <noreply@forewarn.local>") String from) {
+	}
+
+	/**
+	 * @param accountSid Twilio account SID; SMS are only recorded while it is empty
+	 * @param authToken Twilio auth token
+	 * @param fromNumber the Twilio number messages come from (E.164)
+	 * @param apiBaseUrl another endpoint for the Twilio API, e.g. a gateway; empty means Twilio itself
+	 */
+	public record Sms(String accountSid, String authToken, String fromNumber, String apiBaseUrl) {
+
+		boolean configured() {
+			return accountSid != null && !accountSid.isBlank() && authToken != null && !authToken.isBlank();
+		}
+	}
+}

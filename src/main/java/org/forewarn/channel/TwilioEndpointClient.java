@@ -1,0 +1,44 @@
+package org.forewarn.channel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+
+/**
+ * The SDK's own HTTP client, aimed at another base URL (a Twilio-compatible gateway, or a local stub in tests):
+ * the SDK has no base-URL setting, so each request is copied with its host replaced.
+ */
+final class TwilioEndpointClient extends NetworkHttpClient {
+
+	private static final Pattern TWILIO_HOST = Pattern.compile("^https://[^/]+");
+
+	private final String baseUrl;
+
+	TwilioEndpointClient(String baseUrl) {
+		this.baseUrl = baseUrl.replaceAll("/+$", "");
+	}
+
+	@Override
+	public Response makeRequest(Request request) {
+		Request moved = new Request(request.getMethod(), TWILIO_HOST.matcher(request.getUrl()).replaceFirst(baseUrl));
+		if (request.requiresAuthentication()) {
+			moved.setAuth(request.getAuthStrategy());
+		}
+		moved.setContentType(request.getContentType());
+		if (request.getBody() != null) {
+			moved.setBody(request.getBody());
+		}
+		copy(request.getPostParams(), moved::addPostParam);
+		copy(request.getQueryParams(), moved::addQueryParam);
+		copy(request.getHeaderParams(), moved::addHeaderParam);
+		return super.makeRequest(moved);
+	}
+
+	private static void copy(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+		params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
+	}
+}

@@ -1,0 +1,69 @@
+package org.forewarn.customer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the rules see about one customer, folded from that customer's events. */
+public class CustomerState {
+
+	/** Closed orders are kept this long for rules that look back (repeated bad experiences). */
+	static final Duration CLOSED_ORDER_RETENTION = Duration.ofDays(400);
+
+	private Customer customer;
+	private Map<String, Order> orders = new LinkedHashMap<>();
+	private Map<String, Shipment> shipments = new LinkedHashMap<>();
+	private Account account;
+
+	CustomerState() {
+	}
+
+	public CustomerState(String customerId) {
+		this.customer = new Customer(customerId);
+		this.account = new Account(customerId);
+	}
+
+	public String customerId() { return customer.getCustomerId(); }
+	public Customer customer() { return customer; }
+	public Account account() { return account; }
+	public Map<String, Order> orders() { return orders; }
+	public Map<String, Shipment> shipments() { return shipments; }
+
+	Order order(String orderId) {
+		return orders.computeIfAbsent(orderId, id -> new Order(id, customerId()));
+	}
+
+	Shipment shipment(String orderId) {
+		return shipments.computeIfAbsent(orderId, id -> new Shipment(id, customerId(), order(id).getPromisedBy()));
+	}
+
+	/** Every object rules match on, including derived ones. */
+	public List<Object> facts() {
+		List<Object> facts = new ArrayList<>();
+		facts.add(customer);
+		facts.add(account);
+		facts.addAll(orders.values());
+		facts.addAll(shipments.values());
+		facts.addAll(account.getFeedback());
+		account.getActivity().forEach((metric, readings) -> {
+			if (!readings.isEmpty()) {
+				facts.add(ActivityTrend.of(customerId(), metric, readings));
+			}
+		});
+		return facts;
+	}
+
+	/** Drops orders closed long before {@code now}, so state stays small for long-lived customers. */
+	void forgetOldOrders(Instant now) {
+		Instant cutoff = now.minus(CLOSED_ORDER_RETENTION);
+		orders.values().removeIf(o -> !o.isOpen() && closedAt(o).isBefore(cutoff));
+		shipments.keySet().retainAll(orders.keySet());
+	}
+
+	private static Instant closedAt(Order order) {
+		return order.getDeliveredAt() != null ? order.getDeliveredAt() : order.getCancelledAt();
+	}
+}

@@ -1,0 +1,108 @@
+package org.forewarn.customer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One order with its deadlines, payment and delivery state, and its own timeline. A rule fact. */
+public class Order {
+
+	private String orderId;
+	private String customerId;
+	private Instant placedAt;
+	private Double total;
+	private String currency;
+	private Instant shipBy;
+	private Instant promisedBy;
+	private String destinationRegion;
+	private Instant paidAt;
+	private Instant paymentFailedAt;
+	private boolean paymentFailureHard;
+	private String paymentFailureReason;
+	private Instant shippedAt;
+	private Instant deliveredAt;
+	private Instant cancelledAt;
+	private String cancelReason;
+	private List<TimelineEntry> timeline = new ArrayList<>();
+
+	Order() {
+	}
+
+	Order(String orderId, String customerId) {
+		this.orderId = orderId;
+		this.customerId = customerId;
+	}
+
+	public String getOrderId() { return orderId; }
+	public String getCustomerId() { return customerId; }
+	public Instant getPlacedAt() { return placedAt; }
+	public Double getTotal() { return total; }
+	public String getCurrency() { return currency; }
+	public Instant getShipBy() { return shipBy; }
+	public Instant getPromisedBy() { return promisedBy; }
+	public String getDestinationRegion() { return destinationRegion; }
+	public Instant getPaidAt() { return paidAt; }
+	public Instant getPaymentFailedAt() { return paymentFailedAt; }
+	public boolean isPaymentFailureHard() { return paymentFailureHard; }
+	public String getPaymentFailureReason() { return paymentFailureReason; }
+	public Instant getShippedAt() { return shippedAt; }
+	public Instant getDeliveredAt() { return deliveredAt; }
+	public Instant getCancelledAt() { return cancelledAt; }
+	public String getCancelReason() { return cancelReason; }
+	public List<TimelineEntry> getTimeline() { return timeline; }
+
+	/** Neither delivered nor cancelled. */
+	public boolean isOpen() {
+		return deliveredAt == null && cancelledAt == null;
+	}
+
+	public boolean isShipped() {
+		return shippedAt != null;
+	}
+
+	/** A payment failed and no payment succeeded after it. */
+	public boolean isPaymentOutstanding() {
+		return paymentFailedAt != null && (paidAt == null || paidAt.isBefore(paymentFailedAt));
+	}
+
+	/** Delivered after the promised date. */
+	public boolean isDeliveredLate() {
+		return deliveredAt != null && promisedBy != null && deliveredAt.isAfter(promisedBy);
+	}
+
+	void placed(Instant at, Double total, String currency, Instant shipBy, Instant promisedBy, String region) {
+		this.placedAt = at;
+		this.total = total;
+		this.currency = currency;
+		this.shipBy = shipBy;
+		this.promisedBy = promisedBy;
+		this.destinationRegion = region;
+	}
+
+	void paid(Instant at) { this.paidAt = at; }
+
+	void paymentFailed(Instant at, boolean hard, String reason) {
+		this.paymentFailedAt = at;
+		this.paymentFailureHard = hard;
+		this.paymentFailureReason = reason;
+	}
+
+	void shipped(Instant at) { this.shippedAt = at; }
+
+	void delivered(Instant at) { this.deliveredAt = at; }
+
+	void cancelled(Instant at, String reason) {
+		this.cancelledAt = at;
+		this.cancelReason = reason;
+	}
+
+	void record(Instant at, String eventType) {
+		timeline.add(new TimelineEntry(at, eventType));
+	}
+
+	@Override
+	public String toString() {
+		return "Order " + orderId + " (placed " + placedAt + ", shipBy " + shipBy + ", promisedBy " + promisedBy
+				+ ", shipped " + shippedAt + ", delivered " + deliveredAt + ", cancelled " + cancelledAt + ")";
+	}
+}

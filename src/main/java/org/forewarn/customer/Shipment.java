@@ -1,0 +1,105 @@
+package org.forewarn.customer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The parcel of a shipped order: carrier, estimate, scans and any open exception. A rule fact. */
+public class Shipment {
+
+	static final int KEPT_SCANS = 20;
+
+	private String orderId;
+	private String customerId;
+	private String carrier;
+	private String trackingNumber;
+	private Instant shippedAt;
+	private Instant estimatedDelivery;
+	private Instant promisedBy;
+	private Instant deliveredAt;
+	private List<Scan> scans = new ArrayList<>();
+	private String exceptionCode;
+	private String exceptionDescription;
+	private Instant exceptionAt;
+
+	Shipment() {
+	}
+
+	Shipment(String orderId, String customerId, Instant promisedBy) {
+		this.orderId = orderId;
+		this.customerId = customerId;
+		this.promisedBy = promisedBy;
+	}
+
+	public String getOrderId() { return orderId; }
+	public String getCustomerId() { return customerId; }
+	public String getCarrier() { return carrier; }
+	public String getTrackingNumber() { return trackingNumber; }
+	public Instant getShippedAt() { return shippedAt; }
+	public Instant getEstimatedDelivery() { return estimatedDelivery; }
+	public Instant getPromisedBy() { return promisedBy; }
+	public Instant getDeliveredAt() { return deliveredAt; }
+	public List<Scan> getScans() { return scans; }
+	public String getExceptionCode() { return exceptionCode; }
+	public String getExceptionDescription() { return exceptionDescription; }
+	public Instant getExceptionAt() { return exceptionAt; }
+
+	public boolean isInTransit() {
+		return deliveredAt == null;
+	}
+
+	/** Time of the last carrier scan, null when the carrier never reported one. */
+	public Instant getLastScanAt() {
+		return scans.isEmpty() ? null : scans.get(scans.size() - 1).at();
+	}
+
+	/** The estimate lies after the promised date. */
+	public boolean isEstimateAfterPromise() {
+		return estimatedDelivery != null && promisedBy != null && estimatedDelivery.isAfter(promisedBy);
+	}
+
+	public boolean hasOpenException() {
+		return exceptionCode != null;
+	}
+
+	void shipped(Instant at, String carrier, String trackingNumber, Instant estimatedDelivery) {
+		this.shippedAt = at;
+		this.carrier = carrier;
+		this.trackingNumber = trackingNumber;
+		this.estimatedDelivery = estimatedDelivery;
+	}
+
+	void scanned(Instant at, String location, String status) {
+		scans.add(new Scan(at, location, status));
+		if (scans.size() > KEPT_SCANS) {
+			scans.remove(0);
+		}
+		clearException();
+	}
+
+	void estimateChanged(Instant estimatedDelivery) { this.estimatedDelivery = estimatedDelivery; }
+
+	void exception(Instant at, String code, String description) {
+		this.exceptionAt = at;
+		this.exceptionCode = code;
+		this.exceptionDescription = description;
+	}
+
+	void delivered(Instant at) {
+		this.deliveredAt = at;
+		clearException();
+	}
+
+	private void clearException() {
+		exceptionAt = null;
+		exceptionCode = null;
+		exceptionDescription = null;
+	}
+
+	@Override
+	public String toString() {
+		return "Shipment of order " + orderId + " (shipped " + shippedAt + ", estimate " + estimatedDelivery
+				+ ", last scan " + getLastScanAt() + (exceptionCode == null ? "" : ", exception " + exceptionCode)
+				+ ")";
+	}
+}

@@ -1,0 +1,97 @@
+package org.forewarn.engine;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.forewarn.customer.CustomerState;
+import org.forewarn.customer.CustomerStateReducer;
+import org.forewarn.customer.CustomerStateStore;
+import org.forewarn.event.Event;
+import org.forewarn.event.EventStore;
+import org.forewarn.outreach.OutreachDispatcher;
+import org.forewarn.outreach.OutreachPlanner;
+import org.forewarn.outreach.OutreachStore;
+import org.forewarn.rules.Evaluation;
+import org.forewarn.rules.PriorOutreach;
+import org.forewarn.rules.RuleEngine;
+import org.forewarn.rules.Trigger;
+import org.forewarn.rules.Wakeup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one path every event and timer takes, live and in replay: store the event once, fold it into the customer's
+ * state, let the rules decide at the event's time, plan the outreach, then send what is due. Runs in the customer's
+ * lane; everything up to the plan commits together, so a failure leaves no half-processed event behind.
+ */
+@Component
+class CustomerProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(CustomerProcessor.class);
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final EventStore events;
+	private final CustomerStateStore states;
+	private final RuleEngine rules;
+	private final OutreachStore outreach;
+	private final OutreachPlanner planner;
+	private final OutreachDispatcher dispatcher;
+	private final WakeupScheduler scheduler;
+	private final TransactionTemplate transaction;
+	private final Clock clock;
+
+	CustomerProcessor(EventStore events, CustomerStateStore states, RuleEngine rules, OutreachStore outreach,
+			OutreachPlanner planner, OutreachDispatcher dispatcher, WakeupScheduler scheduler,
+			TransactionTemplate transaction, Clock clock) {
+		this.events = events;
+		this.states = states;
+		this.rules = rules;
+		this.outreach = outreach;
+		this.planner = planner;
+		this.dispatcher = dispatcher;
+		this.scheduler = scheduler;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/** Processes one event; false when it is a duplicate and nothing was done. */
+	boolean process(Event event) {
+		CustomerState state = transaction.execute(tx -> {
+			if (!events.insertIfNew(event, clock.instant())) {
+				return null;
+			}
+			CustomerState current = states.load(event.customerId());
+			CustomerStateReducer.apply(current, event);
+			states.save(current, event.instant());
+			Evaluation evaluation = rules.evaluate(current, trigger(event), prior(event.customerId()));
+			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(), event.customerId(),
+					evaluation.decisions().detections(), evaluation.decisions().wakeups());
+			for (Wakeup wakeup : planner.apply(evaluation, current)) {
+				scheduler.schedule(wakeup);
+			}
+			return current;
+		});
+		if (state == null) {
+			return false;
+		}
+		dispatcher.dispatchDue(state);
+		return true;
+	}
+
+	private List<PriorOutreach> prior(String customerId) {
+		return outreach.findByCustomer(customerId).stream()
+			.map(o -> new PriorOutreach(o.problem(), o.orderId(), o.rule(), o.channel(), o.status().name(), o.sendAt()))
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Trigger trigger(Event event) {
+		Map<String, Object> data = JSON.convertValue(event.data(), Map.class);
+		return new Trigger(event.id(), event.type(), event.instant(), event.orderId(), data);
+	}
+}

@@ -1,0 +1,83 @@
+package org.forewarn.engine;
+
+import java.time.ZoneOffset;
+
+import org.forewarn.event.Event;
+import org.forewarn.event.EventParser;
+import org.forewarn.event.EventType;
+import org.forewarn.event.InvalidEventException;
+import org.forewarn.rules.Wakeup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Where events enter, from any source: validate, then process in the customer's lane. Timers enter here too. */
+public class EventIntake implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
+
+	private final CustomerProcessor processor;
+	private final CustomerLanes lanes;
+
+	EventIntake(CustomerProcessor processor, CustomerLanes lanes) {
+		this.processor = processor;
+		this.lanes = lanes;
+	}
+
+	/** One JSON text, e.g. a line of a file or a Kafka record value. */
+	public IntakeResult submit(String json) {
+		try {
+			return submit(EventParser.parse(json));
+		}
+		catch (InvalidEventException e) {
+			return new IntakeResult(null, null, IntakeResult.Status.REJECTED, e.getMessage());
+		}
+	}
+
+	/** One parsed JSON value, e.g. an element of an HTTP body. */
+	public IntakeResult submit(JsonNode node) {
+		try {
+			return submit(EventParser.parse(node));
+		}
+		catch (InvalidEventException e) {
+			JsonNode id = node == null ? null : node.get("id");
+			return new IntakeResult(null, id != null && id.isString() ? id.asString() : null,
+					IntakeResult.Status.REJECTED, e.getMessage());
+		}
+	}
+
+	public IntakeResult submit(Event event) {
+		try {
+			boolean fresh = lanes.run(event.customerId(), () -> processor.process(event));
+			return new IntakeResult(null, event.id(),
+					fresh ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.DUPLICATE, null);
+		}
+		catch (RuntimeException e) {
+			log.error("Processing event {} of customer {} failed; it was not stored", event.id(),
+					event.customerId(), e);
+			return new IntakeResult(null, event.id(), IntakeResult.Status.FAILED,
+					"processing failed, nothing was stored (retry later): " + e.getMessage());
+		}
+	}
+
+	/** A due wakeup re-enters as a {@code timer.fired} event for its customer, at its due time. */
+	public IntakeResult fire(Wakeup wakeup) {
+		ObjectNode data = JsonNodeFactory.instance.objectNode();
+		data.put("label", wakeup.label());
+		data.put("dueAt", wakeup.at().toString());
+		if (wakeup.orderId() != null) {
+			data.put("orderId", wakeup.orderId());
+		}
+		Event timer = EventParser.internal("timer-" + wakeup.id(), EventType.TIMER_FIRED,
+				wakeup.at().atOffset(ZoneOffset.UTC), wakeup.customerId(), wakeup.orderId(), data);
+		return submit(timer);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		lanes.close();
+	}
+}

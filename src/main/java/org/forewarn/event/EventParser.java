@@ -1,0 +1,129 @@
+package org.forewarn.event;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Turns JSON into validated {@link Event}s; every rejection names the offending field. */
+public final class EventParser {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private EventParser() {
+	}
+
+	/** Parses one JSON text (a line of a file, a Kafka record value). */
+	public static Event parse(String json) {
+		JsonNode node;
+		try {
+			node = JSON.readTree(json);
+		}
+		catch (JacksonException e) {
+			throw new InvalidEventException("event", "not valid JSON (" + e.getOriginalMessage() + ")");
+		}
+		return parse(node);
+	}
+
+	/** Validates one already parsed JSON value, as found in an HTTP body. */
+	public static Event parse(JsonNode node) {
+		if (node == null || !node.isObject()) {
+			throw new InvalidEventException("event", "must be a JSON object");
+		}
+		String id = requiredText(node, "id");
+		String typeName = requiredText(node, "type");
+		EventType type = EventType.of(typeName)
+			.filter(t -> t != EventType.TIMER_FIRED)
+			.orElseThrow(() -> new InvalidEventException("type", "unknown event type '" + typeName + "'"));
+		OffsetDateTime time = time("time", requiredText(node, "time"));
+		String customerId = requiredText(node, "customerId");
+		String orderId = optionalText(node, "orderId");
+		if (orderId == null && type.needsOrderId()) {
+			throw new InvalidEventException("orderId", "required for " + typeName + " events");
+		}
+		JsonNode data = node.get("data");
+		if (data == null || data.isNull()) {
+			data = JsonNodeFactory.instance.objectNode();
+		}
+		else if (!data.isObject()) {
+			throw new InvalidEventException("data", "must be a JSON object");
+		}
+		checkData(type, data);
+		return new Event(id, typeName, time, customerId, orderId, data);
+	}
+
+	/** Builds an event the engine raises itself (timers), bypassing the external catalogue check. */
+	public static Event internal(String id, EventType type, OffsetDateTime time, String customerId, String orderId,
+			JsonNode data) {
+		return new Event(id, type.wireName(), time, customerId, orderId, data);
+	}
+
+	private static void checkData(EventType type, JsonNode data) {
+		for (String required : type.requiredData()) {
+			JsonNode value = data.get(required);
+			if (value == null || value.isNull()) {
+				throw new InvalidEventException("data." + required, "required for " + type.wireName() + " events");
+			}
+		}
+		for (Map.Entry<String, FieldKind> field : type.fields().entrySet()) {
+			JsonNode value = data.get(field.getKey());
+			if (value != null && !value.isNull()) {
+				checkKind("data." + field.getKey(), field.getValue(), value);
+			}
+		}
+		if (type == EventType.CUSTOMER_UPDATED && data.has("consent")) {
+			for (String channel : new String[] { "email", "sms" }) {
+				JsonNode consent = data.get("consent").get(channel);
+				if (consent != null && !consent.isNull()) {
+					checkKind("data.consent." + channel, FieldKind.BOOLEAN, consent);
+				}
+			}
+		}
+	}
+
+	private static void checkKind(String field, FieldKind kind, JsonNode value) {
+		boolean ok = switch (kind) {
+			case TEXT -> value.isString();
+			case NUMBER -> value.isNumber();
+			case BOOLEAN -> value.isBoolean();
+			case OBJECT -> value.isObject();
+			case TIME -> value.isString() && time(field, value.asString()) != null;
+		};
+		if (!ok) {
+			throw new InvalidEventException(field, "expected " + kind.name().toLowerCase() + ", got " + value);
+		}
+	}
+
+	private static OffsetDateTime time(String field, String text) {
+		try {
+			return OffsetDateTime.parse(text);
+		}
+		catch (DateTimeParseException e) {
+			throw new InvalidEventException(field,
+					"'" + text + "' is not an RFC 3339 time with offset, e.g. 2017-10-02T10:56:33-03:00");
+		}
+	}
+
+	private static String requiredText(JsonNode node, String field) {
+		String value = optionalText(node, field);
+		if (value == null) {
+			throw new InvalidEventException(field, "required");
+		}
+		return value;
+	}
+
+	private static String optionalText(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString() || value.asString().isBlank()) {
+			throw new InvalidEventException(field, "must be a non-empty string, got " + value);
+		}
+		return value.asString();
+	}
+}

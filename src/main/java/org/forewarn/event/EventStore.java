@@ -1,0 +1,52 @@
+package org.forewarn.event;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every accepted event, kept once per id. */
+@Repository
+public class EventStore {
+
+	private final JdbcClient jdbc;
+
+	EventStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores the event; false when an event with this id was stored before (a duplicate). */
+	public boolean insertIfNew(Event event, Instant receivedAt) {
+		try {
+			jdbc.sql("""
+					insert into event (id, customer_id, order_id, type, event_time, received_at, payload)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(event.id(), event.customerId(), event.orderId(), event.type(), event.time(),
+						receivedAt.atOffset(ZoneOffset.UTC), EventJson.write(event))
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException e) {
+			return false;
+		}
+	}
+
+	public boolean exists(String id) {
+		return jdbc.sql("select count(*) from event where id = ?").param(id).query(Integer.class).single() > 0;
+	}
+
+	public List<Event> findByCustomer(String customerId) {
+		return jdbc.sql("select payload from event where customer_id = ? order by event_time, received_at")
+			.param(customerId)
+			.query((rs, row) -> EventJson.read(rs.getString(1)))
+			.list();
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}

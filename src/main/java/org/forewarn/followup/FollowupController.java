@@ -1,0 +1,93 @@
+package org.forewarn.followup;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.forewarn.channel.ChannelDispatch;
+import org.forewarn.channel.StoredMessage;
+import org.forewarn.outreach.Outreach;
+import org.forewarn.outreach.OutreachFilter;
+import org.forewarn.outreach.OutreachStatus;
+import org.forewarn.outreach.OutreachStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The follow-up queue: tasks the rules opened for a person, with why each exists. Claim, resolve or dismiss. */
+@RestController
+@RequestMapping("/api/followups")
+class FollowupController {
+
+	private static final Set<OutreachStatus> ACTIVE = Set.of(OutreachStatus.OPEN, OutreachStatus.CLAIMED);
+
+	private final OutreachStore outreach;
+	private final ChannelDispatch channels;
+	private final Clock clock;
+
+	FollowupController(OutreachStore outreach, ChannelDispatch channels, Clock clock) {
+		this.outreach = outreach;
+		this.channels = channels;
+		this.clock = clock;
+	}
+
+	/** Open and claimed tasks by default; {@code status=ALL} lists every task. */
+	@GetMapping
+	List<Followup> list(@RequestParam(required = false) String status,
+			@RequestParam(required = false) String customerId) {
+		boolean all = "ALL".equalsIgnoreCase(status);
+		OutreachStatus only = all || status == null ? null : OutreachStatus.valueOf(status.toUpperCase());
+		return outreach.search(new OutreachFilter(customerId, null, only, "task"), 1000).stream()
+			.filter(o -> all || only != null || ACTIVE.contains(o.status()))
+			.map(this::followup)
+			.toList();
+	}
+
+	@PostMapping("/{id}/claim")
+	Followup claim(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+		return move(id, Set.of(OutreachStatus.OPEN), OutreachStatus.CLAIMED, "claimed by " + who(body));
+	}
+
+	@PostMapping("/{id}/resolve")
+	Followup resolve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+		return move(id, ACTIVE, OutreachStatus.RESOLVED, "resolved by " + who(body) + note(body));
+	}
+
+	@PostMapping("/{id}/dismiss")
+	Followup dismiss(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+		return move(id, ACTIVE, OutreachStatus.DISMISSED, "dismissed by " + who(body) + note(body));
+	}
+
+	private Followup move(String id, Set<OutreachStatus> from, OutreachStatus to, String reason) {
+		Outreach task = outreach.find(id).filter(o -> "task".equals(o.channel()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no follow-up task " + id));
+		if (!outreach.transition(id, from, to, reason, clock.instant(), null)) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"follow-up " + id + " is " + task.status() + "; it can be moved to " + to + " only from " + from);
+		}
+		return followup(outreach.find(id).orElseThrow());
+	}
+
+	private Followup followup(Outreach task) {
+		StoredMessage note = channels.message(task.id()).orElse(null);
+		return new Followup(task, note == null ? null : note.subject(), note == null ? null : note.body(),
+				outreach.history(task.id()));
+	}
+
+	private static String who(Map<String, String> body) {
+		String by = body == null ? null : body.get("by");
+		return by == null || by.isBlank() ? "someone" : by;
+	}
+
+	private static String note(Map<String, String> body) {
+		String note = body == null ? null : body.get("note");
+		return note == null || note.isBlank() ? "" : ": " + note;
+	}
+}

@@ -1,0 +1,62 @@
+package org.forewarn.followup;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.forewarn.event.EventJson;
+import org.forewarn.event.EventStore;
+import org.forewarn.outreach.Detection;
+import org.forewarn.outreach.DetectionStore;
+import org.forewarn.outreach.Outreach;
+import org.forewarn.outreach.OutreachStore;
+import org.forewarn.outreach.StatusChange;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/customers/{id}/timeline}: events, detections and outreach steps of one customer in time order. */
+@RestController
+class TimelineController {
+
+	private final EventStore events;
+	private final DetectionStore detections;
+	private final OutreachStore outreach;
+
+	TimelineController(EventStore events, DetectionStore detections, OutreachStore outreach) {
+		this.events = events;
+		this.detections = detections;
+		this.outreach = outreach;
+	}
+
+	@GetMapping("/api/customers/{customerId}/timeline")
+	List<TimelineItem> timeline(@PathVariable String customerId) {
+		List<TimelineItem> items = new ArrayList<>();
+		events.findByCustomer(customerId).forEach(e -> items.add(new TimelineItem(e.instant(), "event", e.type(),
+				e.orderId(), Map.of("event", EventJson.toNode(e)))));
+		for (Detection d : detections.findByCustomer(customerId)) {
+			String order = d.subject().isEmpty() ? null : d.subject();
+			items.add(new TimelineItem(d.detectedAt(), "detection", d.problem() + " detected by rule '" + d.rule() + "'",
+					order, Map.of("explanation", String.valueOf(d.explanation()), "ruleVersion", d.ruleVersion())));
+			if (d.resolvedAt() != null) {
+				items.add(new TimelineItem(d.resolvedAt(), "resolution", d.problem() + " " + d.resolvedReason(), order,
+						Map.of()));
+			}
+		}
+		for (Outreach o : outreach.findByCustomer(customerId)) {
+			for (StatusChange change : outreach.history(o.id())) {
+				items.add(new TimelineItem(change.at(), "outreach", o.channel() + " '" + o.template() + "' about "
+						+ o.problem() + " " + change.status() + (change.reason() == null ? "" : ": " + change.reason()),
+						o.orderId(), Map.of("outreach", o)));
+			}
+		}
+		items.sort(Comparator.comparing(TimelineItem::at));
+		return items;
+	}
+
+	/** One line of a customer's timeline. */
+	record TimelineItem(Instant at, String kind, String summary, String orderId, Map<String, Object> details) {
+	}
+}

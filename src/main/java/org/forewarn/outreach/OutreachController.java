@@ -1,0 +1,51 @@
+package org.forewarn.outreach;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** {@code GET /api/outreach} with filters, and one record with its history. */
+@RestController
+@RequestMapping("/api/outreach")
+class OutreachController {
+
+	private final OutreachStore outreach;
+
+	OutreachController(OutreachStore outreach) {
+		this.outreach = outreach;
+	}
+
+	@GetMapping
+	List<Outreach> list(@RequestParam(required = false) String customerId,
+			@RequestParam(required = false) String orderId, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String channel, @RequestParam(defaultValue = "500") int limit) {
+		return outreach.search(new OutreachFilter(customerId, orderId, status(status), channel),
+				Math.max(1, Math.min(limit, 10_000)));
+	}
+
+	@GetMapping("/{id}/history")
+	List<StatusChange> history(@PathVariable String id) {
+		outreach.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no outreach " + id));
+		return outreach.history(id);
+	}
+
+	static OutreachStatus status(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OutreachStatus.valueOf(value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: unknown status '" + value
+					+ "'; one of " + java.util.Arrays.toString(OutreachStatus.values()));
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package org.forewarn.replay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+
+import org.forewarn.engine.IntakeResult;
+import org.forewarn.event.Event;
+import org.forewarn.event.EventParser;
+import org.forewarn.event.InvalidEventException;
+
+/** Reads events line by line through the {@link Replayer}, reporting progress and bad lines as it goes. */
+final class ReplayRun {
+
+	static final int REJECTIONS_SHOWN = 20;
+	static final long PROGRESS_EVERY_MS = 2000;
+
+	private final Replayer replayer;
+	private final ReplayOutput output;
+
+	ReplayRun(Replayer replayer, ReplayOutput output) {
+		this.replayer = replayer;
+		this.output = output;
+	}
+
+	ReplaySummary replay(BufferedReader reader, long totalLines, PrintStream progress) throws IOException {
+		long started = System.nanoTime();
+		long lastReport = System.currentTimeMillis();
+		ReplaySummary.Counts counts = new ReplaySummary.Counts();
+		String line;
+		long lineNumber = 0;
+		while ((line = reader.readLine()) != null) {
+			lineNumber++;
+			if (line.isBlank()) {
+				continue;
+			}
+			IntakeResult result;
+			try {
+				Event event = EventParser.parse(line);
+				result = replayer.feed(event);
+			}
+			catch (InvalidEventException e) {
+				result = new IntakeResult(null, null, IntakeResult.Status.REJECTED, e.getMessage());
+			}
+			counts.add(result.status());
+			if (result.status() == IntakeResult.Status.REJECTED || result.status() == IntakeResult.Status.FAILED) {
+				if (counts.rejected() + counts.failed() <= REJECTIONS_SHOWN) {
+					progress.println("line " + lineNumber + ": " + result.reason());
+				}
+			}
+			if (System.currentTimeMillis() - lastReport >= PROGRESS_EVERY_MS) {
+				lastReport = System.currentTimeMillis();
+				double seconds = (System.nanoTime() - started) / 1e9;
+				progress.printf("%,d / %,d lines (%d%%), %,.0f events/s, event time %s%n", lineNumber, totalLines,
+						totalLines == 0 ? 100 : lineNumber * 100 / totalLines, lineNumber / seconds, replayer.now());
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		return new ReplaySummary(lineNumber, counts, replayer.timersFired(), replayer.timersPending(), seconds,
+				replayer.now(), output.all());
+	}
+}

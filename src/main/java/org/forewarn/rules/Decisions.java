@@ -1,0 +1,64 @@
+package org.forewarn.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The only thing rules act on: the global {@code decide}. Rules never send, sleep or call out; they record
+ * detections, outreach requests, wakeups and cancellations here and the engine carries them out.
+ */
+public final class Decisions {
+
+	private final String customerId;
+	private final List<Decided> detections = new ArrayList<>();
+	private final List<OutreachRequest> outreach = new ArrayList<>();
+	private final List<Wakeup> wakeups = new ArrayList<>();
+	private final List<Decided> cancellations = new ArrayList<>();
+	private String currentRule = "(outside a rule)";
+	private String currentEvidence = "";
+
+	Decisions(String customerId) {
+		this.customerId = customerId;
+	}
+
+	/** Records that {@code problem} holds for the order (null for an account-wide problem). */
+	public void problem(String problem, String orderId) {
+		detections.add(decided(problem, orderId));
+	}
+
+	/** Asks for outreach about a problem (which also records the problem). Due at once unless told otherwise. */
+	public OutreachRequest outreach(String problem, String orderId, String channel, String template) {
+		Decided decided = decided(problem, orderId);
+		detections.add(decided);
+		OutreachRequest request = new OutreachRequest(decided, channel, template);
+		outreach.add(request);
+		return request;
+	}
+
+	/** Evaluate this customer again at {@code at}; a null moment is ignored. */
+	public void wakeAt(Instant at, String orderId, String label) {
+		if (at != null) {
+			wakeups.add(new Wakeup(customerId, at, orderId, label));
+		}
+	}
+
+	/** Calls off scheduled outreach about the problem for the order, with a reason. */
+	public void cancel(String problem, String orderId, String reason) {
+		cancellations.add(new Decided(problem, orderId, currentRule, reason));
+	}
+
+	void enterRule(String rule, String evidence) {
+		this.currentRule = rule;
+		this.currentEvidence = evidence;
+	}
+
+	private Decided decided(String problem, String orderId) {
+		return new Decided(problem, orderId, currentRule, currentEvidence);
+	}
+
+	public List<Decided> detections() { return detections; }
+	public List<OutreachRequest> outreach() { return outreach; }
+	public List<Wakeup> wakeups() { return wakeups; }
+	public List<Decided> cancellations() { return cancellations; }
+}

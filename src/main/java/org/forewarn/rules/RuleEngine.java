@@ -1,0 +1,60 @@
+package org.forewarn.rules;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import org.forewarn.customer.CustomerState;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/** Evaluates the running rule set for one customer at one trigger; the rule set can be swapped between calls. */
+public class RuleEngine {
+
+	/** Guards against rules that keep re-activating each other. */
+	static final int MAX_FIRINGS = 10_000;
+
+	private final AtomicReference<RuleSet> current;
+
+	public RuleEngine(RuleSet initial) {
+		this.current = new AtomicReference<>(initial);
+	}
+
+	public RuleSet current() {
+		return current.get();
+	}
+
+	/** Installs a new rule set; evaluations already running finish on the one they started with. */
+	public void swap(RuleSet next) {
+		current.set(next);
+	}
+
+	public Evaluation evaluate(CustomerState state, Trigger trigger, List<PriorOutreach> prior) {
+		RuleSet rules = current.get();
+		Decisions decisions = new Decisions(state.customerId());
+		KieSession session = rules.kieBase().newKieSession();
+		try {
+			session.setGlobal("decide", decisions);
+			session.addEventListener(new DefaultAgendaEventListener() {
+				@Override
+				public void beforeMatchFired(BeforeMatchFiredEvent event) {
+					decisions.enterRule(event.getMatch().getRule().getName(), event.getMatch().getObjects().stream()
+						.map(String::valueOf).collect(Collectors.joining("; ")));
+				}
+			});
+			session.insert(trigger);
+			state.facts().forEach(session::insert);
+			prior.forEach(session::insert);
+			int fired = session.fireAllRules(MAX_FIRINGS);
+			if (fired >= MAX_FIRINGS) {
+				throw new IllegalStateException("rules fired " + fired + " times for customer " + state.customerId()
+						+ " at " + trigger + "; a rule probably re-activates itself");
+			}
+		}
+		finally {
+			session.dispose();
+		}
+		return new Evaluation(rules.version(), trigger, decisions);
+	}
+}
