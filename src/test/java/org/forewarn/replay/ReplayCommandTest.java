@@ -1,0 +1,63 @@
+package org.forewarn.replay;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The backtest command: the real rules over a file in event time, timers firing between events. */
+class ReplayCommandTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path work;
+
+	@Test
+	void writesEveryOutreachWithItsFinalStatusAndASummary() throws Exception {
+		Path events = work.resolve("events.jsonl");
+		Files.write(events, List.of(
+				event("c1-p", "customer.updated", "2017-10-01T10:00:00-03:00", "c1", null,
+						"{\"email\":\"c1@x.example\",\"consent\":{\"email\":true}}"),
+				// late: still not delivered one day before the promise
+				event("o1-p", "order.placed", "2017-10-01T10:00:00-03:00", "c1", "o1",
+						"{\"promisedBy\":\"2017-10-10T00:00:00-03:00\"}"),
+				event("o2-p", "order.placed", "2017-10-01T11:00:00-03:00", "c1", "o2",
+						"{\"promisedBy\":\"2017-10-10T00:00:00-03:00\"}"),
+				"this line is not JSON",
+				// on time: delivered before the check, so nothing is sent about o2
+				event("o2-d", "order.delivered", "2017-10-05T09:00:00-03:00", "c1", "o2", "{}"),
+				event("o1-d", "order.delivered", "2017-10-12T09:00:00-03:00", "c1", "o1", "{}")));
+		Path out = work.resolve("out");
+
+		int exit = ReplayCommand.run(new String[] { events.toString(), "--out", out.toString() });
+
+		assertThat(exit).isZero();
+		List<String> lines = Files.readAllLines(out.resolve("outreach.jsonl"));
+		assertThat(lines).hasSize(1);
+		JsonNode record = JSON.readTree(lines.get(0));
+		assertThat(record.get("orderId").asString()).isEqualTo("o1");
+		assertThat(record.get("problem").asString()).isEqualTo("shipment.late");
+		assertThat(record.get("status").asString()).isEqualTo("SENT");
+		assertThat(record.get("sentAt").asString()).isEqualTo("2017-10-09T03:00:00Z");
+		String summary = Files.readString(out.resolve("summary.txt"));
+		assertThat(summary).contains("Replayed 6 lines", "rejected 1", "shipment.late", "SENT");
+	}
+
+	@Test
+	void explainsHowToCallItWhenArgumentsAreMissing() {
+		assertThat(ReplayCommand.run(new String[] { "events.jsonl" })).isEqualTo(2);
+	}
+
+	private static String event(String id, String type, String time, String customer, String order, String data) {
+		return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"time\":\"" + time + "\",\"customerId\":\"" + customer
+				+ "\"" + (order == null ? "" : ",\"orderId\":\"" + order + "\"") + ",\"data\":" + data + "}";
+	}
+}
