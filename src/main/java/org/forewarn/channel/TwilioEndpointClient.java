@@ -25,7 +25,11 @@ final class TwilioEndpointClient extends NetworkHttpClient {
 	@Override
 	public Response makeRequest(Request request) {
 		Request moved = new Request(request.getMethod(), TWILIO_HOST.matcher(request.getUrl()).replaceFirst(baseUrl));
-		if (request.requiresAuthentication()) {
+		// the SDK's account SID + auth token arrive as username/password, not as an AuthStrategy: copy whichever is set
+		if (request.getUsername() != null && request.getPassword() != null) {
+			moved.setAuth(request.getUsername(), request.getPassword());
+		}
+		else if (request.getAuthStrategy() != null) {
 			moved.setAuth(request.getAuthStrategy());
 		}
 		moved.setContentType(request.getContentType());

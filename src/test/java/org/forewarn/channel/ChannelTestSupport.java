@@ -1,0 +1,51 @@
+package org.forewarn.channel;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mock.env.MockEnvironment;
+
+/** Builds ChannelDispatch the way the application does (through ChannelConfiguration), on a real H2 schema. */
+final class ChannelTestSupport {
+
+	private ChannelTestSupport() {
+	}
+
+	/** A fresh in-memory H2 with Forewarn's real Flyway migrations, so rendered_message is the production table. */
+	static JdbcClient migratedH2() {
+		JdbcDataSource ds = new JdbcDataSource();
+		// DB_CLOSE_DELAY=-1: keep the in-memory database between the separate connections JdbcClient opens
+		ds.setURL("jdbc:h2:mem:channel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		ds.setUser("sa");
+		Flyway.configure()
+			.dataSource(ds)
+			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
+			.load()
+			.migrate();
+		return JdbcClient.create(ds);
+	}
+
+	static ChannelSettings settings(Path templates, String from, ChannelSettings.Sms sms) {
+		return new ChannelSettings(false, templates.toString(), new ChannelSettings.Email(from), sms);
+	}
+
+	static ChannelSettings.Sms noSms() {
+		return new ChannelSettings.Sms("", "", "", "");
+	}
+
+	/** mail == null means "no JavaMailSender bean", as when spring.mail.host is not set. */
+	static ChannelDispatch dispatch(ChannelSettings settings, JavaMailSender mail, MockEnvironment env,
+			JdbcClient jdbc) {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		if (mail != null) {
+			beans.registerSingleton("mailSender", mail);
+		}
+		return new ChannelConfiguration().channelDispatch(settings, beans.getBeanProvider(JavaMailSender.class), env,
+				jdbc);
+	}
+}
