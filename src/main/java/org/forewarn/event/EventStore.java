@@ -1,7 +1,6 @@
 package org.forewarn.event;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -35,18 +34,11 @@ public class EventStore {
 		}
 	}
 
-	public boolean exists(String id) {
-		return jdbc.sql("select count(*) from event where id = ?").param(id).query(Integer.class).single() > 0;
-	}
 
 	public List<Event> findByCustomer(String customerId) {
 		return jdbc.sql("select payload from event where customer_id = ? order by event_time, received_at")
 			.param(customerId)
 			.query((rs, row) -> EventJson.read(rs.getString(1)))
 			.list();
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 }

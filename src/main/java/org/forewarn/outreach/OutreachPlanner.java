@@ -1,12 +1,8 @@
 package org.forewarn.outreach;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +12,7 @@ import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.OutreachRequest;
 import org.forewarn.rules.Trigger;
 import org.forewarn.rules.Wakeup;
+import org.forewarn.shared.StableId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,7 +85,7 @@ public class OutreachPlanner {
 		OutreachStatus status = refusal == null ? OutreachStatus.SCHEDULED : OutreachStatus.SUPPRESSED;
 		String explanation = "Rule '" + d.rule() + "' (rule set " + evaluation.ruleVersion() + ") decided on "
 				+ evaluation.trigger() + ". Matched: " + d.explanation();
-		Outreach record = new Outreach(idFor(dedupeKey), state.customerId(), d.orderId(), d.rule(),
+		Outreach record = new Outreach(StableId.of(dedupeKey), state.customerId(), d.orderId(), d.rule(),
 				evaluation.ruleVersion(), d.problem(), request.channel(), request.template(), now,
 				request.dueAt(now), status, refusal, null, explanation);
 		return outreach.insert(record, dedupeKey) ? record : null;
@@ -108,16 +105,5 @@ public class OutreachPlanner {
 
 	private static String subject(String orderId) {
 		return orderId == null ? "" : orderId;
-	}
-
-	/** Deterministic, so a replay of the same events yields the same ids. */
-	static String idFor(String dedupeKey) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 12);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -2,16 +2,17 @@ package org.forewarn.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.forewarn.shared.StableId;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -86,17 +87,12 @@ public final class RuleSetLoader {
 	}
 
 	private static String version(Path folder, List<Path> files) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			for (Path file : files) {
-				sha.update(relative(folder, file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-				sha.update(read(file));
-			}
-			return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+		MessageDigest sha = StableId.sha256();
+		for (Path file : files) {
+			sha.update(relative(folder, file).getBytes(StandardCharsets.UTF_8));
+			sha.update(read(file));
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
 	}
 
 	private static String relative(Path folder, Path file) {

@@ -1,10 +1,8 @@
 package org.forewarn.rules;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+
+import org.forewarn.shared.StableId;
 
 /** "Evaluate this customer again at {@code at}", as asked by a rule or by a scheduled send. */
 public record Wakeup(String customerId, Instant at, String orderId, String label) {
@@ -16,12 +14,6 @@ public record Wakeup(String customerId, Instant at, String orderId, String label
 
 	/** A short hash of {@link #key()}, for job names and the id of the timer event it raises. */
 	public String id() {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(key().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 12);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return StableId.of(key());
 	}
 }
