@@ -22,6 +22,7 @@ import org.kie.api.definition.rule.Rule;
 public final class RuleSetLoader {
 
 	private static final String RESOURCES = "src/main/resources/";
+	private static final String NO_PACKAGE = "Parser returned a null Package";
 
 	private final Clock clock;
 
@@ -58,9 +59,13 @@ public final class RuleSetLoader {
 	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder) {
 		try {
 			KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
-			return builder.getResults().getMessages(Message.Level.ERROR).stream()
+			List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
 				.map(m -> new RuleError(m.getPath() == null ? "?" : m.getPath().replaceFirst("^" + RESOURCES, ""),
 						m.getLine(), RuleError.compact(m.getText())))
+				.toList();
+			// after a syntax error the parser adds this for the same file; it says nothing new
+			return errors.stream().filter(e -> !(e.message().equals(NO_PACKAGE)
+					&& errors.stream().anyMatch(o -> o.file().equals(e.file()) && !o.message().equals(NO_PACKAGE))))
 				.toList();
 		}
 		catch (RuntimeException e) {
