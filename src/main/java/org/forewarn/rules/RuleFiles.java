@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 
 import org.forewarn.shared.StableId;
 
-/** The rule files of a folder, in a stable order; {@code tests/} holds scenario tests, not rules. */
+/**
+ * The rule files of a folder ({@code .drl} and decision tables), in a stable order; {@code tests/} holds scenario
+ * tests, not rules.
+ */
 record RuleFiles(Path folder, List<Path> paths) {
 
 	static final String TESTS_FOLDER = "tests/";
@@ -35,13 +38,13 @@ record RuleFiles(Path folder, List<Path> paths) {
 		}
 		if (paths.isEmpty()) {
 			throw new RuleBuildException(folder.toString(),
-					List.of(new RuleError(folder.toString(), 0, "no rule files (.drl) found")));
+					List.of(new RuleError(folder.toString(), 0, "no rule files (.drl, or decision tables .csv, .xls, .xlsx) found")));
 		}
 		return new RuleFiles(folder, paths);
 	}
 
 	static boolean isRuleFile(String name) {
-		return name.endsWith(".drl");
+		return name.endsWith(".drl") || DecisionTables.isTable(name);
 	}
 
 	/** A hash of the files' names and content: the same folder always loads as the same version. */

@@ -3,7 +3,9 @@ package org.forewarn.rules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
@@ -16,13 +18,16 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Compiles a rules folder ({@code .drl} files, subfolders included, {@code tests/} excluded) into a {@link RuleSet}.
+ * Compiles a rules folder ({@code .drl} files and decision tables, subfolders included, {@code tests/} excluded) into
+ * a {@link RuleSet}.
  * Builds on the MVEL path, where unknown fields and wrong types are reported with their line.
  */
 public final class RuleSetLoader {
 
 	private static final String RESOURCES = "src/main/resources/";
 	private static final String NO_PACKAGE = "Parser returned a null Package";
+	/** The DRL compiled from a decision table goes in beside it under the table's name plus this. */
+	private static final String GENERATED = ".generated.drl";
 
 	private final Clock clock;
 
@@ -43,10 +48,25 @@ public final class RuleSetLoader {
 		ReleaseId releaseId = kie.newReleaseId("org.forewarn", "rules", version);
 		KieFileSystem kfs = kie.newKieFileSystem();
 		kfs.generateAndWritePomXML(releaseId);
+		Map<String, DecisionTables.Generated> tables = new HashMap<>();
+		List<RuleError> errors = new ArrayList<>();
 		for (Path file : files.paths()) {
-			kfs.write(RESOURCES + files.relative(file), files.read(file));
+			String name = files.relative(file);
+			if (DecisionTables.isTable(name)) {
+				try {
+					DecisionTables.Generated table = DecisionTables.toDrl(name, files.read(file));
+					tables.put(name + GENERATED, table);
+					kfs.write(RESOURCES + name + GENERATED, table.drl());
+				}
+				catch (RuleBuildException e) {
+					errors.addAll(e.errors());
+				}
+			}
+			else {
+				kfs.write(RESOURCES + name, files.read(file));
+			}
 		}
-		List<RuleError> errors = build(kie, kfs, folder);
+		errors.addAll(build(kie, kfs, folder, tables));
 		if (!errors.isEmpty()) {
 			throw new RuleBuildException(folder.toString(), errors);
 		}
@@ -56,12 +76,12 @@ public final class RuleSetLoader {
 		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase));
 	}
 
-	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder) {
+	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder,
+			Map<String, DecisionTables.Generated> tables) {
 		try {
 			KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
 			List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-				.map(m -> new RuleError(m.getPath() == null ? "?" : m.getPath().replaceFirst("^" + RESOURCES, ""),
-						m.getLine(), RuleError.compact(m.getText())))
+				.map(m -> error(m, tables))
 				.toList();
 			// after a syntax error the parser adds this for the same file; it says nothing new
 			return errors.stream().filter(e -> !(e.message().equals(NO_PACKAGE)
@@ -71,6 +91,13 @@ public final class RuleSetLoader {
 		catch (RuntimeException e) {
 			return List.of(new RuleError(folder.toString(), 0, RuleError.compact(String.valueOf(e.getMessage()))));
 		}
+	}
+
+	private static RuleError error(Message message, Map<String, DecisionTables.Generated> tables) {
+		String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + RESOURCES, "");
+		String text = RuleError.compact(message.getText());
+		DecisionTables.Generated table = tables.get(path);
+		return table != null ? table.locate(message.getLine(), text) : new RuleError(path, message.getLine(), text);
 	}
 
 	private static List<String> ruleNames(KieBase kieBase) {

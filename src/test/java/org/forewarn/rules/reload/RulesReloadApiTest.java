@@ -90,6 +90,31 @@ class RulesReloadApiTest {
 	}
 
 	@Test
+	void aBrokenDecisionTableIsRejectedWithFileAndRowAndTheRunningRulesKeepFiring() throws Exception {
+		String running = get("/api/rules").get("version").asString();
+		Path table = rules.resolve("shipment-exceptions.drl.csv");
+		String shipped = Files.readString(table);
+		// a misspelt field in the 'Code is one of' column: the two rows using it cannot compile
+		RulesFolder.write(table, shipped.replace("exceptionCode == ", "exceptionCod == "));
+		try {
+			var response = app.post("/api/rules/reload", "");
+
+			assertThat(response.statusCode()).isEqualTo(422);
+			JsonNode errors = JSON.readTree(response.body()).get("errors");
+			assertThat(errors).hasSize(2);
+			assertThat(errors.get(0).get("file").asString()).isEqualTo("shipment-exceptions.drl.csv");
+			assertThat(errors.findValuesAsString("line")).containsExactlyInAnyOrder("11", "12");
+			assertThat(errors.get(0).get("message").asString()).contains("exceptionCod");
+			assertThat(get("/api/rules").get("version").asString()).isEqualTo(running);
+
+			assertThat(hardDeclineOutreachVersion("reload-2")).isEqualTo(running);
+		}
+		finally {
+			RulesFolder.write(table, shipped);
+		}
+	}
+
+	@Test
 	void aGoodChangeIsPickedUpByTheFileWatch() throws Exception {
 		String before = get("/api/rules").get("version").asString();
 		Path added = rules.resolve("extra/cancellations.drl");
