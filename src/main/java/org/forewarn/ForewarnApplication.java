@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.forewarn.replay.ReplayCommand;
 import org.forewarn.rules.ValidateCommand;
+import org.forewarn.scenario.ScenarioCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.logging.LogLevel;
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Forewarn: {@code java -jar forewarn.jar} runs the service. One-shot commands run and exit:
  * {@code replay EVENTS --out DIR} backtests the rules over a file of events, {@code validate [DIR]} checks a rules
- * folder.
+ * folder, {@code test [DIR]} runs its scenario tests.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,6 +25,7 @@ public class ForewarnApplication {
 		String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
 		switch (command) {
 			case "replay" -> System.exit(ReplayCommand.run(rest));
+			case "test" -> System.exit(ScenarioCommand.run(rest, System.out));
 			case "validate" -> {
 				quietLogging();
 				System.exit(ValidateCommand.run(rest, System.out, System.err));

@@ -8,12 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import org.forewarn.ForewarnApplication;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code replay EVENTS.jsonl --out DIR [--rules DIR]}: the real rules over a file of events in simulated time, on a
@@ -55,14 +50,13 @@ public final class ReplayCommand {
 			System.err.println("replay: cannot read events file " + events);
 			return 2;
 		}
-		try (ConfigurableApplicationContext context = start(overrides)) {
-			ReplayRun run = new ReplayRun(context.getBean(Replayer.class), context.getBean(ReplayOutput.class));
+		try (ReplaySession session = ReplaySession.start(overrides)) {
 			ReplaySummary summary;
 			try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-				summary = run.replay(reader, countLines(events), System.err);
+				summary = new ReplayRun(session).replay(reader, countLines(events), System.err);
 			}
 			Files.createDirectories(out);
-			context.getBean(ReplayOutput.class).write(out, summary);
+			ReplayOutput.write(out, summary);
 			console.println(summary.render());
 			console.println("Wrote " + out.resolve(ReplayOutput.OUTREACH_FILE) + " and "
 					+ out.resolve(ReplayOutput.SUMMARY_FILE));
@@ -72,19 +66,6 @@ public final class ReplayCommand {
 			System.err.println("replay: " + e.getMessage());
 			return 1;
 		}
-	}
-
-	private static ConfigurableApplicationContext start(List<String> overrides) {
-		SpringApplication app = new SpringApplication(ForewarnApplication.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		app.setAdditionalProfiles("replay");
-		List<String> args = new ArrayList<>(List.of(
-				"--spring.datasource.url=jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
-				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN"));
-		args.addAll(overrides);
-		return app.run(args.toArray(String[]::new));
 	}
 
 	private static long countLines(Path file) throws IOException {

@@ -15,12 +15,12 @@ final class ReplayRun {
 	static final int REJECTIONS_SHOWN = 20;
 	static final long PROGRESS_EVERY_MS = 2000;
 
+	private final ReplaySession session;
 	private final Replayer replayer;
-	private final ReplayOutput output;
 
-	ReplayRun(Replayer replayer, ReplayOutput output) {
-		this.replayer = replayer;
-		this.output = output;
+	ReplayRun(ReplaySession session) {
+		this.session = session;
+		this.replayer = session.bean(Replayer.class);
 	}
 
 	ReplaySummary replay(BufferedReader reader, long totalLines, PrintStream progress) throws IOException {
@@ -57,6 +57,6 @@ final class ReplayRun {
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		return new ReplaySummary(lineNumber, counts, replayer.timersFired(), replayer.timersPending(), seconds,
-				replayer.now(), output.all());
+				replayer.now(), session.outreach());
 	}
 }
