@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.forewarn.ForewarnApplication;
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.event.Event;
+import org.forewarn.outreach.DetectionCount;
+import org.forewarn.outreach.DetectionStore;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachFilter;
 import org.forewarn.outreach.OutreachStore;
@@ -62,6 +64,16 @@ public final class ReplaySession implements AutoCloseable {
 	public List<Outreach> outreach() {
 		return context.getBean(OutreachStore.class).search(new OutreachFilter(null, null, null, null),
 				Integer.MAX_VALUE);
+	}
+
+	/** How often each rule detected each problem so far. */
+	public List<DetectionCount> detectionCounts() {
+		return context.getBean(DetectionStore.class).countByRule();
+	}
+
+	/** The rules folder as configured ({@code forewarn.rules}). */
+	public String rulesFolder() {
+		return context.getEnvironment().getProperty("forewarn.rules", "rules");
 	}
 
 	public String ruleVersion() {
