@@ -143,6 +143,29 @@ class RulesReloadApiTest {
 		awaitVersion(before::equals);
 	}
 
+	@Test
+	void theTimelineShowsWhichRuleAndRuleSetVersionDecidedAndOnWhatEvidence() throws Exception {
+		String version = hardDeclineOutreachVersion("reload-3");
+
+		JsonNode timeline = get("/api/customers/reload-3/timeline");
+
+		JsonNode decided = null;
+		for (JsonNode item : timeline) {
+			if (item.get("kind").asString().equals("outreach") && decided == null) {
+				decided = item;
+			}
+		}
+		assertThat(decided).isNotNull();
+		assertThat(decided.get("summary").asString())
+			.endsWith("(rule 'payment.failed: hard decline, reach out now', rule set " + version + ")");
+		JsonNode record = decided.get("details").get("outreach");
+		assertThat(record.get("ruleVersion").asString()).isEqualTo(version);
+		assertThat(record.get("explanation").asString())
+			.contains("Rule 'payment.failed: hard decline, reach out now' (rule set " + version + ")")
+			.contains("decided on event order.payment_failed reload-3-f")
+			.contains("Order reload-3-o");
+	}
+
 	/** A hard payment decline, answered at once by the shipped rules; returns the version that decided it. */
 	private static String hardDeclineOutreachVersion(String customer) throws Exception {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
