@@ -94,7 +94,8 @@ public final class ReplaySession implements AutoCloseable {
 		replayer.restart();
 	}
 
-	<T> T bean(Class<T> type) {
+	/** A part of the running engine, for tools and measurements built on a session. */
+	public <T> T bean(Class<T> type) {
 		return context.getBean(type);
 	}
 
