@@ -79,7 +79,7 @@ class CustomerProcessor {
 		if (state == null) {
 			return false;
 		}
-		dispatcher.dispatchDue(state);
+		dispatcher.dispatchDue(state, event.instant());
 		return true;
 	}
 

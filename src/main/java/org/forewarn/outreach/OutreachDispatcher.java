@@ -35,9 +35,12 @@ public class OutreachDispatcher {
 		this.clock = clock;
 	}
 
-	/** Sends what is due for this customer now; returns how many went out. */
-	public int dispatchDue(CustomerState state) {
-		Instant now = clock.instant();
+	/**
+	 * Sends what is due for this customer; returns how many went out. "Now" is the clock, or the trigger's time when
+	 * that is later (an event stamped slightly ahead of this machine's clock must not strand what it made due).
+	 */
+	public int dispatchDue(CustomerState state, Instant triggerTime) {
+		Instant now = triggerTime.isAfter(clock.instant()) ? triggerTime : clock.instant();
 		List<Outreach> due = outreach.findDue(state.customerId(), now);
 		int sent = 0;
 		for (Outreach o : due) {

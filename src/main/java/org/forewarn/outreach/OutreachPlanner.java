@@ -16,8 +16,8 @@ import org.forewarn.shared.StableId;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what the rules decided into records: detections opened and resolved, waiting outreach called off when its
- * problem is gone, new outreach created once per dedupe key (customer, problem, order, rule) and checked for consent.
+ * Turns what the rules decided into records: detections opened and resolved, waiting outreach called off when the
+ * rule that decided it no longer detects its problem, new outreach created once per dedupe key (customer, problem, order, rule) and checked for consent.
  * Returns the wakeups to schedule: those the rules asked for and the send times of new outreach.
  */
 @Component
@@ -38,10 +38,8 @@ public class OutreachPlanner {
 		Instant now = trigger.time();
 		String customerId = state.customerId();
 		List<Decided> detected = evaluation.decisions().detections();
-		Set<String> stillProblems = new HashSet<>();
 		Set<String> stillDetections = new HashSet<>();
 		for (Decided d : detected) {
-			stillProblems.add(d.problem() + "|" + d.subject());
 			if (stillDetections.add(d.problem() + "|" + d.subject() + "|" + d.rule())) {
 				detections.open(customerId, d, evaluation.ruleVersion(), now);
 			}
@@ -57,7 +55,9 @@ public class OutreachPlanner {
 				continue;
 			}
 			String reason = cancellation(waiting, evaluation.decisions().cancellations());
-			if (reason == null && !stillProblems.contains(waiting.problem() + "|" + subject(waiting.orderId()))) {
+			// called off when the rule that decided it no longer sees the problem, even if another rule still does
+			if (reason == null && !stillDetections.contains(
+					waiting.problem() + "|" + subject(waiting.orderId()) + "|" + waiting.rule())) {
 				reason = resolution;
 			}
 			if (reason != null) {
