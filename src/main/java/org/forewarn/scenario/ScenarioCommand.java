@@ -2,6 +2,7 @@ package org.forewarn.scenario;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +25,12 @@ public final class ScenarioCommand {
 
 	public static int run(String[] args, PrintStream out) {
 		List<String> settings = new ArrayList<>();
-		String folder = "rules";
+		String folder = null;
 		for (String arg : args) {
 			if (arg.startsWith("--")) {
-				settings.add(arg);
+				settings.add(arg); // any Spring setting, as for replay
 			}
-			else if (folder.equals("rules") && !arg.isBlank()) {
+			else if (folder == null && !arg.isBlank()) {
 				folder = arg;
 			}
 			else {
@@ -37,6 +38,7 @@ public final class ScenarioCommand {
 				return 2;
 			}
 		}
+		folder = folder == null ? "rules" : folder;
 		Path rules = Path.of(folder);
 		Path tests = rules.resolve("tests");
 		List<Path> files = scenarioFiles(tests);
@@ -76,7 +78,7 @@ public final class ScenarioCommand {
 				.toList();
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException("cannot list " + tests, e);
+			throw new UncheckedIOException("cannot list " + tests, e);
 		}
 	}
 }
