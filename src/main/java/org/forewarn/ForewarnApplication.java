@@ -3,22 +3,41 @@ package org.forewarn;
 import java.util.Arrays;
 
 import org.forewarn.replay.ReplayCommand;
+import org.forewarn.rules.ValidateCommand;
+import org.forewarn.scenario.ScenarioCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Forewarn: {@code java -jar forewarn.jar} runs the service; {@code java -jar forewarn.jar replay EVENTS --out DIR}
- * runs a backtest over a file of events and exits.
+ * Forewarn: {@code java -jar forewarn.jar} runs the service. One-shot commands run and exit:
+ * {@code replay EVENTS --out DIR} backtests the rules over a file of events, {@code validate [DIR]} checks a rules
+ * folder, {@code test [DIR]} runs its scenario tests.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ForewarnApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && args[0].equals("replay")) {
-			System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+		String command = args.length > 0 ? args[0] : "";
+		String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+		switch (command) {
+			case "replay" -> System.exit(ReplayCommand.run(rest));
+			case "test" -> System.exit(ScenarioCommand.run(rest, System.out));
+			case "validate" -> {
+				quietLogging();
+				System.exit(ValidateCommand.run(rest, System.out, System.err));
+			}
+			default -> SpringApplication.run(ForewarnApplication.class, args);
 		}
-		SpringApplication.run(ForewarnApplication.class, args);
+	}
+
+	/** A command without Spring prints its own report; the rule compiler's log lines would only repeat it. */
+	private static void quietLogging() {
+		LoggingSystem logging = LoggingSystem.get(ForewarnApplication.class.getClassLoader());
+		logging.beforeInitialize();
+		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.OFF);
 	}
 }

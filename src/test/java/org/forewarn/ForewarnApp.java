@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -27,11 +28,14 @@ public final class ForewarnApp implements AutoCloseable {
 	}
 
 	public static ForewarnApp start(Path dataDir, String... settings) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
+		List<String> args = new ArrayList<>(List.of(settings));
+		// a setting given twice would be bound as both values joined by a comma: the test's own wins
+		Stream.of("--server.port=0",
 				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("forewarn").toAbsolutePath(),
 				"--forewarn.rules=rules", "--forewarn.channels.templates=config/templates",
-				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000"));
-		args.addAll(List.of(settings));
+				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000")
+			.filter(d -> args.stream().noneMatch(a -> a.startsWith(d.substring(0, d.indexOf('=') + 1))))
+			.forEach(args::add);
 		return new ForewarnApp(SpringApplication.run(ForewarnApplication.class, args.toArray(String[]::new)));
 	}
 

@@ -1,25 +1,17 @@
 package org.forewarn.engine;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
-import org.forewarn.rules.RuleEngine;
-import org.forewarn.rules.RuleSet;
-import org.forewarn.rules.RuleSetLoader;
 import org.quartz.Scheduler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-/** Wires the one path: clock, rules, lanes, intake, and (outside replay) the Quartz-backed wakeups. */
+/** Wires the one path: clock, lanes, intake, and (outside replay) the Quartz-backed wakeups. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EngineSettings.class)
 class EngineConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
 
 	/** Replay brings its own simulated clock. */
 	@Bean
@@ -32,15 +24,6 @@ class EngineConfiguration {
 	@Profile("!replay")
 	WakeupScheduler wakeupScheduler(Scheduler scheduler, Clock clock) {
 		return new QuartzWakeupScheduler(scheduler, clock);
-	}
-
-	@Bean
-	RuleEngine ruleEngine(EngineSettings settings, Clock clock) {
-		Path folder = Path.of(settings.rules()).toAbsolutePath().normalize();
-		RuleSet rules = new RuleSetLoader(clock).load(folder);
-		log.info("Rules from {}: {} rules in {} files, version {}", folder, rules.rules().size(), rules.files().size(),
-				rules.version());
-		return new RuleEngine(rules);
 	}
 
 	@Bean(destroyMethod = "close")

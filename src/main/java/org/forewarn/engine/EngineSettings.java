@@ -6,9 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Engine settings ({@code forewarn.*}).
  *
- * @param rules folder holding the rule files
  * @param lanes number of customer lanes processing in parallel (one customer always in one lane)
  */
 @ConfigurationProperties("forewarn")
-public record EngineSettings(@DefaultValue("rules") String rules, @DefaultValue("4") int lanes) {
+public record EngineSettings(@DefaultValue("4") int lanes) {
 }

@@ -46,10 +46,14 @@ class TimelineController {
 			}
 		}
 		for (Outreach o : outreach.findByCustomer(customerId)) {
+			boolean first = true;
 			for (StatusChange change : outreach.history(o.id())) {
+				// the first step is the decision: name the rule and rule set version; details carry the explanation
 				items.add(new TimelineItem(change.at(), "outreach", o.channel() + " '" + o.template() + "' about "
-						+ o.problem() + " " + change.status() + (change.reason() == null ? "" : ": " + change.reason()),
+						+ o.problem() + " " + change.status() + (change.reason() == null ? "" : ": " + change.reason())
+						+ (first ? " (rule '" + o.rule() + "', rule set " + o.ruleVersion() + ")" : ""),
 						o.orderId(), Map.of("outreach", o)));
+				first = false;
 			}
 		}
 		items.sort(Comparator.comparing(TimelineItem::at));

@@ -50,6 +50,14 @@ public class DetectionStore {
 			.list();
 	}
 
+	/** How often each rule detected each problem, over all customers. */
+	public List<DetectionCount> countByRule() {
+		return jdbc.sql("select problem, rule_name, count(*) from detection group by problem, rule_name "
+				+ "order by problem, rule_name")
+			.query((rs, row) -> new DetectionCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+			.list();
+	}
+
 	void resolve(Detection d, Instant at, String reason) {
 		jdbc.sql("update detection set resolved_at = ?, resolved_reason = ? where customer_id = ? and problem = ? "
 				+ "and subject = ? and rule_name = ? and resolved_at is null")

@@ -8,21 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-
-import org.forewarn.ForewarnApplication;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code replay EVENTS.jsonl --out DIR [--rules DIR]}: the real rules over a file of events in simulated time, on a
- * throw-away in-memory database, with every channel recording only. Writes {@code DIR/outreach.jsonl} and
- * {@code DIR/summary.txt}.
+ * {@code replay EVENTS.jsonl --out DIR [--rules DIR] [--compare OTHER_RULES_DIR]}: the real rules over a file of
+ * events in simulated time, on a throw-away in-memory database, with every channel recording only. Writes
+ * {@code DIR/outreach.jsonl}, {@code DIR/summary.txt} and {@code DIR/report.html}; with {@code --compare}, replays
+ * the same events with the other rules too ({@code DIR/compare/}) and lists the differences in
+ * {@code DIR/changes.jsonl} and the report.
  */
 public final class ReplayCommand {
 
-	private static final String USAGE = "usage: replay EVENTS.jsonl --out DIR [--rules RULES_DIR] [--spring.setting=value ...]";
+	private static final String USAGE = "usage: replay EVENTS.jsonl --out DIR [--rules RULES_DIR] "
+			+ "[--compare OTHER_RULES_DIR] [--spring.setting=value ...]";
 
 	private ReplayCommand() {
 	}
@@ -31,11 +28,13 @@ public final class ReplayCommand {
 	public static int run(String[] args) {
 		Path events = null;
 		Path out = null;
+		String compare = null;
 		List<String> overrides = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--out" -> out = i + 1 < args.length ? Path.of(args[++i]) : null;
 				case "--rules" -> overrides.add("--forewarn.rules=" + (i + 1 < args.length ? args[++i] : ""));
+				case "--compare" -> compare = i + 1 < args.length ? args[++i] : "";
 				default -> {
 					if (args[i].startsWith("--")) {
 						overrides.add(args[i]); // any Spring setting, e.g. --logging.level.org.forewarn=DEBUG
@@ -47,7 +46,7 @@ public final class ReplayCommand {
 			}
 		}
 		PrintStream console = System.out;
-		if (events == null || out == null) {
+		if (events == null || out == null || (compare != null && compare.isBlank())) {
 			System.err.println(USAGE);
 			return 2;
 		}
@@ -55,17 +54,36 @@ public final class ReplayCommand {
 			System.err.println("replay: cannot read events file " + events);
 			return 2;
 		}
-		try (ConfigurableApplicationContext context = start(overrides)) {
-			ReplayRun run = new ReplayRun(context.getBean(Replayer.class), context.getBean(ReplayOutput.class));
-			ReplaySummary summary;
-			try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-				summary = run.replay(reader, countLines(events), System.err);
-			}
+		if (compare != null && !Files.isDirectory(Path.of(compare))) {
+			System.err.println("replay: --compare " + compare + " is not a rules folder");
+			return 2;
+		}
+		try {
+			ReplaySummary base = replay(events, overrides);
 			Files.createDirectories(out);
-			context.getBean(ReplayOutput.class).write(out, summary);
-			console.println(summary.render());
-			console.println("Wrote " + out.resolve(ReplayOutput.OUTREACH_FILE) + " and "
-					+ out.resolve(ReplayOutput.SUMMARY_FILE));
+			ReplayOutput.write(out, base);
+			console.println(base.render());
+			ReplayComparison comparison = null;
+			if (compare != null) {
+				List<String> other = new ArrayList<>(overrides);
+				other.removeIf(s -> s.startsWith("--forewarn.rules="));
+				other.add("--forewarn.rules=" + compare);
+				console.println("Replaying the same events with the rules in " + compare);
+				comparison = ReplayComparison.of(base, replay(events, other));
+				Files.createDirectories(out.resolve(ReplayOutput.COMPARE_FOLDER));
+				ReplayOutput.write(out.resolve(ReplayOutput.COMPARE_FOLDER), comparison.other());
+				ReplayOutput.writeChanges(out, comparison);
+				console.printf("The rules in %s add %,d outreach records, remove %,d and decide %,d differently%n",
+						compare, comparison.count(ReplayComparison.Kind.ADDED),
+						comparison.count(ReplayComparison.Kind.REMOVED),
+						comparison.count(ReplayComparison.Kind.CHANGED));
+			}
+			Files.writeString(out.resolve(ReportHtml.FILE), ReportHtml.render(events, base, comparison),
+					StandardCharsets.UTF_8);
+			console.println("Wrote " + out.resolve(ReplayOutput.OUTREACH_FILE) + ", "
+					+ out.resolve(ReplayOutput.SUMMARY_FILE) + " and " + out.resolve(ReportHtml.FILE)
+					+ (comparison == null ? "" : ", " + out.resolve(ReplayOutput.CHANGES_FILE) + " and "
+							+ out.resolve(ReplayOutput.COMPARE_FOLDER) + "/"));
 			return 0;
 		}
 		catch (IOException e) {
@@ -74,17 +92,11 @@ public final class ReplayCommand {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(List<String> overrides) {
-		SpringApplication app = new SpringApplication(ForewarnApplication.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		app.setAdditionalProfiles("replay");
-		List<String> args = new ArrayList<>(List.of(
-				"--spring.datasource.url=jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
-				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN"));
-		args.addAll(overrides);
-		return app.run(args.toArray(String[]::new));
+	private static ReplaySummary replay(Path events, List<String> settings) throws IOException {
+		try (ReplaySession session = ReplaySession.start(settings);
+				BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+			return new ReplayRun(session).replay(reader, countLines(events), System.err);
+		}
 	}
 
 	private static long countLines(Path file) throws IOException {

@@ -5,37 +5,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.forewarn.outreach.Outreach;
-import org.forewarn.outreach.OutreachFilter;
-import org.forewarn.outreach.OutreachStore;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes what a replay decided: every outreach record with its final status, one JSON object a line. */
-@Component
-@Profile("replay")
-class ReplayOutput {
+/**
+ * Writes what a replay decided: every outreach record with its final status, one JSON object a line, the text
+ * summary, and the differences of a comparison.
+ */
+final class ReplayOutput {
 
 	static final String OUTREACH_FILE = "outreach.jsonl";
 	static final String SUMMARY_FILE = "summary.txt";
+	static final String CHANGES_FILE = "changes.jsonl";
+	static final String COMPARE_FOLDER = "compare";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final OutreachStore outreach;
-
-	ReplayOutput(OutreachStore outreach) {
-		this.outreach = outreach;
+	private ReplayOutput() {
 	}
 
-	List<Outreach> all() {
-		return outreach.search(new OutreachFilter(null, null, null, null), Integer.MAX_VALUE);
-	}
-
-	void write(Path folder, ReplaySummary summary) throws IOException {
+	static void write(Path folder, ReplaySummary summary) throws IOException {
 		try (BufferedWriter out = Files.newBufferedWriter(folder.resolve(OUTREACH_FILE), StandardCharsets.UTF_8)) {
 			for (Outreach record : summary.outreach()) {
 				out.write(JSON.writeValueAsString(record));
@@ -43,5 +36,24 @@ class ReplayOutput {
 			}
 		}
 		Files.writeString(folder.resolve(SUMMARY_FILE), summary.render(), StandardCharsets.UTF_8);
+	}
+
+	/** One line per difference: {@code {"change": "added", "after": {...}}}, removed with "before", changed both. */
+	static void writeChanges(Path folder, ReplayComparison comparison) throws IOException {
+		try (BufferedWriter out = Files.newBufferedWriter(folder.resolve(CHANGES_FILE), StandardCharsets.UTF_8)) {
+			for (ReplayComparison.Change change : comparison.changes()) {
+				Map<String, Object> line = new LinkedHashMap<>();
+				line.put("change", change.kind().name().toLowerCase());
+				line.put("key", ReplayComparison.key(change.either()));
+				if (change.before() != null) {
+					line.put("before", change.before());
+				}
+				if (change.after() != null) {
+					line.put("after", change.after());
+				}
+				out.write(JSON.writeValueAsString(line));
+				out.write('\n');
+			}
+		}
 	}
 }

@@ -3,10 +3,14 @@ package org.forewarn.replay;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
+import org.forewarn.event.EventType;
 import org.forewarn.event.InvalidEventException;
 
 /** Reads events line by line through the {@link Replayer}, reporting progress and bad lines as it goes. */
@@ -15,18 +19,20 @@ final class ReplayRun {
 	static final int REJECTIONS_SHOWN = 20;
 	static final long PROGRESS_EVERY_MS = 2000;
 
+	private final ReplaySession session;
 	private final Replayer replayer;
-	private final ReplayOutput output;
 
-	ReplayRun(Replayer replayer, ReplayOutput output) {
-		this.replayer = replayer;
-		this.output = output;
+	ReplayRun(ReplaySession session) {
+		this.session = session;
+		this.replayer = session.bean(Replayer.class);
 	}
 
 	ReplaySummary replay(BufferedReader reader, long totalLines, PrintStream progress) throws IOException {
 		long started = System.nanoTime();
 		long lastReport = System.currentTimeMillis();
 		ReplaySummary.Counts counts = new ReplaySummary.Counts();
+		Map<String, Instant> promisedBy = new HashMap<>();
+		Instant startedAt = null;
 		String line;
 		long lineNumber = 0;
 		while ((line = reader.readLine()) != null) {
@@ -38,6 +44,10 @@ final class ReplayRun {
 			try {
 				Event event = EventParser.parse(line);
 				result = replayer.feed(event);
+				startedAt = startedAt == null ? event.instant() : startedAt;
+				if (event.type().equals(EventType.ORDER_PLACED.wireName()) && event.instant("promisedBy") != null) {
+					promisedBy.put(event.orderId(), event.instant("promisedBy"));
+				}
 			}
 			catch (InvalidEventException e) {
 				result = new IntakeResult(null, null, IntakeResult.Status.REJECTED, e.getMessage());
@@ -56,7 +66,8 @@ final class ReplayRun {
 			}
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		return new ReplaySummary(lineNumber, counts, replayer.timersFired(), replayer.timersPending(), seconds,
-				replayer.now(), output.all());
+		return new ReplaySummary(session.rulesFolder(), session.ruleVersion(), lineNumber, counts,
+				replayer.timersFired(), replayer.timersPending(), seconds, startedAt, replayer.now(),
+				session.outreach(), session.detectionCounts(), promisedBy);
 	}
 }

@@ -8,14 +8,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.forewarn.engine.IntakeResult;
+import org.forewarn.outreach.DetectionCount;
 import org.forewarn.outreach.Outreach;
 
-/** The short human-readable account of a replay: input, speed, and outreach per rule, problem, channel, status. */
-record ReplaySummary(long lines, Counts counts, long timersFired, int timersPending, double seconds, Instant endedAt,
-		List<Outreach> outreach) {
+/**
+ * What a replay found: input counts and speed, every outreach record with its final status, how often each rule
+ * detected each problem, and each order's promised date (for lead times). Renders as a short text account.
+ *
+ * @param rules the rules folder replayed, and {@code ruleVersion} its version
+ */
+record ReplaySummary(String rules, String ruleVersion, long lines, Counts counts, long timersFired, int timersPending,
+		double seconds, Instant startedAt, Instant endedAt, List<Outreach> outreach, List<DetectionCount> detections,
+		Map<String, Instant> promisedBy) {
 
 	String render() {
 		StringBuilder out = new StringBuilder();
+		out.append("Rules ").append(rules).append(", version ").append(ruleVersion).append('\n');
 		out.append(String.format("Replayed %,d lines in %.1f s (%,.0f events/s) up to %s%n", lines, seconds,
 				lines / Math.max(seconds, 1e-9), endedAt));
 		out.append(String.format("  accepted %,d, duplicates %,d, rejected %,d, failed %,d; timers fired %,d, "

@@ -44,6 +44,13 @@ public class Replayer {
 		}
 	}
 
+	/** Back to the start: no wakeups pending, the clock at the epoch, no timers counted. */
+	void restart() {
+		wakeups.clear();
+		clock.set(Instant.EPOCH);
+		timersFired = 0;
+	}
+
 	public Instant now() {
 		return clock.instant();
 	}

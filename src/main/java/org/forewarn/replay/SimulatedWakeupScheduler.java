@@ -33,6 +33,11 @@ final class SimulatedWakeupScheduler implements WakeupScheduler {
 		return pending.poll();
 	}
 
+	synchronized void clear() {
+		pending.clear();
+		scheduled.clear();
+	}
+
 	synchronized int pendingCount() {
 		return pending.size();
 	}

@@ -1,18 +1,13 @@
 package org.forewarn.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
-import org.forewarn.shared.StableId;
+import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -22,8 +17,17 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
-/** Compiles every {@code .drl} file of a folder (subfolders included, {@code tests/} excluded) into a {@link RuleSet}. */
+/**
+ * Compiles a rules folder ({@code .drl} files and decision tables, subfolders included, {@code tests/} excluded) into
+ * a {@link RuleSet}.
+ * Builds on the MVEL path, where unknown fields and wrong types are reported with their line.
+ */
 public final class RuleSetLoader {
+
+	private static final String RESOURCES = "src/main/resources/";
+	private static final String NO_PACKAGE = "Parser returned a null Package";
+	/** The DRL compiled from a decision table goes in beside it under the table's name plus this. */
+	private static final String GENERATED = ".generated.drl";
 
 	private final Clock clock;
 
@@ -31,48 +35,69 @@ public final class RuleSetLoader {
 		this.clock = clock;
 	}
 
+	/** The version the folder would load as (a hash of its rule files), without compiling anything. */
+	public String version(Path folder) {
+		return RuleFiles.in(folder).version();
+	}
+
+	/** Compiles and validates the folder; throws {@link RuleBuildException} listing every error. */
 	public RuleSet load(Path folder) {
-		List<Path> files = ruleFiles(folder);
-		if (files.isEmpty()) {
-			throw new RuleBuildException(folder.toString(),
-					List.of(new RuleError(folder.toString(), 0, "no .drl files found")));
-		}
-		String version = version(folder, files);
+		RuleFiles files = RuleFiles.in(folder);
+		String version = files.version();
 		KieServices kie = KieServices.get();
 		ReleaseId releaseId = kie.newReleaseId("org.forewarn", "rules", version);
 		KieFileSystem kfs = kie.newKieFileSystem();
 		kfs.generateAndWritePomXML(releaseId);
-		for (Path file : files) {
-			kfs.write("src/main/resources/" + relative(folder, file), read(file));
+		Map<String, DecisionTables.Generated> tables = new HashMap<>();
+		List<RuleError> errors = new ArrayList<>();
+		for (Path file : files.paths()) {
+			String name = files.relative(file);
+			if (DecisionTables.isTable(name)) {
+				try {
+					DecisionTables.Generated table = DecisionTables.toDrl(name, files.read(file));
+					tables.put(name + GENERATED, table);
+					kfs.write(RESOURCES + name + GENERATED, table.drl());
+				}
+				catch (RuleBuildException e) {
+					errors.addAll(e.errors());
+				}
+			}
+			else {
+				kfs.write(RESOURCES + name, files.read(file));
+			}
 		}
-		KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
-		List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-			.map(m -> new RuleError(m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", ""),
-					m.getLine(), m.getText().strip()))
-			.toList();
+		errors.addAll(build(kie, kfs, folder, tables));
 		if (!errors.isEmpty()) {
 			throw new RuleBuildException(folder.toString(), errors);
 		}
 		KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-		return new RuleSet(kieBase, version, clock.instant(),
-				files.stream().map(f -> relative(folder, f)).toList(), ruleNames(kieBase));
+		// the container keeps the compiled module; the global repository need not keep every version ever loaded
+		kie.getRepository().removeKieModule(releaseId);
+		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase));
 	}
 
-	private static List<Path> ruleFiles(Path folder) {
-		if (!Files.isDirectory(folder)) {
-			throw new RuleBuildException(folder.toString(),
-					List.of(new RuleError(folder.toString(), 0, "rules folder does not exist")));
-		}
-		try (Stream<Path> walk = Files.walk(folder)) {
-			return walk.filter(Files::isRegularFile)
-				.filter(p -> p.getFileName().toString().endsWith(".drl"))
-				.filter(p -> !relative(folder, p).startsWith("tests/"))
-				.sorted()
+	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder,
+			Map<String, DecisionTables.Generated> tables) {
+		try {
+			KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
+			List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+				.map(m -> error(m, tables))
+				.toList();
+			// after a syntax error the parser adds this for the same file; it says nothing new
+			return errors.stream().filter(e -> !(e.message().equals(NO_PACKAGE)
+					&& errors.stream().anyMatch(o -> o.file().equals(e.file()) && !o.message().equals(NO_PACKAGE))))
 				.toList();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot list rules in " + folder, e);
+		catch (RuntimeException e) {
+			return List.of(new RuleError(folder.toString(), 0, RuleError.compact(String.valueOf(e.getMessage()))));
 		}
+	}
+
+	private static RuleError error(Message message, Map<String, DecisionTables.Generated> tables) {
+		String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + RESOURCES, "");
+		String text = RuleError.compact(message.getText());
+		DecisionTables.Generated table = tables.get(path);
+		return table != null ? table.locate(message.getLine(), text) : new RuleError(path, message.getLine(), text);
 	}
 
 	private static List<String> ruleNames(KieBase kieBase) {
@@ -84,27 +109,5 @@ public final class RuleSetLoader {
 		}
 		names.sort(null);
 		return names;
-	}
-
-	private static String version(Path folder, List<Path> files) {
-		MessageDigest sha = StableId.sha256();
-		for (Path file : files) {
-			sha.update(relative(folder, file).getBytes(StandardCharsets.UTF_8));
-			sha.update(read(file));
-		}
-		return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-	}
-
-	private static String relative(Path folder, Path file) {
-		return folder.relativize(file).toString().replace('\\', '/');
-	}
-
-	private static byte[] read(Path file) {
-		try {
-			return Files.readAllBytes(file);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read rule file " + file, e);
-		}
 	}
 }

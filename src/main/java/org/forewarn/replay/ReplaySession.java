@@ -1,0 +1,106 @@
+package org.forewarn.replay;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.forewarn.ForewarnApplication;
+import org.forewarn.engine.IntakeResult;
+import org.forewarn.event.Event;
+import org.forewarn.outreach.DetectionCount;
+import org.forewarn.outreach.DetectionStore;
+import org.forewarn.outreach.Outreach;
+import org.forewarn.outreach.OutreachFilter;
+import org.forewarn.outreach.OutreachStore;
+import org.forewarn.rules.RuleEngine;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The engine in the {@code replay} profile, for one-shot commands: the real rules and the one event path, in
+ * simulated time, on a throw-away in-memory database, with every channel recording only and no Quartz or web server.
+ */
+public final class ReplaySession implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+	private final Replayer replayer;
+
+	private ReplaySession(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.replayer = context.getBean(Replayer.class);
+	}
+
+	/** Starts the engine; {@code settings} are Spring arguments such as {@code --forewarn.rules=DIR}. */
+	public static ReplaySession start(List<String> settings) {
+		SpringApplication app = new SpringApplication(ForewarnApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		app.setAdditionalProfiles("replay");
+		List<String> args = new ArrayList<>(List.of(
+				"--spring.datasource.url=jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+				"--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
+				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN"));
+		args.addAll(settings);
+		return new ReplaySession(app.run(args.toArray(String[]::new)));
+	}
+
+	/** Fires the wakeups due before the event, then processes it at its own time. */
+	public IntakeResult feed(Event event) {
+		return replayer.feed(event);
+	}
+
+	/** Moves simulated time forward to {@code moment}, firing every wakeup due by then. */
+	public void advanceTo(Instant moment) {
+		replayer.advanceTo(moment);
+	}
+
+	public Instant now() {
+		return replayer.now();
+	}
+
+	public List<Outreach> outreach() {
+		return context.getBean(OutreachStore.class).search(new OutreachFilter(null, null, null, null),
+				Integer.MAX_VALUE);
+	}
+
+	/** How often each rule detected each problem so far. */
+	public List<DetectionCount> detectionCounts() {
+		return context.getBean(DetectionStore.class).countByRule();
+	}
+
+	/** The rules folder as configured ({@code forewarn.rules}). */
+	public String rulesFolder() {
+		return context.getEnvironment().getProperty("forewarn.rules", "rules");
+	}
+
+	public String ruleVersion() {
+		return context.getBean(RuleEngine.class).current().version();
+	}
+
+	/** Forgets everything: empty database, no pending wakeups, time back at the start. For independent runs. */
+	public void reset() {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = "
+				+ "'PUBLIC' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'")
+			.query(String.class).list();
+		jdbc.sql("set referential_integrity false").update();
+		for (String table : tables) {
+			jdbc.sql("truncate table \"" + table + "\"").update();
+		}
+		jdbc.sql("set referential_integrity true").update();
+		replayer.restart();
+	}
+
+	/** A part of the running engine, for tools and measurements built on a session. */
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		context.close();
+	}
+}

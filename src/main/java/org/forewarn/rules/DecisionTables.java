@@ -1,0 +1,94 @@
+package org.forewarn.rules;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.template.parser.DecisionTableParseException;
+
+/**
+ * Decision tables ({@code .csv}, {@code .xls}, {@code .xlsx}, with or without {@code .drl} before the extension) are
+ * turned into DRL here rather than by the rule compiler, so that an error can be reported at the table's row instead
+ * of a line of DRL nobody wrote: the generated DRL says above each rule which row it came from.
+ */
+final class DecisionTables {
+
+	private static final Pattern RULE_ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+),");
+	private static final Pattern CELL = Pattern.compile("(?:cell|at) \\$?([A-Z]{1,3})\\$?(\\d+)");
+	private static final Pattern ROW_NUMBER = Pattern.compile("Row number: (\\d+)");
+	private static final Pattern QUOTED = Pattern.compile("'([\\w.$]+)'");
+	private static final Pattern DRL_POSITION = Pattern.compile("\\s*\\[?Line:? \\d+[:,] ?(Column: )?\\d+\\]?");
+
+	private DecisionTables() {
+	}
+
+	static boolean isTable(String fileName) {
+		String name = fileName.toLowerCase();
+		return name.endsWith(".csv") || name.endsWith(".xls") || name.endsWith(".xlsx");
+	}
+
+	/** The table as DRL; a table that cannot be read as one is rejected with the row the parser names. */
+	static Generated toDrl(String file, byte[] content) {
+		InputType type = file.toLowerCase().endsWith(".csv") ? InputType.CSV : InputType.XLS;
+		try {
+			String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
+			if (!drl.contains("rule \"")) {
+				throw new RuleBuildException(file, List.of(new RuleError(file, 0,
+						"no rules in this table: it needs a 'RuleTable' row followed by the column headers")));
+			}
+			return new Generated(file, drl, type == InputType.CSV ? new String(content, StandardCharsets.UTF_8) : "");
+		}
+		catch (DecisionTableParseException | IllegalArgumentException | IllegalStateException e) {
+			String message = String.valueOf(e.getMessage()).replaceFirst("^\\[[^]]*\\]\\s*", "");
+			throw new RuleBuildException(file, List.of(new RuleError(file, rowNamedIn(message), message)));
+		}
+	}
+
+	private static int rowNamedIn(String message) {
+		Matcher cell = CELL.matcher(message);
+		if (cell.find()) {
+			return Integer.parseInt(cell.group(2));
+		}
+		Matcher row = ROW_NUMBER.matcher(message);
+		return row.find() ? Integer.parseInt(row.group(1)) : 0;
+	}
+
+	/** A table compiled to DRL; maps the compiler's errors in that DRL back to the table. */
+	record Generated(String file, String drl, String csvText) {
+
+		RuleError locate(int drlLine, String message) {
+			String[] lines = drl.split("\\R", -1);
+			int row = 0;
+			for (int i = Math.min(drlLine, lines.length) - 1; i >= 0 && row == 0; i--) {
+				Matcher m = RULE_ROW.matcher(lines[i]);
+				if (m.find()) {
+					row = Integer.parseInt(m.group(1));
+				}
+			}
+			Matcher quoted = QUOTED.matcher(message);
+			if (row == 0 && quoted.find()) {
+				row = rowContaining(quoted.group(1));
+			}
+			if (row == 0 && drlLine > 0 && drlLine <= lines.length) {
+				row = rowContaining(lines[drlLine - 1].replaceFirst("^\\s*(import|global|package)\\s+", "")
+					.replaceAll(";\\s*$", "").strip());
+			}
+			return new RuleError(file, row, DRL_POSITION.matcher(message).replaceAll("").strip());
+		}
+
+		/** For the settings above the table (RuleSet, Import, Variables): the CSV row holding the same name. */
+		private int rowContaining(String name) {
+			String[] rows = csvText.split("\\R", -1);
+			for (int i = 0; i < rows.length && !name.isEmpty(); i++) {
+				if (rows[i].contains(name)) {
+					return i + 1;
+				}
+			}
+			return 0;
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package org.forewarn.rules.reload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches a rules folder and its subfolders (except {@code tests/}) and calls back once the files have been quiet
+ * for the debounce time, so an editor saving in several writes, or a copy of many files, causes one reload.
+ */
+final class RulesFolderWatcher implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(RulesFolderWatcher.class);
+
+	private final Path folder;
+	private final Duration debounce;
+	private final Runnable onChange;
+	private final WatchService watcher;
+	private final Thread thread;
+
+	RulesFolderWatcher(Path folder, Duration debounce, Runnable onChange) {
+		this.folder = folder;
+		this.debounce = debounce;
+		this.onChange = onChange;
+		try {
+			this.watcher = FileSystems.getDefault().newWatchService();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot watch " + folder, e);
+		}
+		this.thread = new Thread(this::run, "forewarn-rules-watch");
+		this.thread.setDaemon(true);
+	}
+
+	void start() {
+		registerTree(folder);
+		thread.start();
+		log.info("Watching {} for rule changes (reload after {} ms quiet)", folder, debounce.toMillis());
+	}
+
+	private void run() {
+		try {
+			while (true) {
+				if (drain(watcher.take())) {
+					waitUntilQuiet();
+					try {
+						onChange.run();
+					}
+					catch (RuntimeException e) {
+						log.error("Reloading rules after a change in {} failed", folder, e);
+					}
+				}
+			}
+		}
+		catch (InterruptedException | ClosedWatchServiceException e) {
+			// closing
+		}
+	}
+
+	/** Keeps taking events until none came for the debounce time. */
+	private void waitUntilQuiet() throws InterruptedException {
+		WatchKey key;
+		while ((key = watcher.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+			drain(key);
+		}
+	}
+
+	/** Handles one key's events; true when one of them can change the rules. */
+	private boolean drain(WatchKey key) {
+		boolean relevant = false;
+		Path dir = (Path) key.watchable();
+		for (WatchEvent<?> event : key.pollEvents()) {
+			if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+				relevant = true;
+				continue;
+			}
+			Path changed = dir.resolve((Path) event.context());
+			if (isTests(changed)) {
+				continue;
+			}
+			if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+				registerTree(changed);
+			}
+			relevant = true;
+		}
+		key.reset();
+		return relevant;
+	}
+
+	private void registerTree(Path root) {
+		try (Stream<Path> dirs = Files.walk(root)) {
+			for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !isTests(d)).toList()) {
+				dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+						StandardWatchEventKinds.ENTRY_DELETE);
+			}
+		}
+		catch (IOException e) {
+			log.warn("Cannot watch {} for rule changes: {}", root, e.getMessage());
+		}
+	}
+
+	private boolean isTests(Path path) {
+		Path relative = folder.relativize(path);
+		return relative.getNameCount() > 0 && relative.getName(0).toString().equals("tests");
+	}
+
+	@Override
+	public void close() throws IOException, InterruptedException {
+		watcher.close();
+		thread.interrupt();
+		thread.join(2000);
+	}
+}

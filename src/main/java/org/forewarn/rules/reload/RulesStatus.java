@@ -1,0 +1,12 @@
+package org.forewarn.rules.reload;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What {@code GET /api/rules} shows: the running rule set, and the last reload attempts. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RulesStatus(String folder, String version, Instant loadedAt, boolean watching, List<String> files,
+		List<String> rules, ReloadAttempt lastAttempt, ReloadAttempt lastRejected) {
+}

@@ -1,0 +1,95 @@
+package org.forewarn.replay;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The backtest report, and comparing two rule folders over the same events. */
+class ReplayReportTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path work;
+
+	@Test
+	void writesASelfContainedReportAndWhatAnotherRuleFolderChanges() throws Exception {
+		Path events = work.resolve("events.jsonl");
+		Files.write(events, List.of(
+				line("c1-p", "customer.updated", "2026-03-01T10:00:00Z", null,
+						"{\"email\":\"c1@x.example\",\"consent\":{\"email\":true}}"),
+				// late: not delivered a day before its promised date
+				line("o1-p", "order.placed", "2026-03-01T10:00:00Z", "o1", "{\"promisedBy\":\"2026-03-08T12:00:00Z\"}"),
+				// never handed to the carrier
+				line("o2-p", "order.placed", "2026-03-01T11:00:00Z", "o2", "{\"shipBy\":\"2026-03-02T11:00:00Z\"}"),
+				line("o1-d", "order.delivered", "2026-03-09T10:00:00Z", "o1", "{}")));
+		Path other = copyOfShippedRules();
+		Files.delete(other.resolve("orders.drl"));
+		Path shipments = other.resolve("shipments.drl");
+		Files.writeString(shipments, Files.readString(shipments)
+			.replace("minus(Duration.ofHours(24))", "minus(Duration.ofHours(48))")
+			.replace("$t.hoursUntil(promisedBy) <= 24", "$t.hoursUntil(promisedBy) <= 48"));
+		Files.writeString(other.resolve("welcome.drl"), """
+				package forewarn.welcome;
+				import org.forewarn.customer.Order;
+				global org.forewarn.rules.Decisions decide;
+				rule "welcome: a person calls about every new order"
+				when
+				    $o : Order( open == true )
+				then
+				    decide.outreach( "welcome", $o.getOrderId(), "task", "churn_low_rating" );
+				end
+				""");
+		Path out = work.resolve("out");
+
+		int exit = ReplayCommand.run(new String[] { events.toString(), "--out", out.toString(), "--compare",
+				other.toString() });
+
+		assertThat(exit).isZero();
+		String report = Files.readString(out.resolve("report.html"));
+		assertThat(report).startsWith("<!DOCTYPE html>")
+			.contains("What each rule found", "shipment.late: not delivered a day before the promised date",
+					"order.not_shipped: not handed to the carrier a day after shipBy")
+			.contains("Outreach by channel and status", "Outreach decided per day", "<svg")
+			.contains("Lead time before the promised date", "median 24.0 hours")
+			.contains("What the other rules change", "welcome: a person calls about every new order")
+			.doesNotContain("<script", "<link", "src=\"http", "href=\"http", "url(");
+		List<JsonNode> changes = Files.readAllLines(out.resolve("changes.jsonl")).stream().map(JSON::readTree).toList();
+		assertThat(changes).extracting(c -> c.get("change").asString() + " " + c.get("key").asString())
+			.containsExactlyInAnyOrder(
+					"removed c1|order.not_shipped|o2|order.not_shipped: not handed to the carrier a day after shipBy",
+					"changed c1|shipment.late|o1|shipment.late: not delivered a day before the promised date",
+					"added c1|welcome|o1|welcome: a person calls about every new order",
+					"added c1|welcome|o2|welcome: a person calls about every new order");
+		JsonNode late = changes.stream().filter(c -> c.get("change").asString().equals("changed")).findFirst()
+			.orElseThrow();
+		assertThat(late.get("before").get("sendAt").asString()).isEqualTo("2026-03-07T12:00:00Z");
+		assertThat(late.get("after").get("sendAt").asString()).isEqualTo("2026-03-06T12:00:00Z");
+		assertThat(out.resolve("compare/outreach.jsonl")).exists();
+	}
+
+	private Path copyOfShippedRules() throws IOException {
+		Path rules = Files.createDirectories(work.resolve("other-rules"));
+		try (Stream<Path> files = Files.list(Path.of("rules"))) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.copy(file, rules.resolve(file.getFileName()));
+			}
+		}
+		return rules;
+	}
+
+	private static String line(String id, String type, String time, String order, String data) {
+		return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"time\":\"" + time + "\",\"customerId\":\"c1\""
+				+ (order == null ? "" : ",\"orderId\":\"" + order + "\"") + ",\"data\":" + data + "}";
+	}
+}

@@ -1,0 +1,71 @@
+package org.forewarn.scenario;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scenario runner can fail: a wrong expectation, an unexpected outreach and a badly written file all show. */
+class ScenarioRunnerFailsTest {
+
+	private static final String PROFILE = """
+			      - type: customer.updated
+			        time: 2026-03-02T09:00:00Z
+			        data: {email: ana@example.com, consent: {email: true}}
+			""";
+	private static final String HARD_DECLINE = """
+			      - {type: order.payment_failed, time: 2026-03-02T10:01:00Z, orderId: o1, data: {hard: true}}
+			""";
+
+	@TempDir
+	Path work;
+
+	@Test
+	void wrongExpectationsFailWithWhatWasDecidedInstead() throws Exception {
+		Path rules = copyOfShippedRules();
+		Files.writeString(rules.resolve("tests/payments.yaml"), "scenarios:\n"
+				+ "  - name: right\n    events:\n" + PROFILE + HARD_DECLINE
+				+ "    expect:\n      - {problem: payment.failed, template: payment_failed_hard, status: SENT}\n"
+				+ "  - name: wrong template\n    events:\n" + PROFILE + HARD_DECLINE
+				+ "    expect:\n      - {problem: payment.failed, template: payment_failed_soft}\n"
+				+ "  - name: expects nothing\n    events:\n" + PROFILE + HARD_DECLINE
+				+ "    expect: none\n"
+				+ "  - name: misspelt field\n    events:\n" + PROFILE + HARD_DECLINE
+				+ "    expect:\n      - {problem: payment.failed, chanel: email}\n");
+		Files.writeString(rules.resolve("tests/broken.yaml"), "scenarios:\n  - name: x\n    events: [\n");
+
+		ByteArrayOutputStream report = new ByteArrayOutputStream();
+		int exit = ScenarioCommand.run(new String[] { rules.toString() },
+				new PrintStream(report, true, StandardCharsets.UTF_8));
+
+		String text = report.toString(StandardCharsets.UTF_8);
+		assertThat(exit).as(text).isEqualTo(1);
+		assertThat(text).contains("PASS  right")
+			.contains("FAIL  wrong template")
+			.contains("differs in: template payment_failed_hard (expected payment_failed_soft)")
+			.contains("FAIL  expects nothing")
+			.contains("not expected: problem=payment.failed orderId=o1 channel=email template=payment_failed_hard")
+			.contains("FAIL  misspelt field")
+			.contains("unknown field 'chanel'")
+			.contains("broken.yaml:4: not valid YAML")
+			.contains("4 scenarios: 1 passed, 3 failed, 1 file could not be read");
+	}
+
+	private Path copyOfShippedRules() throws IOException {
+		Path rules = Files.createDirectories(work.resolve("rules/tests"));
+		try (Stream<Path> files = Files.list(Path.of("rules"))) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.copy(file, rules.getParent().resolve(file.getFileName()));
+			}
+		}
+		return rules.getParent();
+	}
+}
