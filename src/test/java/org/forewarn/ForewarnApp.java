@@ -15,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real Forewarn server for tests, on the embedded defaults but with its database in the given folder and a free
- * port. Settings are passed as command-line arguments, which win over ./config/application.yml.
+ * port. Settings are passed as command-line arguments, which win over ./config/application.yml. Quiet hours are off
+ * unless a test sets them: these tests run on the wall clock, and must not depend on the hour they run at.
  */
 public final class ForewarnApp implements AutoCloseable {
 
@@ -31,6 +32,9 @@ public final class ForewarnApp implements AutoCloseable {
 				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("forewarn").toAbsolutePath(),
 				"--forewarn.rules=rules", "--forewarn.channels.templates=config/templates",
 				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000"));
+		if (List.of(settings).stream().noneMatch(s -> s.startsWith("--forewarn.guardrails.quiet-hours."))) {
+			args.add("--forewarn.guardrails.quiet-hours.enabled=false");
+		}
 		args.addAll(List.of(settings));
 		return new ForewarnApp(SpringApplication.run(ForewarnApplication.class, args.toArray(String[]::new)));
 	}

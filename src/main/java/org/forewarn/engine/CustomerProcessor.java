@@ -79,7 +79,7 @@ class CustomerProcessor {
 		if (state == null) {
 			return false;
 		}
-		dispatcher.dispatchDue(state);
+		dispatcher.dispatchDue(state, scheduler::schedule);
 		return true;
 	}
 
