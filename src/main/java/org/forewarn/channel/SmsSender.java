@@ -53,7 +53,7 @@ final class SmsSender implements Sender {
 		}
 		catch (ApiException e) {
 			Integer status = e.getStatusCode();
-			String code = e.getCode() != null ? String.valueOf(e.getCode()) : "HTTP " + status;
+			String code = e.getCode() != null ? String.valueOf(e.getCode()) : status != null ? "HTTP " + status : "unknown";
 			String reason = "Twilio error " + e.getCode() + " (HTTP " + status + "): " + e.getMessage();
 			boolean worthRetry = status != null && (status == 429 || status >= 500);
 			return worthRetry ? DeliveryResult.retry(reason, code) : DeliveryResult.failed(reason, code);
