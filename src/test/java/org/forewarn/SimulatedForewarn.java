@@ -42,12 +42,18 @@ public final class SimulatedForewarn implements AutoCloseable {
 
 	/** Starts at {@code start} with the given settings ({@code --key=value}), which win over ./config. */
 	public static SimulatedForewarn start(Instant start, String... settings) {
-		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=replay", "--server.port=0",
+		List<String> args = new ArrayList<>(List.of(settings));
+		// a setting given twice would reach Spring as both values joined by a comma: defaults only where not given
+		for (String fallback : List.of("--spring.profiles.active=replay", "--server.port=0",
 				"--spring.datasource.url=jdbc:h2:mem:sim-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 				"--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
 				"--forewarn.channels.templates=config/templates", "--forewarn.lanes=2",
-				"--spring.main.banner-mode=off"));
-		args.addAll(List.of(settings));
+				"--spring.main.banner-mode=off")) {
+			String key = fallback.substring(0, fallback.indexOf('=') + 1);
+			if (args.stream().noneMatch(a -> a.startsWith(key))) {
+				args.add(fallback);
+			}
+		}
 		SimulatedForewarn app = new SimulatedForewarn(
 				SpringApplication.run(ForewarnApplication.class, args.toArray(String[]::new)));
 		app.advanceTo(start);

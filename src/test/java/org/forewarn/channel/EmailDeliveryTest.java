@@ -34,7 +34,7 @@ class EmailDeliveryTest {
 	private static final Path TEMPLATES = Path.of("config/templates");
 
 	private static final Map<String, String> VARIABLES = Map.of("name", "Ada Lovelace", "orderId", "ORD-4711",
-			"promisedBy", "12 March 2026");
+			"promisedBy", "12 March 2026", "unsubscribeUrl", "https://shop.test/unsubscribe?c=ada&sig=x");
 
 	@Test
 	void shipmentLateEmailArrivesWithRenderedTextAndHtml() throws Exception {
