@@ -28,14 +28,20 @@ public final class ForewarnApp implements AutoCloseable {
 	}
 
 	public static ForewarnApp start(Path dataDir, String... settings) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
-				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("forewarn").toAbsolutePath(),
-				"--forewarn.rules=rules", "--forewarn.channels.templates=config/templates",
-				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000"));
-		if (List.of(settings).stream().noneMatch(s -> s.startsWith("--forewarn.guardrails.quiet-hours."))) {
+		List<String> args = new ArrayList<>(List.of(settings));
+		if (args.stream().noneMatch(s -> s.startsWith("--forewarn.guardrails.quiet-hours."))) {
 			args.add("--forewarn.guardrails.quiet-hours.enabled=false");
 		}
-		args.addAll(List.of(settings));
+		// a setting given twice would reach Spring as both values joined by a comma: defaults only where not given
+		for (String fallback : List.of("--server.port=0",
+				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("forewarn").toAbsolutePath(),
+				"--forewarn.rules=rules", "--forewarn.channels.templates=config/templates",
+				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000")) {
+			String key = fallback.substring(0, fallback.indexOf('=') + 1);
+			if (args.stream().noneMatch(a -> a.startsWith(key))) {
+				args.add(fallback);
+			}
+		}
 		return new ForewarnApp(SpringApplication.run(ForewarnApplication.class, args.toArray(String[]::new)));
 	}
 

@@ -45,16 +45,16 @@ public class ChannelDispatch {
 		}
 		catch (TemplateRenderer.TemplateException e) {
 			log.warn("Outreach {}: template {} does not render: {}", message.outreachId(), message.template(),
-					e.getMessage());
+					LogSafe.mask(e.getMessage()));
 			return DeliveryResult.failed("template: " + e.getMessage(), DeliveryResult.TEMPLATE);
 		}
 		DeliveryResult result = sender.send(message, content);
 		switch (result.outcome()) {
 			case SENT, TASK_OPENED -> rendered.save(message, content, sender.isRecording(), at);
 			case RETRY -> log.info("Outreach {} on {} failed for now, will retry: {}", message.outreachId(),
-					message.channel(), result.reason());
+					message.channel(), LogSafe.mask(result.reason()));
 			case FAILED -> log.warn("Outreach {} on {} failed: {}", message.outreachId(), message.channel(),
-					result.reason());
+					LogSafe.mask(result.reason()));
 		}
 		return result;
 	}

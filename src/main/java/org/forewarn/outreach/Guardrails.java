@@ -58,7 +58,8 @@ class Guardrails {
 		if (consent != null) {
 			return new Refusal(consent, true);
 		}
-		if (state.account().hasOpenTicket() && ticketProblems.contains(problem)) {
+		// a follow-up task is itself a person's work, so only messages to the customer wait for the ticket
+		if (!"task".equals(channel) && state.account().hasOpenTicket() && ticketProblems.contains(problem)) {
 			return new Refusal(OPEN_TICKET, false);
 		}
 		return null;

@@ -58,4 +58,10 @@ class SmtpFailureTest {
 			.extracting(DeliveryResult::outcome, DeliveryResult::code)
 			.containsExactly(DeliveryResult.Outcome.FAILED, "address");
 	}
+
+	@Test
+	void logsShowOnlyPartsOfAddressesAndNumbers() {
+		assertThat(LogSafe.mask("550 <ana.souza@customers.example> unknown; The 'To' number +5511987654321 is invalid"))
+			.isEqualTo("550 <a***@customers.example> unknown; The 'To' number +***21 is invalid");
+	}
 }
