@@ -48,7 +48,7 @@ record ReplaySummary(long lines, Counts counts, long timersFired, int timersPend
 		Map<String, Long> counted = outreach.stream()
 			.filter(o -> key.apply(o) != null)
 			.collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
-		out.append("  ").append(title).append(":\n");
+		out.append("  ").append(title).append(":").append(counted.isEmpty() ? " none" : "").append("\n");
 		counted.forEach((name, n) -> out.append(String.format("    %-60s %,8d%n", name, n)));
 	}
 
