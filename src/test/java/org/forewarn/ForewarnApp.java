@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -16,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real Forewarn server for tests, on the embedded defaults but with its database in the given folder and a free
- * port. Settings are passed as command-line arguments, which win over ./config/application.yml.
+ * port. Settings are passed as command-line arguments, which win over ./config/application.yml. Quiet hours are off
+ * unless a test sets them: these tests run on the wall clock, and must not depend on the hour they run at.
  */
 public final class ForewarnApp implements AutoCloseable {
 
@@ -29,13 +29,19 @@ public final class ForewarnApp implements AutoCloseable {
 
 	public static ForewarnApp start(Path dataDir, String... settings) {
 		List<String> args = new ArrayList<>(List.of(settings));
-		// a setting given twice would be bound as both values joined by a comma: the test's own wins
-		Stream.of("--server.port=0",
+		if (args.stream().noneMatch(s -> s.startsWith("--forewarn.guardrails.quiet-hours."))) {
+			args.add("--forewarn.guardrails.quiet-hours.enabled=false");
+		}
+		// a setting given twice would reach Spring as both values joined by a comma: defaults only where not given
+		for (String fallback : List.of("--server.port=0",
 				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("forewarn").toAbsolutePath(),
 				"--forewarn.rules=rules", "--forewarn.channels.templates=config/templates",
-				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000")
-			.filter(d -> args.stream().noneMatch(a -> a.startsWith(d.substring(0, d.indexOf('=') + 1))))
-			.forEach(args::add);
+				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000")) {
+			String key = fallback.substring(0, fallback.indexOf('=') + 1);
+			if (args.stream().noneMatch(a -> a.startsWith(key))) {
+				args.add(fallback);
+			}
+		}
 		return new ForewarnApp(SpringApplication.run(ForewarnApplication.class, args.toArray(String[]::new)));
 	}
 

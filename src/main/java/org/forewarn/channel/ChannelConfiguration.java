@@ -2,6 +2,7 @@ package org.forewarn.channel;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,11 @@ class ChannelConfiguration {
 	@Bean
 	ChannelDispatch channelDispatch(ChannelSettings settings, ObjectProvider<JavaMailSender> mail, Environment env,
 			JdbcClient jdbc) {
-		List<Sender> senders = List.of(email(settings, mail.getIfAvailable(), env), sms(settings), new TaskSender());
+		List<Sender> senders = List.of(email(settings, mail.getIfAvailable(), env), sms(settings, env),
+				new TaskSender());
 		senders.forEach(s -> log.info("Channel {}: {}", s.channel(), s.mode()));
-		return new ChannelDispatch(senders, new TemplateRenderer(Path.of(settings.templates())),
+		Locale fallbackLocale = Locale.forLanguageTag(settings.fallbackLocale());
+		return new ChannelDispatch(senders, new TemplateRenderer(Path.of(settings.templates()), fallbackLocale),
 				new RenderedMessageStore(jdbc));
 	}
 
@@ -42,7 +45,7 @@ class ChannelConfiguration {
 		return new EmailSender(mail, settings.email().from(), server);
 	}
 
-	private static Sender sms(ChannelSettings settings) {
+	private static Sender sms(ChannelSettings settings, Environment env) {
 		ChannelSettings.Sms sms = settings.sms();
 		if (settings.recordOnly()) {
 			return new RecordingSender("sms", "forewarn.channels.record-only is on");
@@ -52,9 +55,11 @@ class ChannelConfiguration {
 					"Twilio not configured: set forewarn.channels.sms.account-sid and auth-token");
 		}
 		TwilioRestClient.Builder client = new TwilioRestClient.Builder(sms.accountSid(), sms.authToken());
-		if (sms.apiBaseUrl() != null && !sms.apiBaseUrl().isBlank()) {
-			client.httpClient(new TwilioEndpointClient(sms.apiBaseUrl()));
-		}
-		return new SmsSender(client.build(), sms.fromNumber());
+		client.httpClient(sms.apiBaseUrl() != null && !sms.apiBaseUrl().isBlank()
+				? new TwilioEndpointClient(sms.apiBaseUrl()) : new SingleAttemptHttpClient());
+		// Twilio reports delivery to the status webhook; its address is built on forewarn.links.public-url
+		String publicUrl = env.getProperty("forewarn.links.public-url", "http://localhost:8080");
+		return new SmsSender(client.build(), sms.fromNumber(),
+				publicUrl.replaceAll("/+$", "") + "/webhooks/twilio/status");
 	}
 }

@@ -29,26 +29,45 @@ public class ChannelDispatch {
 		return senders.containsKey(channel);
 	}
 
+	/** Whether the template has a file for the channel (in any language). */
+	public boolean hasTemplate(String template, String channel) {
+		return templates.exists(template, channel);
+	}
+
 	public DeliveryResult deliver(OutgoingMessage message, Instant at) {
 		Sender sender = senders.get(message.channel());
 		if (sender == null) {
-			return DeliveryResult.failed("unknown channel '" + message.channel() + "'");
+			return DeliveryResult.failed("unknown channel '" + message.channel() + "'", "channel");
 		}
 		RenderedMessage content;
 		try {
-			content = templates.render(message);
+			content = withUnsubscribeLink(templates.render(message), message.unsubscribeUrl());
 		}
 		catch (TemplateRenderer.TemplateException e) {
-			return DeliveryResult.failed("template: " + e.getMessage());
+			log.warn("Outreach {}: template {} does not render: {}", message.outreachId(), message.template(),
+					LogSafe.mask(e.getMessage()));
+			return DeliveryResult.failed("template: " + e.getMessage(), DeliveryResult.TEMPLATE);
 		}
 		DeliveryResult result = sender.send(message, content);
-		if (result.outcome() != DeliveryResult.Outcome.FAILED) {
-			rendered.save(message, content, sender.isRecording(), at);
-		}
-		else {
-			log.warn("Outreach {} on {} failed: {}", message.outreachId(), message.channel(), result.reason());
+		switch (result.outcome()) {
+			case SENT, TASK_OPENED -> rendered.save(message, content, sender.isRecording(), at);
+			case RETRY -> log.info("Outreach {} on {} failed for now, will retry: {}", message.outreachId(),
+					message.channel(), LogSafe.mask(result.reason()));
+			case FAILED -> log.warn("Outreach {} on {} failed: {}", message.outreachId(), message.channel(),
+					LogSafe.mask(result.reason()));
 		}
 		return result;
+	}
+
+	/** Every email carries its unsubscribe link; a template that does not show it gets it added at the end. */
+	private static RenderedMessage withUnsubscribeLink(RenderedMessage content, String url) {
+		if (url == null || content.text().contains(url)) {
+			return content;
+		}
+		String text = content.text().stripTrailing() + "\n\n--\nUnsubscribe: " + url + "\n";
+		String html = content.html() == null || content.html().contains(url) ? content.html()
+				: content.html() + "\n<p><a href=\"" + url + "\">Unsubscribe</a></p>\n";
+		return new RenderedMessage(content.subject(), text, html);
 	}
 
 	public Optional<StoredMessage> message(String outreachId) {

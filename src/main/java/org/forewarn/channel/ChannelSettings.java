@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param recordOnly never send for real, whatever is configured (replay and backtests)
  * @param templates folder holding the message templates
+ * @param fallbackLocale language of the plain template files, used when the customer's has no variant
  * @param email email settings
  * @param sms Twilio settings
  */
 @ConfigurationProperties("forewarn.channels")
 public record ChannelSettings(@DefaultValue("false") boolean recordOnly,
-		@DefaultValue("config/templates") String templates, @DefaultValue Email email, @DefaultValue Sms sms) {
+		@DefaultValue("config/templates") String templates, @DefaultValue("en") String fallbackLocale,
+		@DefaultValue Email email, @DefaultValue Sms sms) {
 
 	/** @param from sender address of every email */
 	public record Email(@DefaultValue("Forewarn <noreply@forewarn.local>") String from) {

@@ -1,18 +1,34 @@
 package org.forewarn.channel;
 
-/** What became of one delivery attempt. */
-public record DeliveryResult(Outcome outcome, String reason) {
+/**
+ * What became of one delivery attempt: the outcome, in words why, the provider's error code when it refused
+ * ({@code code}), and the provider's id for the message when it took it ({@code providerId}, e.g. a Twilio SID).
+ */
+public record DeliveryResult(Outcome outcome, String reason, String code, String providerId) {
 
 	public enum Outcome {
 		/** Handed to the provider (or recorded, when the channel is not configured). */
 		SENT,
 		/** A follow-up task is now open for a person. */
 		TASK_OPENED,
-		/** Could not be delivered; {@code reason} says why. */
+		/** Failed for now (connection refused, timeout, rate limit, server error): worth trying again later. */
+		RETRY,
+		/** Failed for good (invalid number, opted out, mailbox refused, broken template): do not try again. */
 		FAILED
 	}
 
-	public static DeliveryResult failed(String reason) {
-		return new DeliveryResult(Outcome.FAILED, reason);
+	/** Code of a failure that no other channel can fix: the template itself is broken. */
+	public static final String TEMPLATE = "template";
+
+	public static DeliveryResult sent(String reason, String providerId) {
+		return new DeliveryResult(Outcome.SENT, reason, null, providerId);
+	}
+
+	public static DeliveryResult retry(String reason, String code) {
+		return new DeliveryResult(Outcome.RETRY, reason, code, null);
+	}
+
+	public static DeliveryResult failed(String reason, String code) {
+		return new DeliveryResult(Outcome.FAILED, reason, code, null);
 	}
 }

@@ -7,7 +7,10 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Sends email over SMTP through Spring's Jakarta Mail support. */
+/**
+ * Sends email over SMTP through Spring's Jakarta Mail support. Every email carries its unsubscribe link as a
+ * {@code List-Unsubscribe} header (one click, RFC 8058) besides the link in the text.
+ */
 final class EmailSender implements Sender {
 
 	private final JavaMailSender mail;
@@ -49,11 +52,15 @@ final class EmailSender implements Sender {
 			else {
 				helper.setText(rendered.text());
 			}
+			if (message.unsubscribeUrl() != null) {
+				mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+				mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			}
 			mail.send(mime);
-			return new DeliveryResult(DeliveryResult.Outcome.SENT, "accepted by " + server);
+			return DeliveryResult.sent("accepted by " + server, mime.getMessageID());
 		}
 		catch (MailException | MessagingException e) {
-			return DeliveryResult.failed("SMTP " + server + ": " + e.getMessage());
+			return SmtpFailure.classify(server, e);
 		}
 	}
 }

@@ -4,9 +4,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One message to deliver: which outreach, which channel and template, to whom, and the values its template may use.
- * {@code recipient} is an email address, an E.164 phone number, or null for a task.
+ * One message to deliver: which outreach, which channel and template, to whom, in which language, and the values its
+ * template may use (text, or dates that are written out in the template's language). {@code recipient} is an email
+ * address, an E.164 phone number, or null for a task; {@code unsubscribeUrl} is set for email.
  */
 public record OutgoingMessage(String outreachId, String channel, String template, String recipient, Locale locale,
-		Map<String, String> variables) {
+		Map<String, ?> variables, String unsubscribeUrl) {
+
+	public OutgoingMessage(String outreachId, String channel, String template, String recipient, Locale locale,
+			Map<String, ?> variables) {
+		this(outreachId, channel, template, recipient, locale, variables, null);
+	}
 }

@@ -28,6 +28,6 @@ final class RecordingSender implements Sender {
 
 	@Override
 	public DeliveryResult send(OutgoingMessage message, RenderedMessage rendered) {
-		return new DeliveryResult(DeliveryResult.Outcome.SENT, "recorded, not sent: " + why);
+		return DeliveryResult.sent("recorded, not sent: " + why, null);
 	}
 }

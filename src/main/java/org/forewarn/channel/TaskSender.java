@@ -20,6 +20,6 @@ final class TaskSender implements Sender {
 
 	@Override
 	public DeliveryResult send(OutgoingMessage message, RenderedMessage rendered) {
-		return new DeliveryResult(DeliveryResult.Outcome.TASK_OPENED, "follow-up task opened");
+		return new DeliveryResult(DeliveryResult.Outcome.TASK_OPENED, "follow-up task opened", null, null);
 	}
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 
@@ -12,7 +11,7 @@ import com.twilio.http.Response;
  * The SDK's own HTTP client, aimed at another base URL (a Twilio-compatible gateway, or a local stub in tests):
  * the SDK has no base-URL setting, so each request is copied with its host replaced.
  */
-final class TwilioEndpointClient extends NetworkHttpClient {
+final class TwilioEndpointClient extends SingleAttemptHttpClient {
 
 	private static final Pattern TWILIO_HOST = Pattern.compile("^https://[^/]+");
 

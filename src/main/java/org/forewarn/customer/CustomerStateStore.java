@@ -2,6 +2,7 @@ package org.forewarn.customer;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,13 +38,31 @@ public class CustomerStateStore {
 
 	public void save(CustomerState state, Instant at) {
 		String json = JSON.writeValueAsString(state);
-		int updated = jdbc.sql("update customer_state set state = ?, updated_at = ? where customer_id = ?")
-			.params(json, at.atOffset(ZoneOffset.UTC), state.customerId())
+		String phone = phoneKey(state.customer().getPhone());
+		int updated = jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ? where customer_id = ?")
+			.params(json, phone, at.atOffset(ZoneOffset.UTC), state.customerId())
 			.update();
 		if (updated == 0) {
-			jdbc.sql("insert into customer_state (customer_id, state, updated_at) values (?, ?, ?)")
-				.params(state.customerId(), json, at.atOffset(ZoneOffset.UTC))
+			jdbc.sql("insert into customer_state (customer_id, state, phone, updated_at) values (?, ?, ?, ?)")
+				.params(state.customerId(), json, phone, at.atOffset(ZoneOffset.UTC))
 				.update();
 		}
+	}
+
+	/** The customers whose phone number this is (an inbound SMS says only where it came from). */
+	public List<String> customerIdsByPhone(String phone) {
+		String key = phoneKey(phone);
+		return key == null ? List.of()
+				: jdbc.sql("select customer_id from customer_state where phone = ? order by customer_id").param(key)
+					.query(String.class).list();
+	}
+
+	/** E.164 without the spaces, dashes or brackets people and systems put in. */
+	static String phoneKey(String phone) {
+		if (phone == null) {
+			return null;
+		}
+		String key = phone.replaceAll("[\\s()\\-.]", "");
+		return key.isEmpty() ? null : key;
 	}
 }

@@ -79,7 +79,7 @@ class CustomerProcessor {
 		if (state == null) {
 			return false;
 		}
-		dispatcher.dispatchDue(state, event.instant());
+		dispatcher.dispatchDue(state, event.instant(), scheduler::schedule);
 		return true;
 	}
 

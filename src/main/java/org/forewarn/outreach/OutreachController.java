@@ -11,15 +11,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/outreach} with filters, and one record with its history. */
+/** {@code GET /api/outreach} with filters, and one record's history and send attempts. */
 @RestController
 @RequestMapping("/api/outreach")
 class OutreachController {
 
 	private final OutreachStore outreach;
+	private final AttemptStore attempts;
 
-	OutreachController(OutreachStore outreach) {
+	OutreachController(OutreachStore outreach, AttemptStore attempts) {
 		this.outreach = outreach;
+		this.attempts = attempts;
 	}
 
 	@GetMapping
@@ -34,6 +36,13 @@ class OutreachController {
 	List<StatusChange> history(@PathVariable String id) {
 		outreach.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no outreach " + id));
 		return outreach.history(id);
+	}
+
+	/** Every send attempt of one record, with the provider's answer. */
+	@GetMapping("/{id}/attempts")
+	List<Attempt> attempts(@PathVariable String id) {
+		outreach.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no outreach " + id));
+		return attempts.list(id);
 	}
 
 	static OutreachStatus status(String value) {

@@ -2,78 +2,112 @@ package org.forewarn.outreach;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.forewarn.channel.ChannelDispatch;
 import org.forewarn.channel.DeliveryResult;
-import org.forewarn.channel.OutgoingMessage;
-import org.forewarn.customer.Customer;
 import org.forewarn.customer.CustomerState;
+import org.forewarn.rules.Wakeup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a customer's outreach whose time has come. Consent is checked again at the last moment; the record moves
- * forward only, so a send that already happened is never repeated.
+ * Sends a customer's outreach whose time has come, in the customer's lane. Before a send: reviews that ran out
+ * expire, fallbacks still owed are created, and the guardrails are checked again (consent, open ticket, quiet hours,
+ * frequency cap). Each send is claimed first (an attempt row committed before the provider is called), so nothing
+ * goes out twice: a claimed attempt that never got its outcome (the process stopped mid-send) ends the record as
+ * FAILED "interrupted" instead of sending again.
  */
 @Component
 public class OutreachDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(OutreachDispatcher.class);
+	/** A failure's fallback is due at once: each pass takes one more step along a chain (sms, email, task). */
+	private static final int MAX_PASSES = 8;
 
 	private final OutreachStore outreach;
+	private final AttemptStore attempts;
+	private final Guardrails guardrails;
+	private final Fallbacks fallbacks;
+	private final OutreachReview review;
 	private final ChannelDispatch channels;
-	private final MessageVariables variables;
+	private final MessageVariables messages;
+	private final DeliveryOutcomes outcomes;
 	private final Clock clock;
 
-	OutreachDispatcher(OutreachStore outreach, ChannelDispatch channels, MessageVariables variables, Clock clock) {
+	OutreachDispatcher(OutreachStore outreach, AttemptStore attempts, Guardrails guardrails, Fallbacks fallbacks,
+			OutreachReview review, ChannelDispatch channels, MessageVariables messages, DeliveryOutcomes outcomes,
+			Clock clock) {
 		this.outreach = outreach;
+		this.attempts = attempts;
+		this.guardrails = guardrails;
+		this.fallbacks = fallbacks;
+		this.review = review;
 		this.channels = channels;
-		this.variables = variables;
+		this.messages = messages;
+		this.outcomes = outcomes;
 		this.clock = clock;
 	}
 
 	/**
-	 * Sends what is due for this customer; returns how many went out. "Now" is the clock, or the trigger's time when
-	 * that is later (an event stamped slightly ahead of this machine's clock must not strand what it made due).
+	 * Handles what is due for this customer now; {@code schedule} takes the wakeups this needs (retries, sends moved
+	 * by quiet hours or caps). Returns how many went out. "Now" is the clock, or the trigger's time when that is later
+	 * (an event stamped slightly ahead of this machine's clock must not strand what it made due).
 	 */
-	public int dispatchDue(CustomerState state, Instant triggerTime) {
+	public int dispatchDue(CustomerState state, Instant triggerTime, Consumer<Wakeup> schedule) {
 		Instant now = triggerTime.isAfter(clock.instant()) ? triggerTime : clock.instant();
-		List<Outreach> due = outreach.findDue(state.customerId(), now);
 		int sent = 0;
-		for (Outreach o : due) {
-			if (dispatch(o, state, now)) {
-				sent++;
+		for (int pass = 0; pass < MAX_PASSES; pass++) {
+			boolean changed = false;
+			for (Outreach o : outreach.findOpenWork(state.customerId())) {
+				if (review.expireIfDue(o, now)) {
+					changed = true;
+				}
+				else if (o.status() == OutreachStatus.SCHEDULED && !o.sendAt().isAfter(now)) {
+					sent += dispatch(o, state, now, schedule) ? 1 : 0;
+					changed = true;
+				}
+				// after the send above: a record that has just failed is found owing its fallback in the next pass
+				else if (fallbackOwed(o)) {
+					changed |= fallbacks.create(o, state, now, schedule);
+				}
+			}
+			if (!changed) {
+				break;
 			}
 		}
 		return sent;
 	}
 
-	private boolean dispatch(Outreach o, CustomerState state, Instant now) {
-		Customer customer = state.customer();
-		String refusal = Consent.refusal(customer, o.channel());
-		if (refusal != null) {
-			outreach.transition(o.id(), Set.of(OutreachStatus.SCHEDULED), OutreachStatus.SUPPRESSED, refusal, now, null);
+	private static boolean fallbackOwed(Outreach o) {
+		return !OutreachStatus.WAITING.contains(o.status());
+	}
+
+	private boolean dispatch(Outreach o, CustomerState state, Instant now, Consumer<Wakeup> schedule) {
+		Optional<Attempt> interrupted = o.delivery().attempts() == 0 ? Optional.empty() : attempts.unfinished(o.id());
+		if (interrupted.isPresent()) {
+			outcomes.interrupted(o, interrupted.get(), now);
 			return false;
 		}
-		String recipient = switch (o.channel()) {
-			case "email" -> customer.getEmail();
-			case "sms" -> customer.getPhone();
-			default -> null;
-		};
-		OutgoingMessage message = new OutgoingMessage(o.id(), o.channel(), o.template(), recipient,
-				variables.locale(customer), variables.of(o, state));
-		DeliveryResult result = channels.deliver(message, now);
-		OutreachStatus next = switch (result.outcome()) {
-			case SENT -> OutreachStatus.SENT;
-			case TASK_OPENED -> OutreachStatus.OPEN;
-			case FAILED -> OutreachStatus.FAILED;
-		};
-		boolean moved = outreach.transition(o.id(), Set.of(OutreachStatus.SCHEDULED), next, result.reason(), now,
-				next == OutreachStatus.FAILED ? null : now);
-		log.debug("Outreach {} ({} {} for order {}) -> {}", o.id(), o.problem(), o.channel(), o.orderId(), next);
-		return moved && next != OutreachStatus.FAILED;
+		Guardrails.Verdict verdict = guardrails.atSend(o, state, now);
+		if (verdict instanceof Guardrails.Verdict.Suppress s) {
+			outreach.suppress(o.id(), s.reason(), now, s.fallbackDue());
+			return false;
+		}
+		if (verdict instanceof Guardrails.Verdict.Defer d) {
+			outcomes.defer(o, d.until(), d.reason(), now, schedule);
+			return false;
+		}
+		int attempt = o.delivery().attempts() + 1;
+		if (!attempts.claim(o, attempt - 1, now)) {
+			return false;
+		}
+		Outreach replaced = o.fallbackFor() == null ? null : outreach.find(o.fallbackFor()).orElse(null);
+		DeliveryResult result = channels.deliver(messages.message(o, state, replaced), now);
+		log.debug("Outreach {} ({} {} for order {}), attempt {}: {}", o.id(), o.problem(), o.channel(), o.orderId(),
+				attempt, result.outcome());
+		return outcomes.record(o, attempt, result, now, schedule);
 	}
 }

@@ -12,25 +12,27 @@ import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.OutreachRequest;
 import org.forewarn.rules.Trigger;
 import org.forewarn.rules.Wakeup;
-import org.forewarn.shared.StableId;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns what the rules decided into records: detections opened and resolved, waiting outreach called off when the
- * rule that decided it no longer detects its problem, new outreach created once per dedupe key (customer, problem, order, rule) and checked for consent.
- * Returns the wakeups to schedule: those the rules asked for and the send times of new outreach.
+ * rule that decided it no longer detects its problem, and new outreach created once per dedupe key (customer,
+ * problem, order, rule; plus the follow-up step) through the guardrails of {@link OutreachCreator}. While one
+ * outreach about a problem is waiting or has gone out, other rules detecting the same problem add none: one
+ * outreach per (customer, problem, order) unless a rule asks for a follow-up step. Returns the wakeups to schedule:
+ * those the rules asked for, the send times of new outreach and their review deadlines.
  */
 @Component
 public class OutreachPlanner {
 
-	static final String SEND_LABEL = "send";
-
 	private final OutreachStore outreach;
 	private final DetectionStore detections;
+	private final OutreachCreator creator;
 
-	OutreachPlanner(OutreachStore outreach, DetectionStore detections) {
+	OutreachPlanner(OutreachStore outreach, DetectionStore detections, OutreachCreator creator) {
 		this.outreach = outreach;
 		this.detections = detections;
+		this.creator = creator;
 	}
 
 	public List<Wakeup> apply(Evaluation evaluation, CustomerState state) {
@@ -66,29 +68,28 @@ public class OutreachPlanner {
 		}
 		List<Wakeup> wakeups = new ArrayList<>();
 		for (OutreachRequest request : evaluation.decisions().outreach()) {
-			Outreach created = create(request, evaluation, state, now);
-			if (created != null && created.status() == OutreachStatus.SCHEDULED && created.sendAt().isAfter(now)) {
-				wakeups.add(new Wakeup(customerId, created.sendAt(), created.orderId(), SEND_LABEL));
+			if (request.step() <= 1 && outreach.anotherAboutProblem(customerId, request.decided())) {
+				continue;
 			}
+			wakeups.addAll(creator.create(draft(request, evaluation, state, now), state, now).wakeups());
 		}
 		evaluation.decisions().wakeups().stream().filter(w -> w.at().isAfter(now)).forEach(wakeups::add);
 		return wakeups;
 	}
 
-	private Outreach create(OutreachRequest request, Evaluation evaluation, CustomerState state, Instant now) {
+	/** One record per (customer, problem, order, rule), plus one per follow-up step a rule asks for. */
+	private static OutreachCreator.Draft draft(OutreachRequest request, Evaluation evaluation, CustomerState state,
+			Instant now) {
 		Decided d = request.decided();
-		String dedupeKey = String.join("|", state.customerId(), d.problem(), d.subject(), d.rule());
-		if (outreach.existsByDedupeKey(dedupeKey)) {
-			return null;
-		}
-		String refusal = Consent.refusal(state.customer(), request.channel());
-		OutreachStatus status = refusal == null ? OutreachStatus.SCHEDULED : OutreachStatus.SUPPRESSED;
+		String dedupeKey = String.join("|", state.customerId(), d.problem(), d.subject(), d.rule())
+				+ (request.step() > 1 ? "|step " + request.step() : "");
 		String explanation = "Rule '" + d.rule() + "' (rule set " + evaluation.ruleVersion() + ") decided on "
 				+ evaluation.trigger() + ". Matched: " + d.explanation();
-		Outreach record = new Outreach(StableId.of(dedupeKey), state.customerId(), d.orderId(), d.rule(),
-				evaluation.ruleVersion(), d.problem(), request.channel(), request.template(), now,
-				request.dueAt(now), status, refusal, null, explanation);
-		return outreach.insert(record, dedupeKey) ? record : null;
+		SendPolicy policy = new SendPolicy(request.notLaterThan(), SendPolicy.join(request.fallback()),
+				request.defersWhenCapped(), request.step());
+		return new OutreachCreator.Draft(dedupeKey, state.customerId(), d.orderId(), d.rule(),
+				evaluation.ruleVersion(), d.problem(), request.channel(), request.template(), request.dueAt(now),
+				explanation, null, policy, request.needsReview());
 	}
 
 	private static String cancellation(Outreach waiting, List<Decided> cancellations) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.forewarn.rules.Decided;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Repository;
 public class OutreachStore {
 
 	private static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
-			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation";
+			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
+			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code";
 
 	private final JdbcClient jdbc;
 
@@ -29,13 +31,16 @@ public class OutreachStore {
 	}
 
 	/** Inserts a new record; false when one with the same dedupe key exists. */
-	boolean insert(Outreach o, String dedupeKey) {
+	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue) {
+		SendPolicy p = o.policy();
 		try {
-			jdbc.sql("insert into outreach (" + COLUMNS + ", dedupe_key, updated_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			jdbc.sql("insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at) values "
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(), o.channel(),
-						o.template(), utc(o.decidedAt()), utc(o.sendAt()), o.status().name(), o.statusReason(),
-						utc(o.sentAt()), o.explanation(), dedupeKey, utc(o.decidedAt()))
+						o.template(), utc(o.decidedAt()), utc(o.sendAt()), o.status().name(), fit(o.statusReason()),
+						utc(o.sentAt()), o.explanation(), o.fallbackFor(), utc(o.reviewUntil()),
+						utc(p.notLaterThan()), p.fallback(), p.deferWhenCapped(), p.step(), 0, null, null,
+						dedupeKey, fallbackDue, utc(o.decidedAt()))
 				.update();
 		}
 		catch (DuplicateKeyException e) {
@@ -43,6 +48,18 @@ public class OutreachStore {
 		}
 		history(o.id(), o.decidedAt(), o.status(), o.statusReason());
 		return true;
+	}
+
+	/**
+	 * Whether outreach about the same problem and order, decided by another rule, is waiting or has gone out
+	 * (called off, suppressed and failed ones do not count; a failure's fallback has its own record).
+	 */
+	boolean anotherAboutProblem(String customerId, Decided decided) {
+		return jdbc.sql("select count(*) from outreach where customer_id = ? and problem = ? "
+				+ "and coalesce(order_id, '') = ? and rule_name <> ? and fallback_for is null "
+				+ "and status not in ('CANCELLED', 'SUPPRESSED', 'FAILED', 'REJECTED', 'EXPIRED')")
+			.params(customerId, decided.problem(), decided.subject(), decided.rule())
+			.query(Integer.class).single() > 0;
 	}
 
 	boolean existsByDedupeKey(String dedupeKey) {
@@ -53,19 +70,61 @@ public class OutreachStore {
 	/** Moves a record to {@code to} if it is still in one of {@code from}; false when it was not. */
 	public boolean transition(String id, Collection<OutreachStatus> from, OutreachStatus to, String reason,
 			Instant at, Instant sentAt) {
+		return update(id, from, to, reason, at, "sent_at = coalesce(?, sent_at)", utc(sentAt));
+	}
+
+	/** Gone out: records when, and the provider's message id (Twilio MessageSid) when there is one. */
+	boolean sent(String id, OutreachStatus to, String reason, Instant at, String providerId) {
+		return update(id, List.of(OutreachStatus.SCHEDULED), to, reason, at,
+				"sent_at = ?, provider_id = coalesce(?, provider_id)", utc(at), providerId);
+	}
+
+	/** Failed for good, with the provider's code; {@code fallbackDue} asks for the next channel to be tried. */
+	public boolean fail(String id, Collection<OutreachStatus> from, String reason, String code, Instant at,
+			boolean fallbackDue) {
+		return update(id, from, OutreachStatus.FAILED, reason, at, "provider_code = ?, fallback_due = ?", code,
+				fallbackDue);
+	}
+
+	/** Suppressed; {@code fallbackDue} when the rule named channels to try instead. */
+	boolean suppress(String id, String reason, Instant at, boolean fallbackDue) {
+		return update(id, List.of(OutreachStatus.SCHEDULED), OutreachStatus.SUPPRESSED, reason, at,
+				"fallback_due = ?", fallbackDue);
+	}
+
+	/** Waits longer (quiet hours, a cap, a retry): stays SCHEDULED with a new send time and the reason. */
+	boolean reschedule(String id, Collection<OutreachStatus> from, Instant sendAt, String reason, Instant at) {
+		return update(id, from, OutreachStatus.SCHEDULED, reason, at, "send_at = ?", utc(sendAt));
+	}
+
+	private boolean update(String id, Collection<OutreachStatus> from, OutreachStatus to, String reason, Instant at,
+			String setMore, Object... moreParams) {
 		String allowed = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
-		int changed = jdbc.sql("update outreach set status = ?, status_reason = ?, updated_at = ?, "
-				+ "sent_at = coalesce(?, sent_at) where id = ? and status in (" + allowed + ")")
-			.params(to.name(), reason, utc(at), utc(sentAt), id)
-			.update();
+		List<Object> params = new ArrayList<>(List.of(to.name()));
+		params.add(fit(reason));
+		params.add(utc(at));
+		params.addAll(java.util.Arrays.asList(moreParams));
+		params.add(id);
+		int changed = jdbc.sql("update outreach set status = ?, status_reason = ?, updated_at = ?, " + setMore
+				+ " where id = ? and status in (" + allowed + ")")
+			.params(params).update();
 		if (changed > 0) {
 			history(id, at, to, reason);
 		}
 		return changed > 0;
 	}
 
+	void fallbackCreated(String id) {
+		jdbc.sql("update outreach set fallback_due = false where id = ?").param(id).update();
+	}
+
 	public Optional<Outreach> find(String id) {
 		return jdbc.sql("select " + COLUMNS + " from outreach where id = ?").param(id).query(this::map).optional();
+	}
+
+	public Optional<Outreach> findByProviderId(String providerId) {
+		return jdbc.sql("select " + COLUMNS + " from outreach where provider_id = ?").param(providerId)
+			.query(this::map).optional();
 	}
 
 	public List<Outreach> findByCustomer(String customerId) {
@@ -73,11 +132,25 @@ public class OutreachStore {
 			.param(customerId).query(this::map).list();
 	}
 
-	/** Records of a customer in a waiting status whose send time has come. */
-	List<Outreach> findDue(String customerId, Instant now) {
-		return jdbc.sql("select " + COLUMNS + " from outreach where customer_id = ? and status = 'SCHEDULED' "
-				+ "and send_at <= ? order by send_at, id")
-			.params(customerId, utc(now)).query(this::map).list();
+	/**
+	 * Records of a customer that may need something done: waiting (to be sent, or for review) or still owed a
+	 * fallback. One query per customer and event; the dispatcher sorts them out.
+	 */
+	List<Outreach> findOpenWork(String customerId) {
+		return where("customer_id = ? and (status in ('SCHEDULED', 'PENDING_REVIEW') or fallback_due = true) "
+				+ "order by send_at, id", customerId);
+	}
+
+	/** How many outreach on the channel went out to the customer in [from, to). */
+	int countSent(String customerId, String channel, Instant from, Instant to) {
+		return jdbc.sql("select count(*) from outreach where customer_id = ? and channel = ? and sent_at >= ? "
+				+ "and sent_at < ?")
+			.params(customerId, channel, utc(from), utc(to)).query(Integer.class).single();
+	}
+
+	private List<Outreach> where(String condition, Object... params) {
+		return jdbc.sql("select " + COLUMNS + " from outreach where " + condition).params(params).query(this::map)
+			.list();
 	}
 
 	/** Filtered listing; null filters match everything. */
@@ -91,7 +164,7 @@ public class OutreachStore {
 
 	public List<StatusChange> history(String id) {
 		return jdbc.sql("select changed_at, status, reason from outreach_status_change where outreach_id = ? "
-				+ "order by changed_at")
+				+ "order by changed_at, seq")
 			.param(id)
 			.query((rs, row) -> new StatusChange(instant(rs, "changed_at"), OutreachStatus.valueOf(rs.getString(2)),
 					rs.getString(3)))
@@ -100,15 +173,25 @@ public class OutreachStore {
 
 	private void history(String id, Instant at, OutreachStatus status, String reason) {
 		jdbc.sql("insert into outreach_status_change (outreach_id, changed_at, status, reason) values (?, ?, ?, ?)")
-			.params(id, utc(at), status.name(), reason).update();
+			.params(id, utc(at), status.name(), fit(reason)).update();
+	}
+
+	/** Provider messages can be long; reasons are kept to what the column holds. */
+	private static String fit(String reason) {
+		return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
 	}
 
 	private Outreach map(ResultSet rs, int row) throws SQLException {
+		SendPolicy policy = new SendPolicy(instant(rs, "not_later_than"), rs.getString("fallback_channels"),
+				rs.getBoolean("defer_when_capped"), rs.getInt("step"));
+		Outreach.Delivery delivery = new Outreach.Delivery(rs.getInt("attempts"), rs.getString("provider_id"),
+				rs.getString("provider_code"));
 		return new Outreach(rs.getString("id"), rs.getString("customer_id"), rs.getString("order_id"),
 				rs.getString("rule_name"), rs.getString("rule_version"), rs.getString("problem"),
 				rs.getString("channel"), rs.getString("template"), instant(rs, "decided_at"), instant(rs, "send_at"),
 				OutreachStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-				instant(rs, "sent_at"), rs.getString("explanation"));
+				instant(rs, "sent_at"), rs.getString("explanation"), rs.getString("fallback_for"),
+				instant(rs, "review_until"), policy, delivery);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

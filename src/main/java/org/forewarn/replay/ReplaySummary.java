@@ -3,6 +3,7 @@ package org.forewarn.replay;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +22,10 @@ record ReplaySummary(String rules, String ruleVersion, long lines, Counts counts
 		double seconds, Instant startedAt, Instant endedAt, List<Outreach> outreach, List<DetectionCount> detections,
 		Map<String, Instant> promisedBy) {
 
+	private static final Set<String> TASKS = Set.of("OPEN", "CLAIMED", "RESOLVED", "DISMISSED");
+	private static final Set<String> WENT_OUT = Set.of("SENT", "DELIVERED", "OPEN", "CLAIMED", "RESOLVED",
+			"DISMISSED");
+
 	String render() {
 		StringBuilder out = new StringBuilder();
 		out.append("Rules ").append(rules).append(", version ").append(ruleVersion).append('\n');
@@ -30,17 +35,28 @@ record ReplaySummary(String rules, String ruleVersion, long lines, Counts counts
 				+ "still pending at the end %,d%n", counts.accepted, counts.duplicates, counts.rejected, counts.failed,
 				timersFired, timersPending));
 		out.append(String.format("Outreach decided: %,d%n", outreach.size()));
+		out.append(String.format("  went out %,d (sent or delivered %,d, tasks opened %,d), suppressed %,d, "
+				+ "cancelled %,d, failed %,d, still waiting %,d%n", count(WENT_OUT), count(Set.of("SENT", "DELIVERED")),
+				count(TASKS), count(Set.of("SUPPRESSED")), count(Set.of("CANCELLED")), count(Set.of("FAILED")),
+				count(Set.of("SCHEDULED", "PENDING_REVIEW"))));
 		section(out, "by status", o -> o.status().name());
+		section(out, "suppressed, by reason", o -> o.status().name().equals("SUPPRESSED") ? o.statusReason() : null);
 		section(out, "by problem", Outreach::problem);
 		section(out, "by channel", Outreach::channel);
 		section(out, "by rule", Outreach::rule);
 		return out.toString();
 	}
 
+	private long count(Set<String> statuses) {
+		return outreach.stream().filter(o -> statuses.contains(o.status().name())).count();
+	}
+
+	/** Outreach records with a null key are left out of the section. */
 	private void section(StringBuilder out, String title, Function<Outreach, String> key) {
 		Map<String, Long> counted = outreach.stream()
+			.filter(o -> key.apply(o) != null)
 			.collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
-		out.append("  ").append(title).append(":\n");
+		out.append("  ").append(title).append(":").append(counted.isEmpty() ? " none" : "").append("\n");
 		counted.forEach((name, n) -> out.append(String.format("    %-60s %,8d%n", name, n)));
 	}
 

@@ -2,10 +2,11 @@ package org.forewarn.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A rule's request to reach the customer about a problem. Built fluently inside a rule:
- * {@code decide.outreach("shipment.late", $o.getOrderId(), "email", "shipment_late").afterHours(2);}
+ * {@code decide.outreach("shipment.late", $o.getOrderId(), "sms", "shipment_late").afterHours(2).fallback("email");}
  */
 public final class OutreachRequest {
 
@@ -14,6 +15,11 @@ public final class OutreachRequest {
 	private final String template;
 	private Duration delay = Duration.ZERO;
 	private Instant sendAt;
+	private Instant notLaterThan;
+	private List<String> fallback;
+	private boolean review;
+	private boolean deferWhenCapped;
+	private int step = 1;
 
 	OutreachRequest(Decided decided, String channel, String template) {
 		this.decided = decided;
@@ -38,9 +44,68 @@ public final class OutreachRequest {
 		return this;
 	}
 
+	/**
+	 * The message is worth less after this moment: when quiet hours would hold it past the deadline, it goes out
+	 * earlier instead (the last allowed minute before the quiet hours), and a capped send is not deferred past it.
+	 */
+	public OutreachRequest notLaterThan(Instant deadline) {
+		this.notLaterThan = deadline;
+		return this;
+	}
+
+	/**
+	 * Channels to try, in order, when this one is refused (no consent) or fails for good. Without it, only failures
+	 * fall back, along the configured chain (sms, then email, then a task).
+	 */
+	public OutreachRequest fallback(String channel) {
+		this.fallback = List.of(channel);
+		return this;
+	}
+
+	public OutreachRequest fallback(String first, String second) {
+		this.fallback = List.of(first, second);
+		return this;
+	}
+
+	/** Never fall back to another channel, not even when the send fails for good. */
+	public OutreachRequest noFallback() {
+		this.fallback = List.of();
+		return this;
+	}
+
+	/** Hold the outreach for a person to approve ({@code PENDING_REVIEW}); it expires if nobody does in time. */
+	public OutreachRequest review() {
+		this.review = true;
+		return this;
+	}
+
+	/** When a frequency cap is reached, wait for the next day instead of dropping the message. */
+	public OutreachRequest deferWhenCapped() {
+		this.deferWhenCapped = true;
+		return this;
+	}
+
+	/**
+	 * A follow-up: the n-th outreach about the same problem and order (the first is step 1). Without it, a
+	 * customer hears about one problem with one order once.
+	 */
+	public OutreachRequest step(int number) {
+		if (number < 1) {
+			throw new IllegalArgumentException("step must be 1 or more, got " + number);
+		}
+		this.step = number;
+		return this;
+	}
+
 	public Decided decided() { return decided; }
 	public String channel() { return channel; }
 	public String template() { return template; }
+	public Instant notLaterThan() { return notLaterThan; }
+	/** The rule's fallback channels, or null when the rule named none. */
+	public List<String> fallback() { return fallback; }
+	public boolean needsReview() { return review; }
+	public boolean defersWhenCapped() { return deferWhenCapped; }
+	public int step() { return step; }
 
 	/** When it is due, given the time it was decided at. */
 	public Instant dueAt(Instant decidedAt) {

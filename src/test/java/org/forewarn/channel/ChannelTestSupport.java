@@ -31,7 +31,7 @@ final class ChannelTestSupport {
 	}
 
 	static ChannelSettings settings(Path templates, String from, ChannelSettings.Sms sms) {
-		return new ChannelSettings(false, templates.toString(), new ChannelSettings.Email(from), sms);
+		return new ChannelSettings(false, templates.toString(), "en", new ChannelSettings.Email(from), sms);
 	}
 
 	static ChannelSettings.Sms noSms() {

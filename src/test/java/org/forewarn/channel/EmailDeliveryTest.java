@@ -34,7 +34,7 @@ class EmailDeliveryTest {
 	private static final Path TEMPLATES = Path.of("config/templates");
 
 	private static final Map<String, String> VARIABLES = Map.of("name", "Ada Lovelace", "orderId", "ORD-4711",
-			"promisedBy", "12 March 2026");
+			"promisedBy", "12 March 2026", "unsubscribeUrl", "https://shop.test/unsubscribe?c=ada&sig=x");
 
 	@Test
 	void shipmentLateEmailArrivesWithRenderedTextAndHtml() throws Exception {
@@ -75,14 +75,15 @@ class EmailDeliveryTest {
 	}
 
 	@Test
-	void smtpServerDownGivesFailedResultNamingSmtp() throws Exception {
+	void smtpServerDownIsATransientFailureNamingSmtp() throws Exception {
 		int deadPort = freePortWithNothingListening();
 		ChannelDispatch dispatch = dispatchTo(deadPort);
 
-		// must not throw: the dispatcher turns the result into a FAILED outreach
+		// must not throw: the dispatcher retries it later with backoff
 		DeliveryResult result = dispatch.deliver(message("out-2", "ada@example.com"), Instant.now());
 
-		assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.FAILED);
+		assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.RETRY);
+		assertThat(result.code()).isEqualTo("connection");
 		assertThat(result.reason()).startsWith("SMTP localhost:" + deadPort + ": ");
 		assertThat(greenMail.getReceivedMessages()).isEmpty();
 		// nothing went out, so nothing is kept as "what was said"

@@ -37,7 +37,8 @@ class ReplayCommandTest {
 				event("o1-d", "order.delivered", "2017-10-12T09:00:00-03:00", "c1", "o1", "{}")));
 		Path out = work.resolve("out");
 
-		int exit = ReplayCommand.run(new String[] { events.toString(), "--out", out.toString() });
+		int exit = ReplayCommand.run(new String[] { events.toString(), "--out", out.toString(),
+				"--forewarn.guardrails.quiet-hours.email=22:00-07:00" });
 
 		assertThat(exit).isZero();
 		List<String> lines = Files.readAllLines(out.resolve("outreach.jsonl"));
@@ -46,9 +47,12 @@ class ReplayCommandTest {
 		assertThat(record.get("orderId").asString()).isEqualTo("o1");
 		assertThat(record.get("problem").asString()).isEqualTo("shipment.late");
 		assertThat(record.get("status").asString()).isEqualTo("SENT");
-		assertThat(record.get("sentAt").asString()).isEqualTo("2017-10-09T03:00:00Z");
+		// due a day before the promise (03:00 UTC, inside the email quiet hours for a customer without a zone):
+		// moved to the last minute before the quiet hours, because the rule says "not later than" that
+		assertThat(record.get("sentAt").asString()).isEqualTo("2017-10-08T21:59:00Z");
 		String summary = Files.readString(out.resolve("summary.txt"));
-		assertThat(summary).contains("Replayed 6 lines", "rejected 1", "shipment.late", "SENT");
+		assertThat(summary).contains("Replayed 6 lines", "rejected 1", "shipment.late", "SENT",
+				"went out 1 (sent or delivered 1, tasks opened 0), suppressed 0");
 	}
 
 	@Test

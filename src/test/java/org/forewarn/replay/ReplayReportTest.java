@@ -37,8 +37,9 @@ class ReplayReportTest {
 		Files.delete(other.resolve("orders.drl"));
 		Path shipments = other.resolve("shipments.drl");
 		Files.writeString(shipments, Files.readString(shipments)
-			.replace("minus(Duration.ofHours(24))", "minus(Duration.ofHours(48))")
-			.replace("$t.hoursUntil(promisedBy) <= 24", "$t.hoursUntil(promisedBy) <= 48"));
+			.replace("minus(Duration.ofHours(36))", "minus(Duration.ofHours(60))")
+			.replace("$t.hoursUntil(promisedBy) <= 36", "$t.hoursUntil(promisedBy) <= 60")
+			.replace("minus(Duration.ofHours(24))", "minus(Duration.ofHours(48))"));
 		Files.writeString(other.resolve("welcome.drl"), """
 				package forewarn.welcome;
 				import org.forewarn.customer.Order;

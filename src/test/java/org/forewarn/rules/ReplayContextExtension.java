@@ -38,7 +38,9 @@ final class ReplayContextExtension implements ParameterResolver {
 					"--spring.datasource.url=jdbc:h2:mem:rules-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 					"--spring.autoconfigure.exclude="
 							+ "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
-					"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--spring.main.banner-mode=off",
+					"--forewarn.channels.record-only=true", "--forewarn.lanes=1",
+					// these scenarios pin what the rules decide; the guardrails have tests of their own
+					"--forewarn.guardrails.quiet-hours.enabled=false", "--spring.main.banner-mode=off",
 					"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN").toArray(String[]::new));
 		}
 

@@ -10,7 +10,10 @@ import static org.forewarn.rules.OutreachCheck.expect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** rules/shipments.drl, shipment.late: a day before the promise, or as soon as the carrier's estimate says so. */
+/**
+ * rules/shipments.drl, shipment.late: checked a day and a half before the promise and sent a day before it (so
+ * quiet hours can move it earlier), or as soon as the carrier's estimate says so.
+ */
 @ExtendWith(ReplayContextExtension.class)
 class ShipmentLateScenarioTest {
 
@@ -23,14 +26,29 @@ class ShipmentLateScenarioTest {
 				orderPlaced("o1").shipBy(s.day(1, 10)).promisedBy(s.day(5, 10)));
 		s.at(s.day(1, 8), shipped("o1")); // on time, no estimate, no scans
 
-		s.advanceTo(s.day(4, 9, 59));
+		s.advanceTo(s.day(3, 21, 59));
 		s.expectNoOutreach();
 
-		s.advanceTo(s.day(4, 12));
+		s.advanceTo(s.day(3, 23));
 		expect(s.only()).decided(NOT_DELIVERED, "shipment.late", "o1")
 			.by("email", "shipment_late")
-			.decidedAt(s.day(4, 10)).sendAt(s.day(4, 10))
-			.sent(s.day(4, 10));
+			.decidedAt(s.day(3, 22)).sendAt(s.day(4, 10))
+			.scheduled();
+
+		s.advanceTo(s.day(4, 12));
+		expect(s.only()).sent(s.day(4, 10));
+	}
+
+	@Test
+	void deliveredWhileTheMessageWaitsCallsItOff(Scenario s) {
+		s.at(s.day(0, 10), customer(true),
+				orderPlaced("o1").shipBy(s.day(1, 10)).promisedBy(s.day(5, 10)));
+		s.at(s.day(1, 8), shipped("o1"));
+		s.advanceTo(s.day(3, 23)); // checked and waiting to be sent at day 4, 10:00
+		s.at(s.day(4, 7), delivered("o1"));
+
+		s.advanceTo(s.day(4, 12));
+		expect(s.only()).decided(NOT_DELIVERED, "shipment.late", "o1").cancelled("resolved: order.delivered");
 	}
 
 	@Test

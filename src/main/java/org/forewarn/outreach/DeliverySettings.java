@@ -1,0 +1,49 @@
+package org.forewarn.outreach;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Delivery ({@code forewarn.delivery.*}): retries after transient failures and the channel to fall back to.
+ *
+ * @param retry retries with exponential backoff and jitter
+ * @param fallback the next channel after each channel fails for good
+ * @param fallbackTemplate template for a fallback channel the original template has no variant for
+ */
+@ConfigurationProperties("forewarn.delivery")
+public record DeliverySettings(@DefaultValue Retry retry, @DefaultValue Fallback fallback,
+		@DefaultValue("undeliverable") String fallbackTemplate) {
+
+	/**
+	 * @param maxAttempts attempts in all, the first included, before a transient failure counts as final
+	 * @param firstDelay wait before the first retry
+	 * @param multiplier each further wait is this many times longer
+	 * @param maxDelay waits never grow beyond this
+	 * @param jitter each wait varies randomly by up to this fraction, so retries do not arrive in bursts
+	 */
+	public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("PT1M") Duration firstDelay,
+			@DefaultValue("2.0") double multiplier, @DefaultValue("PT1H") Duration maxDelay,
+			@DefaultValue("0.2") double jitter) {
+	}
+
+	/**
+	 * @param sms after SMS fails for good; empty: none
+	 * @param email after email fails for good; empty: none
+	 * @param task after a task fails; empty: none
+	 */
+	public record Fallback(@DefaultValue("email") String sms, @DefaultValue("task") String email,
+			@DefaultValue("") String task) {
+
+		String after(String channel) {
+			String next = switch (channel) {
+				case "sms" -> sms;
+				case "email" -> email;
+				case "task" -> task;
+				default -> null;
+			};
+			return next == null || next.isBlank() ? null : next.strip();
+		}
+	}
+}

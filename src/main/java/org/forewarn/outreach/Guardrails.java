@@ -1,0 +1,102 @@
+package org.forewarn.outreach;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.forewarn.customer.CustomerState;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks between a rule's decision and a message: consent, an open support ticket, quiet hours and frequency
+ * caps. Consent and tickets are checked when a record is made and again when it is due; caps only when it is due,
+ * because they count what really went out.
+ */
+@Component
+class Guardrails {
+
+	static final String OPEN_TICKET = "open support ticket";
+
+	/**
+	 * A send that was placed on an allowed minute and fires this much later still counts as on time: a timer that
+	 * fires a few seconds late must not push a send placed right before quiet hours to the next morning.
+	 */
+	static final Duration LATE_FIRING_TOLERANCE = Duration.ofMinutes(10);
+
+	/** Why a record may not go out ({@code reason}); {@code consent} when the customer said no to the channel. */
+	record Refusal(String reason, boolean consent) {
+	}
+
+	/** What to do with a due record. */
+	sealed interface Verdict {
+		record Send() implements Verdict {
+		}
+
+		record Suppress(String reason, boolean fallbackDue) implements Verdict {
+		}
+
+		record Defer(Instant until, String reason) implements Verdict {
+		}
+	}
+
+	private final QuietHours quietHours;
+	private final FrequencyCaps caps;
+	private final Set<String> ticketProblems;
+
+	Guardrails(QuietHours quietHours, FrequencyCaps caps, GuardrailSettings settings) {
+		this.quietHours = quietHours;
+		this.caps = caps;
+		List<String> problems = settings.openTicket().problems();
+		this.ticketProblems = problems == null ? Set.of() : Set.copyOf(problems);
+	}
+
+	/** Consent and open tickets: null when the customer may be reached on the channel about the problem. */
+	Refusal refusal(String channel, String problem, CustomerState state) {
+		String consent = Consent.refusal(state.customer(), channel);
+		if (consent != null) {
+			return new Refusal(consent, true);
+		}
+		// a follow-up task is itself a person's work, so only messages to the customer wait for the ticket
+		if (!"task".equals(channel) && state.account().hasOpenTicket() && ticketProblems.contains(problem)) {
+			return new Refusal(OPEN_TICKET, false);
+		}
+		return null;
+	}
+
+	/** Where a new record's send lands, given quiet hours. */
+	QuietHours.Placement place(String channel, CustomerState state, Instant due, Instant deadline, Instant now) {
+		return quietHours.place(channel, state.customer().zone(), due, deadline, now);
+	}
+
+	Verdict atSend(Outreach o, CustomerState state, Instant now) {
+		Refusal refusal = refusal(o.channel(), o.problem(), state);
+		if (refusal != null) {
+			List<String> ruleFallback = o.policy().ruleFallback();
+			return new Verdict.Suppress(refusal.reason(),
+					refusal.consent() && ruleFallback != null && !ruleFallback.isEmpty());
+		}
+		ZoneId zone = state.customer().zone();
+		Instant deadline = o.policy().notLaterThan();
+		boolean onTime = !now.isAfter(o.sendAt().plus(LATE_FIRING_TOLERANCE))
+				&& quietHours.place(o.channel(), zone, o.sendAt(), null, o.sendAt()).reason() == null;
+		if (!onTime) {
+			QuietHours.Placement placed = quietHours.place(o.channel(), zone, now, deadline, now);
+			if (placed.reason() != null) {
+				return new Verdict.Defer(placed.at(), placed.reason());
+			}
+		}
+		if (caps.reached(o.customerId(), o.channel(), zone, now)) {
+			if (!o.policy().deferWhenCapped()) {
+				return new Verdict.Suppress(FrequencyCaps.REASON, false);
+			}
+			Instant next = quietHours.place(o.channel(), zone, FrequencyCaps.nextDay(zone, now), null, now).at();
+			if (deadline != null && next.isAfter(deadline)) {
+				return new Verdict.Suppress(FrequencyCaps.REASON + " (waiting would miss its deadline)", false);
+			}
+			return new Verdict.Defer(next, FrequencyCaps.REASON + ": waits for the customer's next day");
+		}
+		return new Verdict.Send();
+	}
+}

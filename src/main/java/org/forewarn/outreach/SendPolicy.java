@@ -1,0 +1,30 @@
+package org.forewarn.outreach;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * How the deciding rule wants an outreach sent: a deadline it is worth less after, the channels to fall back to
+ * ({@code fallback} null: the configured chain, and only when delivery fails), whether a capped send waits for the
+ * next day, and its follow-up step.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SendPolicy(Instant notLaterThan, String fallback, boolean deferWhenCapped, int step) {
+
+	static final SendPolicy DEFAULT = new SendPolicy(null, null, false, 1);
+
+	/** The rule's own fallback channels, or null when it named none. */
+	@JsonIgnore
+	List<String> ruleFallback() {
+		return fallback == null ? null
+				: fallback.isBlank() ? List.of() : Arrays.asList(fallback.split(","));
+	}
+
+	static String join(List<String> channels) {
+		return channels == null ? null : String.join(",", channels);
+	}
+}
