@@ -91,4 +91,17 @@ class ShipmentLateScenarioTest {
 			.decidedAt(s.day(2, 14))
 			.sent(s.day(2, 14));
 	}
+
+	@Test
+	void aLaterEstimateAddsNoSecondEmailAboutTheSameDelay(Scenario s) {
+		s.at(s.day(0, 10), customer(true),
+				orderPlaced("o1").shipBy(s.day(1, 10)).promisedBy(s.day(5, 10)));
+		s.at(s.day(1, 8), shipped("o1"));
+		s.advanceTo(s.day(4, 12)); // the day-before email went out at day 4, 10:00
+
+		s.at(s.day(4, 14), etaChanged("o1", s.day(7, 12)));
+
+		s.advanceTo(s.day(6, 12));
+		expect(s.only()).decided(NOT_DELIVERED, "shipment.late", "o1").sent(s.day(4, 10));
+	}
 }
