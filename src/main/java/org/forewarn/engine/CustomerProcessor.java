@@ -59,7 +59,11 @@ class CustomerProcessor {
 		this.clock = clock;
 	}
 
-	/** Processes one event; false when it is a duplicate and nothing was done. */
+	/**
+	 * Processes one event; false when it is a duplicate and nothing was decided. A duplicate still sends what is
+	 * due for its customer: a redelivered event (Kafka, after a crash between storing and sending) finishes the
+	 * sends its first delivery left undone, and sent records never go out again.
+	 */
 	boolean process(Event event) {
 		CustomerState state = transaction.execute(tx -> {
 			if (!events.insertIfNew(event, clock.instant())) {
@@ -77,6 +81,7 @@ class CustomerProcessor {
 			return current;
 		});
 		if (state == null) {
+			dispatcher.dispatchDue(states.load(event.customerId()));
 			return false;
 		}
 		dispatcher.dispatchDue(state);
