@@ -30,8 +30,8 @@ class EngineConfiguration {
 
 	@Bean
 	@Profile("!replay")
-	WakeupScheduler wakeupScheduler(Scheduler scheduler, Clock clock) {
-		return new QuartzWakeupScheduler(scheduler, clock);
+	WakeupScheduler wakeupScheduler(Scheduler scheduler) {
+		return new QuartzWakeupScheduler(scheduler);
 	}
 
 	@Bean

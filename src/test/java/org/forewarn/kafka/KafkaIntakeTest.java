@@ -1,5 +1,9 @@
 package org.forewarn.kafka;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,11 +13,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -144,6 +148,27 @@ class KafkaIntakeTest {
 			.isEqualTo("timer");
 		assertThat(db.sql("select event_time from event where customer_id = 'k4' and type = 'timer.fired'")
 			.query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(due);
+	}
+
+	@Test
+	void eventsPostedOverHttpAreQueuedOnTheTopicForTheirCustomersInstance() throws Exception {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		int port = ((WebServerApplicationContext) forewarn).getWebServer().getPort();
+		String body = "[" + TestEvents.customer("k5", now.minus(Duration.ofDays(4))) + ","
+				+ TestEvents.orderPlaced("k5", "k5-o", now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)))
+				+ ",{\"id\":\"k5-bad\",\"type\":\"order.paid\",\"customerId\":\"k5\"}]";
+
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/api/events")).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"accepted\":2", "\"rejected\":1", "time: required");
+		awaitRow("select id from outreach where customer_id = 'k5' and status = 'SENT'");
+		assertThat(stack.readAll(TOPIC)).filteredOn(r -> "k5".equals(r.key()) && !r.value().contains("timer.fired"))
+			.extracting(ConsumerRecord::value)
+			.allSatisfy(value -> assertThat(value).contains("\"customerId\":\"k5\""))
+			.hasSize(2);
 	}
 
 	private static String reason(ConsumerRecord<String, String> record) {

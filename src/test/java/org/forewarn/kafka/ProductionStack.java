@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,7 +82,8 @@ final class ProductionStack implements AutoCloseable {
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
 				"--forewarn.channels.sms.account-sid=", "--forewarn.rules=rules",
 				"--forewarn.channels.templates=config/templates",
-				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000"));
+				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
+				"--spring.quartz.properties.org.quartz.jobStore.class=" + OwnConnectionsJobStore.class.getName()));
 		args.addAll(List.of(settings));
 		return SpringApplication.run(ForewarnApplication.class, args.toArray(String[]::new));
 	}
@@ -116,6 +120,26 @@ final class ProductionStack implements AutoCloseable {
 			}
 		}
 		return records;
+	}
+
+	/** Records on the topic the group has not committed yet. */
+	long lag(String topic, String group) {
+		return kafka.doWithAdminFunction(admin -> {
+			try {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+					.partitionsToOffsetAndMetadata().get();
+				Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
+					.get(topic).partitions().stream()
+					.collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+				return admin.listOffsets(latest).all().get().entrySet().stream()
+					.mapToLong(end -> end.getValue().offset() - (committed.get(end.getKey()) == null ? 0
+							: committed.get(end.getKey()).offset()))
+					.sum();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException("cannot read the lag of " + group, e);
+			}
+		});
 	}
 
 	@Override

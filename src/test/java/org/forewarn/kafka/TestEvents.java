@@ -15,9 +15,13 @@ final class TestEvents {
 	}
 
 	static String orderPlaced(String customerId, String orderId, Instant at, Instant shipBy) {
+		return orderPlaced(customerId, orderId, at, shipBy, shipBy.plusSeconds(5 * 86400));
+	}
+
+	static String orderPlaced(String customerId, String orderId, Instant at, Instant shipBy, Instant promisedBy) {
 		return "{\"id\":\"" + orderId + "-placed\",\"type\":\"order.placed\",\"time\":\"" + at + "\",\"customerId\":\""
 				+ customerId + "\",\"orderId\":\"" + orderId + "\",\"data\":{\"shipBy\":\"" + shipBy
-				+ "\",\"promisedBy\":\"" + shipBy.plusSeconds(5 * 86400) + "\"}}";
+				+ "\",\"promisedBy\":\"" + promisedBy + "\"}}";
 	}
 
 	static String orderEvent(String customerId, String orderId, String type, Instant at, String data) {
