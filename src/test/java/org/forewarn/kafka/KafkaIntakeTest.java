@@ -51,6 +51,7 @@ class KafkaIntakeTest {
 		forewarn = stack.startForewarn(database, TOPIC, "intake", greenMail.getSmtp().getPort(),
 				// fail fast while the database is away, so the transient-failure test sees retries
 				"--spring.datasource.hikari.connection-timeout=1000");
+		ProductionStack.awaitAssigned(List.of(forewarn), 4);
 	}
 
 	@AfterAll

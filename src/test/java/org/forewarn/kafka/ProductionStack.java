@@ -3,6 +3,8 @@ package org.forewarn.kafka;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +26,7 @@ import org.forewarn.ForewarnApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -69,10 +72,14 @@ final class ProductionStack implements AutoCloseable {
 		return postgres.getDatabase("postgres", name);
 	}
 
-	/** Forewarn in the production profile on the given database, topic and consumer group. */
+	/**
+	 * Forewarn in the production profile on the given database, topic and consumer group; {@code settings}
+	 * ({@code --key=value}) add to or replace the test defaults.
+	 */
 	ConfigurableApplicationContext startForewarn(String database, String topic, String group, int smtpPort,
 			String... settings) {
-		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=production", "--server.port=0",
+		Map<String, String> args = new LinkedHashMap<>();
+		for (String arg : List.of("--spring.profiles.active=production", "--server.port=0",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--spring.kafka.bootstrap-servers=" + brokers(), "--spring.kafka.consumer.group-id=" + group,
@@ -83,9 +90,39 @@ final class ProductionStack implements AutoCloseable {
 				"--forewarn.channels.sms.account-sid=", "--forewarn.rules=rules",
 				"--forewarn.channels.templates=config/templates",
 				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
-				"--spring.quartz.properties.org.quartz.jobStore.class=" + OwnConnectionsJobStore.class.getName()));
-		args.addAll(List.of(settings));
-		return SpringApplication.run(ForewarnApplication.class, args.toArray(String[]::new));
+				"--spring.quartz.properties.org.quartz.jobStore.class=" + OwnConnectionsJobStore.class.getName())) {
+			put(args, arg);
+		}
+		for (String arg : settings) {
+			put(args, arg);
+		}
+		return SpringApplication.run(ForewarnApplication.class,
+				args.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+	}
+
+	/** The partitions the instance's event listener holds now. */
+	static List<TopicPartition> assigned(ConfigurableApplicationContext forewarn) {
+		Collection<TopicPartition> partitions = forewarn.getBean(KafkaListenerEndpointRegistry.class)
+			.getListenerContainer("forewarn-events").getAssignedPartitions();
+		return partitions == null ? List.of() : List.copyOf(partitions);
+	}
+
+	/** Waits until the instances together hold all partitions, each some: the topic is ready and split. */
+	static void awaitAssigned(List<ConfigurableApplicationContext> instances, int partitions)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!(instances.stream().allMatch(i -> !assigned(i).isEmpty())
+				&& instances.stream().mapToInt(i -> assigned(i).size()).sum() == partitions)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("partitions not assigned within 60 s");
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private static void put(Map<String, String> args, String arg) {
+		int equals = arg.indexOf('=');
+		args.put(arg.substring(0, equals), arg.substring(equals + 1));
 	}
 
 	void send(String topic, String key, String value) {

@@ -2,8 +2,6 @@ package org.forewarn.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -58,7 +55,7 @@ class SharedWorkTest {
 		Set<String> single;
 		String singleDb = stack.createDatabase("single");
 		try (ConfigurableApplicationContext alone = start(singleDb, "single")) {
-			awaitPartitions(List.of(alone), 4);
+			ProductionStack.awaitAssigned(List.of(alone), 4);
 			customers.forEach(c -> produce("single.events", c));
 			single = awaitSettled(stack.database(singleDb), "single", events);
 		}
@@ -75,8 +72,9 @@ class SharedWorkTest {
 		try {
 			handled.listenTo("a", a);
 			handled.listenTo("b", b);
-			awaitPartitions(List.of(a, b), 4);
-			assertThat(assigned(a)).isNotEmpty().doesNotContainAnyElementsOf(assigned(b));
+			ProductionStack.awaitAssigned(List.of(a, b), 4);
+			assertThat(ProductionStack.assigned(a)).isNotEmpty()
+				.doesNotContainAnyElementsOf(ProductionStack.assigned(b));
 			// one Quartz cluster in PostgreSQL: both instances check in under the same scheduler name
 			assertThat(db.sql("select sched_name from qrtz_scheduler_state").query(String.class).list())
 				.containsExactly("forewarn", "forewarn");
@@ -100,7 +98,9 @@ class SharedWorkTest {
 			}));
 			producer.start();
 			awaitTrue(() -> handled.accepted("b") >= bBefore + 3, "b working on the second half");
-			Set<Integer> bPartitions = assigned(b).stream().map(TopicPartition::partition).collect(Collectors.toSet());
+			Set<Integer> bPartitions = ProductionStack.assigned(b).stream()
+				.map(TopicPartition::partition)
+				.collect(Collectors.toSet());
 			int handledBeforeStop = handled.all().size();
 			b.close();
 			producer.join();
@@ -173,18 +173,6 @@ class SharedWorkTest {
 
 	private static int count(JdbcClient db, String sql) {
 		return db.sql(sql).query(Integer.class).single();
-	}
-
-	private static Collection<TopicPartition> assigned(ConfigurableApplicationContext context) {
-		Collection<TopicPartition> partitions = context.getBean(KafkaListenerEndpointRegistry.class)
-			.getListenerContainer("forewarn-events").getAssignedPartitions();
-		return partitions == null ? List.of() : new ArrayList<>(partitions);
-	}
-
-	private static void awaitPartitions(List<ConfigurableApplicationContext> instances, int partitions)
-			throws InterruptedException {
-		awaitTrue(() -> instances.stream().allMatch(i -> !assigned(i).isEmpty())
-				&& instances.stream().mapToInt(i -> assigned(i).size()).sum() == partitions, "partitions assigned");
 	}
 
 	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
