@@ -63,8 +63,8 @@ class EventRecordListener {
 			throw new RejectedRecordException(e.getMessage());
 		}
 		if (timer && !event.type().equals(EventType.TIMER_FIRED.wireName())) {
-			throw new RejectedRecordException(ForewarnHeaders.ORIGIN + " header: only on " + EventType.TIMER_FIRED.wireName()
-					+ " events, got " + event.type());
+			throw new RejectedRecordException(ForewarnHeaders.ORIGIN + " header: only on "
+					+ EventType.TIMER_FIRED.wireName() + " events, got " + event.type());
 		}
 		if (!event.customerId().equals(record.key())) {
 			throw new RejectedRecordException("key: must be the event's customerId '" + event.customerId() + "', got "

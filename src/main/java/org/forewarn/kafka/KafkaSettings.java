@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry back-off for records whose processing failed for a transient cause (database unavailable)
  */
 @ConfigurationProperties("forewarn.kafka")
-public record KafkaSettings(@DefaultValue("false") boolean enabled, @DefaultValue("forewarn.events") List<String> topics,
+public record KafkaSettings(@DefaultValue("false") boolean enabled,
+		@DefaultValue("forewarn.events") List<String> topics,
 		@DefaultValue("forewarn.events.DLT") String deadLetterTopic, @DefaultValue("true") boolean createTopics,
 		@DefaultValue("12") int partitions, @DefaultValue Retry retry) {
 

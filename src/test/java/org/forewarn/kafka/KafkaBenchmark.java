@@ -24,7 +24,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 /**
  * Sustained events per second through Kafka and PostgreSQL with the default rules, and the delay from an event's
  * produce time to its outreach being stored. Not part of the test run:
- * {@code ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.forewarn.kafka.KafkaBenchmark}
+ * {@code ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.forewarn.kafka.KafkaBenchmark}
  * (add {@code -Dexec.args="--key=value ..."} to try other settings)
  *
  * <p>One Forewarn in the production profile (its default consumers, partitions and ack mode) on an in-process Kafka
