@@ -59,7 +59,11 @@ class CustomerProcessor {
 		this.clock = clock;
 	}
 
-	/** Processes one event; false when it is a duplicate and nothing was done. */
+	/**
+	 * Processes one event; false when it is a duplicate and nothing was decided. A duplicate still sends what is
+	 * due for its customer: a redelivered event (Kafka, after a crash between storing and sending) finishes the
+	 * sends its first delivery left undone; sends are claimed before they go out, so none goes out twice.
+	 */
 	boolean process(Event event) {
 		CustomerState state = transaction.execute(tx -> {
 			if (!events.insertIfNew(event, clock.instant())) {
@@ -76,11 +80,9 @@ class CustomerProcessor {
 			}
 			return current;
 		});
-		if (state == null) {
-			return false;
-		}
-		dispatcher.dispatchDue(state, event.instant(), scheduler::schedule);
-		return true;
+		boolean fresh = state != null;
+		dispatcher.dispatchDue(fresh ? state : states.load(event.customerId()), event.instant(), scheduler::schedule);
+		return fresh;
 	}
 
 	private List<PriorOutreach> prior(String customerId) {

@@ -22,8 +22,8 @@ class EngineConfiguration {
 
 	@Bean
 	@Profile("!replay")
-	WakeupScheduler wakeupScheduler(Scheduler scheduler, Clock clock) {
-		return new QuartzWakeupScheduler(scheduler, clock);
+	WakeupScheduler wakeupScheduler(Scheduler scheduler) {
+		return new QuartzWakeupScheduler(scheduler);
 	}
 
 	@Bean(destroyMethod = "close")

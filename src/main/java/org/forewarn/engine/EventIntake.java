@@ -65,15 +65,19 @@ public class EventIntake implements AutoCloseable {
 
 	/** A due wakeup re-enters as a {@code timer.fired} event for its customer, at its due time. */
 	public IntakeResult fire(Wakeup wakeup) {
+		return submit(timerEvent(wakeup));
+	}
+
+	/** The {@code timer.fired} event a due wakeup raises; its id is stable, so firing twice acts once. */
+	public static Event timerEvent(Wakeup wakeup) {
 		ObjectNode data = JsonNodeFactory.instance.objectNode();
 		data.put("label", wakeup.label());
 		data.put("dueAt", wakeup.at().toString());
 		if (wakeup.orderId() != null) {
 			data.put("orderId", wakeup.orderId());
 		}
-		Event timer = EventParser.internal("timer-" + wakeup.id(), EventType.TIMER_FIRED,
+		return EventParser.internal("timer-" + wakeup.id(), EventType.TIMER_FIRED,
 				wakeup.at().atOffset(ZoneOffset.UTC), wakeup.customerId(), wakeup.orderId(), data);
-		return submit(timer);
 	}
 
 	@Override

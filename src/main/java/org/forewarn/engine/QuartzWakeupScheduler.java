@@ -1,6 +1,5 @@
 package org.forewarn.engine;
 
-import java.time.Clock;
 import java.util.Date;
 
 import org.forewarn.rules.Wakeup;
@@ -23,11 +22,9 @@ class QuartzWakeupScheduler implements WakeupScheduler {
 	static final String GROUP = "forewarn-wakeups";
 
 	private final Scheduler scheduler;
-	private final Clock clock;
 
-	QuartzWakeupScheduler(Scheduler scheduler, Clock clock) {
+	QuartzWakeupScheduler(Scheduler scheduler) {
 		this.scheduler = scheduler;
-		this.clock = clock;
 	}
 
 	@Override
@@ -44,9 +41,10 @@ class QuartzWakeupScheduler implements WakeupScheduler {
 			.build();
 		Trigger trigger = TriggerBuilder.newTrigger()
 			.withIdentity(name, GROUP)
-			// already due (late event, restart): fire now; Quartz would otherwise treat it as misfired
-			.startAt(Date.from(wakeup.at().isBefore(clock.instant()) ? clock.instant() : wakeup.at()))
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			// already due (late event, restart, an instance taking over): fires at once, and overdue wakeups fire
+			// in the order they were due rather than all "now" in any order
+			.startAt(Date.from(wakeup.at()))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionIgnoreMisfires())
 			.build();
 		try {
 			if (!scheduler.checkExists(key)) {

@@ -19,25 +19,39 @@ public final class EventParser {
 
 	/** Parses one JSON text (a line of a file, a Kafka record value). */
 	public static Event parse(String json) {
-		JsonNode node;
-		try {
-			node = JSON.readTree(json);
-		}
-		catch (JacksonException e) {
-			throw new InvalidEventException("event", "not valid JSON (" + e.getOriginalMessage() + ")");
-		}
-		return parse(node);
+		return parse(tree(json), false);
 	}
 
 	/** Validates one already parsed JSON value, as found in an HTTP body. */
 	public static Event parse(JsonNode node) {
+		return parse(node, false);
+	}
+
+	/**
+	 * Parses an event the engine raised itself and sent through a queue (a timer on its way to the customer's lane);
+	 * the same checks, but {@code timer.fired} is allowed.
+	 */
+	public static Event parseInternal(String json) {
+		return parse(tree(json), true);
+	}
+
+	private static JsonNode tree(String json) {
+		try {
+			return JSON.readTree(json);
+		}
+		catch (JacksonException e) {
+			throw new InvalidEventException("event", "not valid JSON (" + e.getOriginalMessage() + ")");
+		}
+	}
+
+	private static Event parse(JsonNode node, boolean internal) {
 		if (node == null || !node.isObject()) {
 			throw new InvalidEventException("event", "must be a JSON object");
 		}
 		String id = requiredText(node, "id");
 		String typeName = requiredText(node, "type");
 		EventType type = EventType.of(typeName)
-			.filter(t -> t != EventType.TIMER_FIRED)
+			.filter(t -> internal || t != EventType.TIMER_FIRED)
 			.orElseThrow(() -> new InvalidEventException("type", "unknown event type '" + typeName + "'"));
 		OffsetDateTime time = time("time", requiredText(node, "time"));
 		String customerId = requiredText(node, "customerId");
