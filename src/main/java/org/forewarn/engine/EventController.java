@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.forewarn.event.EventParser;
-import org.forewarn.event.InvalidEventException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,22 +14,16 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * {@code POST /api/events}: one event or an array, answered per event. With an {@link EventForwarder} (Kafka intake)
- * valid events are queued for the instance that owns their customer and answered ACCEPTED; duplicates are then
- * recognised when they are processed.
- */
+/** {@code POST /api/events}: one event or an array, answered per event, through the {@link EventEntry}. */
 @RestController
 class EventController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final EventIntake intake;
-	private final EventForwarder forwarder;
+	private final EventEntry entry;
 
-	EventController(EventIntake intake, ObjectProvider<EventForwarder> forwarder) {
-		this.intake = intake;
-		this.forwarder = forwarder.getIfAvailable();
+	EventController(EventEntry entry) {
+		this.entry = entry;
 	}
 
 	@PostMapping(path = "/api/events", consumes = MediaType.ALL_VALUE)
@@ -46,7 +37,7 @@ class EventController {
 					IntakeResult.Status.REJECTED, "event: not valid JSON (" + e.getOriginalMessage() + ")"))));
 		}
 		if (root == null || !root.isArray()) {
-			IntakeResult result = submit(root);
+			IntakeResult result = entry.enter(root);
 			int status = switch (result.status()) {
 				case ACCEPTED -> 202;
 				case DUPLICATE -> 200;
@@ -57,25 +48,11 @@ class EventController {
 		}
 		List<IntakeResult> results = new ArrayList<>();
 		for (int i = 0; i < root.size(); i++) {
-			results.add(submit(root.get(i)).at(i));
+			results.add(entry.enter(root.get(i)).at(i));
 		}
 		return ResponseEntity.ok(Map.of("results", results, "accepted", count(results, IntakeResult.Status.ACCEPTED),
 				"duplicates", count(results, IntakeResult.Status.DUPLICATE), "rejected",
 				count(results, IntakeResult.Status.REJECTED) + count(results, IntakeResult.Status.FAILED)));
-	}
-
-	private IntakeResult submit(JsonNode node) {
-		if (forwarder == null) {
-			return intake.submit(node);
-		}
-		try {
-			return forwarder.forward(EventParser.parse(node), node.toString());
-		}
-		catch (InvalidEventException e) {
-			JsonNode id = node == null ? null : node.get("id");
-			return new IntakeResult(null, id != null && id.isString() ? id.asString() : null,
-					IntakeResult.Status.REJECTED, e.getMessage());
-		}
 	}
 
 	private static long count(List<IntakeResult> results, IntakeResult.Status status) {

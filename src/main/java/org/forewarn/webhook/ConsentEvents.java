@@ -3,7 +3,7 @@ package org.forewarn.webhook;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-import org.forewarn.engine.EventIntake;
+import org.forewarn.engine.EventEntry;
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventType;
@@ -14,16 +14,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A consent change from outside (an SMS keyword, an unsubscribe link) enters as a {@code customer.updated} event in
- * the customer's lane, like any other: customer state keeps one writer, and the change is on the timeline.
+ * the customer's lane (through the topic, when Kafka owns the lanes), like any other: customer state keeps one
+ * writer, and the change is on the timeline.
  */
 @Component
 class ConsentEvents {
 
-	private final EventIntake intake;
+	private final EventEntry entry;
 	private final Clock clock;
 
-	ConsentEvents(EventIntake intake, Clock clock) {
-		this.intake = intake;
+	ConsentEvents(EventEntry entry, Clock clock) {
+		this.entry = entry;
 		this.clock = clock;
 	}
 
@@ -32,7 +33,7 @@ class ConsentEvents {
 		ObjectNode data = JsonNodeFactory.instance.objectNode();
 		data.putObject("consent").put(channel, allowed);
 		data.put("source", source);
-		return intake.submit(EventParser.internal(eventId, EventType.CUSTOMER_UPDATED,
+		return entry.enter(EventParser.internal(eventId, EventType.CUSTOMER_UPDATED,
 				clock.instant().atOffset(ZoneOffset.UTC), customerId, null, data));
 	}
 }
