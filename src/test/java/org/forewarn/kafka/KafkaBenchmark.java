@@ -59,10 +59,7 @@ public final class KafkaBenchmark {
 			// as config/application-production.yml sets them (the test defaults are smaller)
 			List<String> args = new ArrayList<>(List.of("--spring.kafka.listener.concurrency=8", "--forewarn.lanes=8",
 					"--spring.datasource.hikari.maximum-pool-size=16", "--forewarn.kafka.partitions=12",
-					"--logging.level.root=WARN",
-					// the benchmark's tasks opened outside business hours would all wake at the next opening
-					// minute, a burst inside the measurement at some hours of the day and not at others
-					"--forewarn.guardrails.quiet-hours.enabled=false"));
+					"--logging.level.root=WARN"));
 			args.addAll(List.of(settings));
 			ConfigurableApplicationContext forewarn = stack.startForewarn(database, "bench.events", "bench",
 					smtp.getSmtp().getPort(), args.toArray(String[]::new));
