@@ -84,6 +84,7 @@ public final class KafkaBenchmark {
 				}
 				double median = median(rates);
 				System.out.printf("throughput median of %d rounds: %.0f events/s%n", ROUNDS, median);
+				settle();
 				paced(producer, median / 2);
 			}
 			forewarn.close();
@@ -120,6 +121,23 @@ public final class KafkaBenchmark {
 		}
 		long elapsed = System.nanoTime() - (firstSeen == 0 ? start : firstSeen);
 		return expected / (elapsed / 1e9);
+	}
+
+	/**
+	 * Waits until nothing has been handled for a few seconds: work the backlog rounds left behind (wakeups that came
+	 * due meanwhile) would otherwise count as delay of the first paced events.
+	 */
+	private void settle() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		long seen = -1;
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() < deadline && System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
+			if (handled.get() != seen) {
+				seen = handled.get();
+				quietSince = System.nanoTime();
+			}
+			Thread.sleep(100);
+		}
 	}
 
 	/** Produces at the given rate and prints the delays of events that decide outreach at once. */
