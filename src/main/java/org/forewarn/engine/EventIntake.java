@@ -5,16 +5,17 @@ import java.time.ZoneOffset;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventType;
-import org.forewarn.event.InvalidEventException;
 import org.forewarn.rules.Wakeup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Where events enter, from any source: validate, then process in the customer's lane. Timers enter here too. */
+/**
+ * Where validated events are processed, from any source, in the customer's lane. Timers enter here too. Raw JSON
+ * is validated first by its source ({@link EventEntry} for HTTP, the Kafka listener, replay).
+ */
 public class EventIntake implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
@@ -25,28 +26,6 @@ public class EventIntake implements AutoCloseable {
 	EventIntake(CustomerProcessor processor, CustomerLanes lanes) {
 		this.processor = processor;
 		this.lanes = lanes;
-	}
-
-	/** One JSON text, e.g. a line of a file or a Kafka record value. */
-	public IntakeResult submit(String json) {
-		try {
-			return submit(EventParser.parse(json));
-		}
-		catch (InvalidEventException e) {
-			return new IntakeResult(null, null, IntakeResult.Status.REJECTED, e.getMessage());
-		}
-	}
-
-	/** One parsed JSON value, e.g. an element of an HTTP body. */
-	public IntakeResult submit(JsonNode node) {
-		try {
-			return submit(EventParser.parse(node));
-		}
-		catch (InvalidEventException e) {
-			JsonNode id = node == null ? null : node.get("id");
-			return new IntakeResult(null, id != null && id.isString() ? id.asString() : null,
-					IntakeResult.Status.REJECTED, e.getMessage());
-		}
 	}
 
 	public IntakeResult submit(Event event) {
