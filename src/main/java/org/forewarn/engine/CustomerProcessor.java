@@ -9,6 +9,7 @@ import org.forewarn.customer.CustomerStateReducer;
 import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventStore;
+import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachDispatcher;
 import org.forewarn.outreach.OutreachPlanner;
 import org.forewarn.outreach.OutreachStore;
@@ -72,10 +73,11 @@ class CustomerProcessor {
 			CustomerState current = states.load(event.customerId());
 			CustomerStateReducer.apply(current, event);
 			states.save(current, event.instant());
-			Evaluation evaluation = rules.evaluate(current, trigger(event), prior(event.customerId()));
+			List<Outreach> existing = outreach.findByCustomer(event.customerId());
+			Evaluation evaluation = rules.evaluate(current, trigger(event), prior(existing));
 			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(), event.customerId(),
 					evaluation.decisions().detections(), evaluation.decisions().wakeups());
-			for (Wakeup wakeup : planner.apply(evaluation, current)) {
+			for (Wakeup wakeup : planner.apply(evaluation, current, existing)) {
 				scheduler.schedule(wakeup);
 			}
 			return current;
@@ -85,8 +87,8 @@ class CustomerProcessor {
 		return fresh;
 	}
 
-	private List<PriorOutreach> prior(String customerId) {
-		return outreach.findByCustomer(customerId).stream()
+	private static List<PriorOutreach> prior(List<Outreach> existing) {
+		return existing.stream()
 			.map(o -> new PriorOutreach(o.problem(), o.orderId(), o.rule(), o.channel(), o.status().name(), o.sendAt()))
 			.toList();
 	}

@@ -35,7 +35,8 @@ public class OutreachPlanner {
 		this.creator = creator;
 	}
 
-	public List<Wakeup> apply(Evaluation evaluation, CustomerState state) {
+	/** {@code existing}: the customer's outreach records as they were when the rules were evaluated. */
+	public List<Wakeup> apply(Evaluation evaluation, CustomerState state, List<Outreach> existing) {
 		Trigger trigger = evaluation.trigger();
 		Instant now = trigger.time();
 		String customerId = state.customerId();
@@ -52,7 +53,7 @@ public class OutreachPlanner {
 				detections.resolve(open, now, resolution);
 			}
 		}
-		for (Outreach waiting : outreach.findByCustomer(customerId)) {
+		for (Outreach waiting : existing) {
 			if (!OutreachStatus.WAITING.contains(waiting.status())) {
 				continue;
 			}
