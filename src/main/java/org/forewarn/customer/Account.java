@@ -2,6 +2,7 @@ package org.forewarn.customer;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,9 @@ public class Account {
 
 	static final int KEPT_SAMPLES = 12;
 	static final int KEPT_FEEDBACK = 20;
+	/** Distinct usage metrics kept; the one heard of least recently makes room for a new one. */
+	static final int KEPT_METRICS = 20;
+	static final int KEPT_OPEN_TICKETS = 50;
 
 	private String customerId;
 	private String plan;
@@ -60,6 +64,9 @@ public class Account {
 
 	void ticketOpened(Instant at, String ticketId) {
 		openTickets.add(ticketId == null ? "unnamed" : ticketId);
+		if (openTickets.size() > KEPT_OPEN_TICKETS) {
+			openTickets.remove(openTickets.iterator().next());
+		}
 		lastTicketOpenedAt = at;
 	}
 
@@ -80,6 +87,12 @@ public class Account {
 	}
 
 	void activity(Instant at, String metric, double value) {
+		if (!activity.containsKey(metric) && activity.size() >= KEPT_METRICS) {
+			activity.entrySet().stream()
+				.min(Comparator.comparing(e -> e.getValue().isEmpty() ? Instant.MIN
+						: e.getValue().get(e.getValue().size() - 1).at()))
+				.ifPresent(stalest -> activity.remove(stalest.getKey()));
+		}
 		List<ActivitySample> samples = activity.computeIfAbsent(metric, m -> new ArrayList<>());
 		samples.add(new ActivitySample(at, value));
 		if (samples.size() > KEPT_SAMPLES) {

@@ -3,6 +3,7 @@ package org.forewarn.customer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ public class CustomerState {
 
 	/** Closed orders are kept this long for rules that look back (repeated bad experiences). */
 	static final Duration CLOSED_ORDER_RETENTION = Duration.ofDays(400);
+	/** Most orders kept per customer: closed ones are forgotten first, then those quiet the longest. */
+	static final int KEPT_ORDERS = 200;
 
 	private Customer customer;
 	private Map<String, Order> orders = new LinkedHashMap<>();
@@ -60,6 +63,15 @@ public class CustomerState {
 	void forgetOldOrders(Instant now) {
 		Instant cutoff = now.minus(CLOSED_ORDER_RETENTION);
 		orders.values().removeIf(o -> !o.isOpen() && closedAt(o).isBefore(cutoff));
+		if (orders.size() > KEPT_ORDERS) {
+			orders.values().stream()
+				.sorted(Comparator.comparing(Order::isOpen).thenComparing(Order::lastSeen,
+						Comparator.nullsFirst(Comparator.naturalOrder())))
+				.limit(orders.size() - KEPT_ORDERS)
+				.map(Order::getOrderId)
+				.toList()
+				.forEach(orders::remove);
+		}
 		shipments.keySet().retainAll(orders.keySet());
 	}
 

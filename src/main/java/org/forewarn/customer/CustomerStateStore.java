@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Keeps each customer's folded state as one JSON document. */
@@ -28,12 +29,30 @@ public class CustomerStateStore {
 		this.jdbc = jdbc;
 	}
 
+	/** The customer's state; throws {@link UnreadableStateException} when what is stored cannot be read. */
 	public CustomerState load(String customerId) {
 		return jdbc.sql("select state from customer_state where customer_id = ?")
 			.param(customerId)
-			.query((rs, row) -> JSON.readValue(rs.getString(1), CustomerState.class))
+			.query((rs, row) -> read(customerId, rs.getString(1)))
 			.optional()
 			.orElseGet(() -> new CustomerState(customerId));
+	}
+
+	private static CustomerState read(String customerId, String json) {
+		try {
+			return JSON.readValue(json, CustomerState.class);
+		}
+		catch (JacksonException e) {
+			throw new UnreadableStateException("stored state of customer " + customerId + " cannot be read: "
+					+ e.getOriginalMessage(), e);
+		}
+	}
+
+	/** Stored state that cannot be read back (written by an older version, or damaged). */
+	public static final class UnreadableStateException extends RuntimeException {
+		UnreadableStateException(String message, Throwable cause) {
+			super(message, cause);
+		}
 	}
 
 	public void save(CustomerState state, Instant at) {

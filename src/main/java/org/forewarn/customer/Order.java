@@ -23,6 +23,9 @@ public class Order {
 	private Instant deliveredAt;
 	private Instant cancelledAt;
 	private String cancelReason;
+	/** Events kept per order: enough for rules and the console, bounded for orders that never close. */
+	static final int KEPT_TIMELINE = 50;
+
 	private List<TimelineEntry> timeline = new ArrayList<>();
 
 	Order() {
@@ -98,6 +101,14 @@ public class Order {
 
 	void record(Instant at, String eventType) {
 		timeline.add(new TimelineEntry(at, eventType));
+		if (timeline.size() > KEPT_TIMELINE) {
+			timeline.remove(0);
+		}
+	}
+
+	/** The last time anything happened to the order, for choosing which orders to forget first. */
+	Instant lastSeen() {
+		return timeline.isEmpty() ? placedAt : timeline.get(timeline.size() - 1).at();
 	}
 
 	@Override

@@ -35,7 +35,7 @@ class CustomerLanes implements AutoCloseable {
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while processing for customer " + customerId, e);
+			throw new FailureKind.LaneInterruptedException("interrupted while processing for customer " + customerId, e);
 		}
 		catch (ExecutionException e) {
 			if (e.getCause() instanceof RuntimeException runtime) {

@@ -8,7 +8,10 @@ import org.forewarn.customer.CustomerState;
 import org.forewarn.customer.CustomerStateReducer;
 import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.event.Event;
+import org.forewarn.event.EventJson;
+import org.forewarn.event.EventParser;
 import org.forewarn.event.EventStore;
+import org.forewarn.event.InvalidEventException;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachDispatcher;
 import org.forewarn.outreach.OutreachPlanner;
@@ -70,21 +73,51 @@ class CustomerProcessor {
 			if (!events.insertIfNew(event, clock.instant())) {
 				return null;
 			}
-			CustomerState current = states.load(event.customerId());
+			CustomerState current = load(event.customerId());
 			CustomerStateReducer.apply(current, event);
 			states.save(current, event.instant());
 			List<Outreach> existing = outreach.findByCustomer(event.customerId());
 			Evaluation evaluation = rules.evaluate(current, trigger(event), prior(existing));
 			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(), event.customerId(),
 					evaluation.decisions().detections(), evaluation.decisions().wakeups());
+			evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "
+					+ "its decisions were dropped, the other rules' stand: {}", f.rule(), event.id(),
+					event.customerId(), f.error()));
 			for (Wakeup wakeup : planner.apply(evaluation, current, existing)) {
 				scheduler.schedule(wakeup);
 			}
 			return current;
 		});
 		boolean fresh = state != null;
-		dispatcher.dispatchDue(fresh ? state : states.load(event.customerId()), event.instant(), scheduler::schedule);
+		dispatcher.dispatchDue(fresh ? state : load(event.customerId()), scheduler::schedule);
 		return fresh;
+	}
+
+	/**
+	 * The customer's state; when what is stored cannot be read, it is folded again from the customer's stored
+	 * events that pass today's checks, so one bad record never stops the customer.
+	 */
+	private CustomerState load(String customerId) {
+		try {
+			return states.load(customerId);
+		}
+		catch (CustomerStateStore.UnreadableStateException e) {
+			CustomerState rebuilt = new CustomerState(customerId);
+			int used = 0;
+			int skipped = 0;
+			for (Event stored : events.findByCustomer(customerId)) {
+				try {
+					Event checked = EventParser.parseInternal(EventJson.toNode(stored).toString());
+					CustomerStateReducer.apply(rebuilt, checked);
+					used++;
+				}
+				catch (InvalidEventException invalid) {
+					skipped++;
+				}
+			}
+			log.warn("{}; rebuilt from {} stored events ({} skipped as invalid)", e.getMessage(), used, skipped);
+			return rebuilt;
+		}
 	}
 
 	private static List<PriorOutreach> prior(List<Outreach> existing) {

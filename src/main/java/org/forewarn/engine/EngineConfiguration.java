@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Profile;
 
 /** Wires the one path: clock, lanes, intake, and (outside replay) the Quartz-backed wakeups. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EngineSettings.class)
+@EnableConfigurationProperties({ EngineSettings.class, IntakeSettings.class })
 class EngineConfiguration {
 
 	/** Replay brings its own simulated clock. */
@@ -27,7 +27,8 @@ class EngineConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	EventIntake eventIntake(CustomerProcessor processor, EngineSettings settings) {
-		return new EventIntake(processor, new CustomerLanes(settings.lanes()));
+	EventIntake eventIntake(CustomerProcessor processor, EngineSettings settings, IntakeSettings intake,
+			Clock clock) {
+		return new EventIntake(processor, new CustomerLanes(settings.lanes()), clock, intake.maxClockSkew());
 	}
 }

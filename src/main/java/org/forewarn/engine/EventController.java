@@ -1,42 +1,60 @@
 package org.forewarn.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /api/events}: one event or an array, answered per event, through the {@link EventEntry}. */
+/**
+ * {@code POST /api/events}: one event or an array, answered per event, through the {@link EventEntry}. The body is
+ * read up to {@code forewarn.intake.max-request-size} (413 beyond), an array up to {@code max-batch} events (400).
+ */
 @RestController
 class EventController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final EventEntry entry;
+	private final IntakeSettings settings;
 
-	EventController(EventEntry entry) {
+	EventController(EventEntry entry, IntakeSettings settings) {
 		this.entry = entry;
+		this.settings = settings;
 	}
 
 	@PostMapping(path = "/api/events", consumes = MediaType.ALL_VALUE)
-	ResponseEntity<Map<String, Object>> post(@RequestBody String body) {
+	ResponseEntity<Map<String, Object>> post(HttpServletRequest request) throws IOException {
+		long limit = settings.maxRequestSize().toBytes();
+		if (request.getContentLengthLong() > limit) {
+			return tooLarge(limit);
+		}
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+		}
+		if (body.length > limit) {
+			return tooLarge(limit);
+		}
 		JsonNode root;
 		try {
 			root = JSON.readTree(body);
 		}
 		catch (JacksonException e) {
-			return ResponseEntity.badRequest().body(Map.of("results", List.of(new IntakeResult(null, null,
-					IntakeResult.Status.REJECTED, "event: not valid JSON (" + e.getOriginalMessage() + ")"))));
+			return rejected(400, "event: not valid JSON (" + e.getOriginalMessage() + ")");
 		}
-		if (root == null || !root.isArray()) {
+		if (root == null || root.isMissingNode() || !root.isArray()) {
 			IntakeResult result = entry.enter(root);
 			int status = switch (result.status()) {
 				case ACCEPTED -> 202;
@@ -46,13 +64,27 @@ class EventController {
 			};
 			return ResponseEntity.status(status).body(Map.of("results", List.of(result)));
 		}
+		if (root.size() > settings.maxBatch()) {
+			return rejected(400, "events: " + root.size() + " events in one request, more than "
+					+ "forewarn.intake.max-batch (" + settings.maxBatch() + "); send them in smaller batches");
+		}
 		List<IntakeResult> results = new ArrayList<>();
 		for (int i = 0; i < root.size(); i++) {
 			results.add(entry.enter(root.get(i)).at(i));
 		}
 		return ResponseEntity.ok(Map.of("results", results, "accepted", count(results, IntakeResult.Status.ACCEPTED),
 				"duplicates", count(results, IntakeResult.Status.DUPLICATE), "rejected",
-				count(results, IntakeResult.Status.REJECTED) + count(results, IntakeResult.Status.FAILED)));
+				count(results, IntakeResult.Status.REJECTED), "failed", count(results, IntakeResult.Status.FAILED)));
+	}
+
+	private static ResponseEntity<Map<String, Object>> tooLarge(long limit) {
+		return rejected(413, "body: larger than forewarn.intake.max-request-size (" + limit + " bytes); send "
+				+ "fewer events per request");
+	}
+
+	private static ResponseEntity<Map<String, Object>> rejected(int status, String reason) {
+		return ResponseEntity.status(status).body(Map.of("results",
+				List.of(new IntakeResult(null, null, IntakeResult.Status.REJECTED, reason))));
 	}
 
 	private static long count(List<IntakeResult> results, IntakeResult.Status status) {

@@ -38,6 +38,10 @@ public class EventEntry {
 	}
 
 	public IntakeResult enter(Event event) {
-		return forwarder == null ? intake.submit(event) : forwarder.forward(event, EventJson.toNode(event).toString());
+		if (forwarder == null) {
+			return intake.submit(event);
+		}
+		IntakeResult refused = intake.refusal(event);
+		return refused != null ? refused : forwarder.forward(event, EventJson.toNode(event).toString());
 	}
 }

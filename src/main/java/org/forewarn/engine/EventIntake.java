@@ -1,5 +1,8 @@
 package org.forewarn.engine;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.forewarn.event.Event;
@@ -22,24 +25,53 @@ public class EventIntake implements AutoCloseable {
 
 	private final CustomerProcessor processor;
 	private final CustomerLanes lanes;
+	private final Clock clock;
+	private final Duration maxClockSkew;
 
-	EventIntake(CustomerProcessor processor, CustomerLanes lanes) {
+	EventIntake(CustomerProcessor processor, CustomerLanes lanes, Clock clock, Duration maxClockSkew) {
 		this.processor = processor;
 		this.lanes = lanes;
+		this.clock = clock;
+		this.maxClockSkew = maxClockSkew;
 	}
 
+	/**
+	 * Processes the event in its customer's lane. REJECTED: the event can never be processed (the reason names why);
+	 * FAILED: it may succeed later (the database is unavailable), and nothing of it was stored.
+	 */
 	public IntakeResult submit(Event event) {
+		IntakeResult refused = refusal(event);
+		if (refused != null) {
+			return refused;
+		}
 		try {
 			boolean fresh = lanes.run(event.customerId(), () -> processor.process(event));
 			return new IntakeResult(null, event.id(),
 					fresh ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.DUPLICATE, null);
 		}
 		catch (RuntimeException e) {
-			log.error("Processing event {} of customer {} failed; it was not stored", event.id(),
+			if (FailureKind.mayPass(e)) {
+				log.warn("Processing event {} of customer {} failed for now; nothing was stored: {}", event.id(),
+						event.customerId(), e.toString());
+				return new IntakeResult(null, event.id(), IntakeResult.Status.FAILED,
+						"processing failed for now, nothing was stored (retry later): " + e.getMessage());
+			}
+			log.error("Event {} of customer {} cannot be processed; rejected, nothing was stored", event.id(),
 					event.customerId(), e);
-			return new IntakeResult(null, event.id(), IntakeResult.Status.FAILED,
-					"processing failed, nothing was stored (retry later): " + e.getMessage());
+			return new IntakeResult(null, event.id(), IntakeResult.Status.REJECTED,
+					"event: cannot be processed, nothing was stored: " + e);
 		}
+	}
+
+	/** The answer for an event that must not be processed at all (stamped in the future), or null. */
+	IntakeResult refusal(Event event) {
+		Instant latest = clock.instant().plus(maxClockSkew);
+		if (event.instant().isAfter(latest)) {
+			return new IntakeResult(null, event.id(), IntakeResult.Status.REJECTED, "time: " + event.time()
+					+ " is ahead of this server's clock (" + clock.instant() + ") by more than "
+					+ "forewarn.intake.max-clock-skew (" + maxClockSkew + ")");
+		}
+		return null;
 	}
 
 	/** A due wakeup re-enters as a {@code timer.fired} event for its customer, at its due time. */

@@ -49,13 +49,21 @@ public final class EventParser {
 			throw new InvalidEventException("event", "must be a JSON object");
 		}
 		String id = requiredText(node, "id");
+		EventLimits.checkId("id", id);
+		if (!internal) {
+			EventLimits.checkExternalId(id);
+		}
 		String typeName = requiredText(node, "type");
 		EventType type = EventType.of(typeName)
 			.filter(t -> internal || t != EventType.TIMER_FIRED)
 			.orElseThrow(() -> new InvalidEventException("type", "unknown event type '" + typeName + "'"));
 		OffsetDateTime time = time("time", requiredText(node, "time"));
 		String customerId = requiredText(node, "customerId");
+		EventLimits.checkId("customerId", customerId);
 		String orderId = optionalText(node, "orderId");
+		if (orderId != null) {
+			EventLimits.checkId("orderId", orderId);
+		}
 		if (orderId == null && type.needsOrderId()) {
 			throw new InvalidEventException("orderId", "required for " + typeName + " events");
 		}
@@ -67,6 +75,7 @@ public final class EventParser {
 			throw new InvalidEventException("data", "must be a JSON object");
 		}
 		checkData(type, data);
+		EventLimits.checkDataSize(data);
 		return new Event(id, typeName, time, customerId, orderId, data);
 	}
 
@@ -87,6 +96,12 @@ public final class EventParser {
 			JsonNode value = data.get(field.getKey());
 			if (value != null && !value.isNull()) {
 				checkKind("data." + field.getKey(), field.getValue(), value);
+				if (field.getValue() == FieldKind.TEXT) {
+					EventLimits.checkText("data." + field.getKey(), field.getKey(), value.asString());
+				}
+				else if (field.getValue() == FieldKind.NUMBER) {
+					EventLimits.checkNumber("data." + field.getKey(), value);
+				}
 			}
 		}
 		if (type == EventType.CUSTOMER_UPDATED && data.has("consent")) {
@@ -114,7 +129,9 @@ public final class EventParser {
 
 	private static OffsetDateTime time(String field, String text) {
 		try {
-			return OffsetDateTime.parse(text);
+			OffsetDateTime time = OffsetDateTime.parse(text);
+			EventLimits.checkTime(field, time);
+			return time;
 		}
 		catch (DateTimeParseException e) {
 			throw new InvalidEventException(field,

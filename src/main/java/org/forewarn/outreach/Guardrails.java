@@ -39,15 +39,21 @@ class Guardrails {
 
 		record Defer(Instant until, String reason) implements Verdict {
 		}
+
+		/** Past its deadline: it would reach the customer too late to help. */
+		record Expire(String reason) implements Verdict {
+		}
 	}
 
 	private final QuietHours quietHours;
 	private final FrequencyCaps caps;
 	private final Set<String> ticketProblems;
+	private final Duration deadlineGrace;
 
-	Guardrails(QuietHours quietHours, FrequencyCaps caps, GuardrailSettings settings) {
+	Guardrails(QuietHours quietHours, FrequencyCaps caps, GuardrailSettings settings, OutreachSettings timing) {
 		this.quietHours = quietHours;
 		this.caps = caps;
+		this.deadlineGrace = timing.deadlineGrace();
 		List<String> problems = settings.openTicket().problems();
 		this.ticketProblems = problems == null ? Set.of() : Set.copyOf(problems);
 	}
@@ -70,7 +76,12 @@ class Guardrails {
 		return quietHours.place(channel, state.customer().zone(), due, deadline, now);
 	}
 
+	/** {@code now}: the clock, never an event's time. */
 	Verdict atSend(Outreach o, CustomerState state, Instant now) {
+		Instant deadline = o.policy().notLaterThan();
+		if (deadline != null && now.isAfter(deadline.plus(deadlineGrace))) {
+			return new Verdict.Expire("past its deadline " + deadline + " (due " + o.sendAt() + ", now " + now + ")");
+		}
 		Refusal refusal = refusal(o.channel(), o.problem(), state);
 		if (refusal != null) {
 			List<String> ruleFallback = o.policy().ruleFallback();
@@ -78,7 +89,6 @@ class Guardrails {
 					refusal.consent() && ruleFallback != null && !ruleFallback.isEmpty());
 		}
 		ZoneId zone = state.customer().zone();
-		Instant deadline = o.policy().notLaterThan();
 		boolean onTime = !now.isAfter(o.sendAt().plus(LATE_FIRING_TOLERANCE))
 				&& quietHours.place(o.channel(), zone, o.sendAt(), null, o.sendAt()).reason() == null;
 		if (!onTime) {

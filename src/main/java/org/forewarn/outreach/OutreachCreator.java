@@ -1,5 +1,7 @@
 package org.forewarn.outreach;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ class OutreachCreator {
 	/** Everything a new record needs before the guardrails have had their say. */
 	record Draft(String dedupeKey, String customerId, String orderId, String rule, String ruleVersion, String problem,
 			String channel, String template, Instant due, String explanation, String fallbackFor, SendPolicy policy,
-			boolean review) {
+			boolean review, Duration maxTriggerAge) {
 	}
 
 	/** The record made (null when its dedupe key already existed) and the wakeups it needs. */
@@ -35,16 +37,27 @@ class OutreachCreator {
 	private final OutreachStore outreach;
 	private final Guardrails guardrails;
 	private final GuardrailSettings settings;
+	private final OutreachSettings timing;
+	private final Clock clock;
 
-	OutreachCreator(OutreachStore outreach, Guardrails guardrails, GuardrailSettings settings) {
+	OutreachCreator(OutreachStore outreach, Guardrails guardrails, GuardrailSettings settings,
+			OutreachSettings timing, Clock clock) {
 		this.outreach = outreach;
 		this.guardrails = guardrails;
 		this.settings = settings;
+		this.timing = timing;
+		this.clock = clock;
 	}
 
+	/** {@code now}: the time the rules decided at (the trigger's time). */
 	Created create(Draft d, CustomerState state, Instant now) {
 		if (outreach.existsByDedupeKey(d.dedupeKey())) {
 			return Created.NOTHING;
+		}
+		Duration age = Duration.between(now, clock.instant());
+		Duration maxAge = d.maxTriggerAge() != null ? d.maxTriggerAge() : timing.maxTriggerAge();
+		if (age.compareTo(maxAge) > 0) {
+			return stale(d, now, age, maxAge);
 		}
 		Guardrails.Refusal refusal = guardrails.refusal(d.channel(), d.problem(), state);
 		Instant due = d.due().isBefore(now) ? now : d.due();
@@ -58,7 +71,8 @@ class OutreachCreator {
 		}
 		else if (d.review()) {
 			status = OutreachStatus.PENDING_REVIEW;
-			reviewUntil = now.plus(settings.review().expireAfter());
+			// a person's time to review runs on the clock, even for a decision from an older event
+			reviewUntil = clock.instant().plus(settings.review().expireAfter());
 			reason = "waiting for approval until " + reviewUntil;
 		}
 		else {
@@ -81,6 +95,23 @@ class OutreachCreator {
 			wakeups.add(new Wakeup(d.customerId(), reviewUntil, d.orderId(), REVIEW_LABEL));
 		}
 		return new Created(record, wakeups);
+	}
+
+	/**
+	 * Decided from an event that arrived too late to act on: kept EXPIRED, so it is seen, under a key of its own, so
+	 * the same decision made again from a timely event still goes out.
+	 */
+	private Created stale(Draft d, Instant decidedAt, Duration age, Duration maxAge) {
+		String key = d.dedupeKey() + "|stale";
+		if (outreach.existsByDedupeKey(key)) {
+			return Created.NOTHING;
+		}
+		String reason = "stale: decided from an event " + age.toHours() + " hours old (" + decidedAt + "), more than "
+				+ maxAge.toHours() + " hours";
+		Outreach record = new Outreach(StableId.of(key), d.customerId(), d.orderId(), d.rule(), d.ruleVersion(),
+				d.problem(), d.channel(), d.template(), decidedAt, d.due(), OutreachStatus.EXPIRED, reason, null,
+				abbreviate(d.explanation()), d.fallbackFor(), null, d.policy(), Outreach.Delivery.NONE);
+		return outreach.insert(record, key, false) ? new Created(record, List.of()) : Created.NOTHING;
 	}
 
 	private static String abbreviate(String explanation) {

@@ -2,6 +2,7 @@ package org.forewarn.outreach;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -53,11 +54,11 @@ public class OutreachDispatcher {
 
 	/**
 	 * Handles what is due for this customer now; {@code schedule} takes the wakeups this needs (retries, sends moved
-	 * by quiet hours or caps). Returns how many went out. "Now" is the clock, or the trigger's time when that is later
-	 * (an event stamped slightly ahead of this machine's clock must not strand what it made due).
+	 * by quiet hours or caps). Returns how many went out. "Now" is the clock only: an event's own time (which may be
+	 * ahead, or long past) never decides whether a message is due, nor its quiet hours, caps or deadline.
 	 */
-	public int dispatchDue(CustomerState state, Instant triggerTime, Consumer<Wakeup> schedule) {
-		Instant now = triggerTime.isAfter(clock.instant()) ? triggerTime : clock.instant();
+	public int dispatchDue(CustomerState state, Consumer<Wakeup> schedule) {
+		Instant now = clock.instant();
 		int sent = 0;
 		for (int pass = 0; pass < MAX_PASSES; pass++) {
 			boolean changed = false;
@@ -94,6 +95,13 @@ public class OutreachDispatcher {
 		Guardrails.Verdict verdict = guardrails.atSend(o, state, now);
 		if (verdict instanceof Guardrails.Verdict.Suppress s) {
 			outreach.suppress(o.id(), s.reason(), now, s.fallbackDue());
+			return false;
+		}
+		if (verdict instanceof Guardrails.Verdict.Expire e) {
+			outreach.transition(o.id(), List.of(OutreachStatus.SCHEDULED), OutreachStatus.EXPIRED, e.reason(), now,
+					null);
+			log.info("Outreach {} ({} {} for order {}) expired: {}", o.id(), o.problem(), o.channel(), o.orderId(),
+					e.reason());
 			return false;
 		}
 		if (verdict instanceof Guardrails.Verdict.Defer d) {

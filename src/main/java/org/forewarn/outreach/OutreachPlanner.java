@@ -49,7 +49,8 @@ public class OutreachPlanner {
 		}
 		String resolution = resolution(trigger);
 		for (Detection open : detections.findOpen(customerId)) {
-			if (!stillDetections.contains(open.problem() + "|" + open.subject() + "|" + open.rule())) {
+			if (!stillDetections.contains(open.problem() + "|" + open.subject() + "|" + open.rule())
+					&& !evaluation.decisions().failed(open.rule())) {
 				detections.resolve(open, now, resolution);
 			}
 		}
@@ -59,7 +60,7 @@ public class OutreachPlanner {
 			}
 			String reason = cancellation(waiting, evaluation.decisions().cancellations());
 			// called off when the rule that decided it no longer sees the problem, even if another rule still does
-			if (reason == null && !stillDetections.contains(
+			if (reason == null && !evaluation.decisions().failed(waiting.rule()) && !stillDetections.contains(
 					waiting.problem() + "|" + subject(waiting.orderId()) + "|" + waiting.rule())) {
 				reason = resolution;
 			}
@@ -90,7 +91,7 @@ public class OutreachPlanner {
 				request.defersWhenCapped(), request.step());
 		return new OutreachCreator.Draft(dedupeKey, state.customerId(), d.orderId(), d.rule(),
 				evaluation.ruleVersion(), d.problem(), request.channel(), request.template(), request.dueAt(now),
-				explanation, null, policy, request.needsReview());
+				explanation, null, policy, request.needsReview(), request.maxTriggerAge());
 	}
 
 	private static String cancellation(Outreach waiting, List<Decided> cancellations) {

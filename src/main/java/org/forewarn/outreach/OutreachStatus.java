@@ -3,8 +3,9 @@ package org.forewarn.outreach;
 import java.util.Set;
 
 /**
- * Where an outreach record stands (CONTRACT section 2). Statuses only move forward. {@code REJECTED} and
- * {@code EXPIRED} end a record that waited for review: a person said no, or nobody answered in time.
+ * Where an outreach record stands (CONTRACT section 2). Statuses only move forward. {@code REJECTED} ends a record
+ * a reviewer said no to; {@code EXPIRED} one that would come too late: nobody reviewed it in time, its deadline
+ * passed, or it was decided from an event that arrived too late to act on.
  */
 public enum OutreachStatus {
 	SCHEDULED, PENDING_REVIEW, SENT, DELIVERED, FAILED, CANCELLED, SUPPRESSED, REJECTED, EXPIRED, OPEN, CLAIMED,

@@ -15,8 +15,14 @@ public final class Decisions {
 	private final List<OutreachRequest> outreach = new ArrayList<>();
 	private final List<Wakeup> wakeups = new ArrayList<>();
 	private final List<Decided> cancellations = new ArrayList<>();
+	private final List<RuleFailure> failures = new ArrayList<>();
 	private String currentRule = "(outside a rule)";
 	private String currentEvidence = "";
+	private int[] marks = new int[4];
+
+	/** A rule whose action failed at this trigger; what it decided in that firing was dropped. */
+	public record RuleFailure(String rule, String error) {
+	}
 
 	Decisions(String customerId) {
 		this.customerId = customerId;
@@ -51,6 +57,17 @@ public final class Decisions {
 	void enterRule(String rule, String evidence) {
 		this.currentRule = rule;
 		this.currentEvidence = evidence;
+		this.marks = new int[] { detections.size(), outreach.size(), wakeups.size(), cancellations.size() };
+	}
+
+	/** Drops what the failing rule decided in this firing; the decisions of other firings stand. */
+	void ruleFailed(String rule, Exception error) {
+		detections.subList(marks[0], detections.size()).clear();
+		outreach.subList(marks[1], outreach.size()).clear();
+		wakeups.subList(marks[2], wakeups.size()).clear();
+		cancellations.subList(marks[3], cancellations.size()).clear();
+		Throwable cause = error.getCause() != null ? error.getCause() : error;
+		failures.add(new RuleFailure(rule, cause.toString()));
 	}
 
 	private Decided decided(String problem, String orderId) {
@@ -61,4 +78,10 @@ public final class Decisions {
 	public List<OutreachRequest> outreach() { return outreach; }
 	public List<Wakeup> wakeups() { return wakeups; }
 	public List<Decided> cancellations() { return cancellations; }
+	public List<RuleFailure> failures() { return failures; }
+
+	/** Whether the rule failed at this trigger: then its silence does not mean its problem resolved. */
+	public boolean failed(String rule) {
+		return failures.stream().anyMatch(f -> f.rule().equals(rule));
+	}
 }

@@ -20,6 +20,7 @@ public final class OutreachRequest {
 	private boolean review;
 	private boolean deferWhenCapped;
 	private int step = 1;
+	private Duration maxTriggerAge;
 
 	OutreachRequest(Decided decided, String channel, String template) {
 		this.decided = decided;
@@ -29,7 +30,7 @@ public final class OutreachRequest {
 
 	/** Send this long after the decision (ISO-8601 duration such as {@code PT2H} or {@code P1D}). */
 	public OutreachRequest after(String isoDuration) {
-		this.delay = Duration.parse(isoDuration);
+		this.delay = duration("after", isoDuration);
 		return this;
 	}
 
@@ -97,6 +98,29 @@ public final class OutreachRequest {
 		return this;
 	}
 
+	/**
+	 * Not sent when the event that led to it is older than this when it arrives (ISO-8601 duration), instead of
+	 * {@code forewarn.outreach.max-trigger-age}: shorter for news that goes stale fast, longer for a task.
+	 */
+	public OutreachRequest maxTriggerAge(String isoDuration) {
+		Duration age = duration("maxTriggerAge", isoDuration);
+		if (age.isNegative() || age.isZero()) {
+			throw new IllegalArgumentException("maxTriggerAge must be positive, got " + isoDuration);
+		}
+		this.maxTriggerAge = age;
+		return this;
+	}
+
+	private static Duration duration(String method, String isoDuration) {
+		try {
+			return Duration.parse(isoDuration);
+		}
+		catch (RuntimeException e) {
+			throw new IllegalArgumentException("." + method + "(\"" + isoDuration + "\"): not an ISO-8601 duration "
+					+ "such as PT12H or P1D");
+		}
+	}
+
 	public Decided decided() { return decided; }
 	public String channel() { return channel; }
 	public String template() { return template; }
@@ -106,6 +130,8 @@ public final class OutreachRequest {
 	public boolean needsReview() { return review; }
 	public boolean defersWhenCapped() { return deferWhenCapped; }
 	public int step() { return step; }
+	/** The rule's own limit on the trigger's age, or null for the configured one. */
+	public Duration maxTriggerAge() { return maxTriggerAge; }
 
 	/** When it is due, given the time it was decided at. */
 	public Instant dueAt(Instant decidedAt) {

@@ -9,11 +9,13 @@ import java.util.Map;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
@@ -70,7 +72,9 @@ public final class RuleSetLoader {
 		if (!errors.isEmpty()) {
 			throw new RuleBuildException(folder.toString(), errors);
 		}
-		KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+		KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+		configuration.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
+		KieBase kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
 		// the container keeps the compiled module; the global repository need not keep every version ever loaded
 		kie.getRepository().removeKieModule(releaseId);
 		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase));

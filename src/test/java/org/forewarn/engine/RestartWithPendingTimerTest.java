@@ -37,7 +37,8 @@ class RestartWithPendingTimerTest {
 		Thread.sleep(Math.max(0, Duration.between(Instant.now(), now.plusSeconds(4)).toMillis()));
 
 		try (ForewarnApp second = ForewarnApp.start(data)) {
-			JsonNode sent = await(second, "/api/outreach?customerId=restart-1", 1);
+			// the record is committed before it is sent: wait for the send, not only the record
+			JsonNode sent = await(second, "/api/outreach?customerId=restart-1&status=SENT", 1);
 
 			assertThat(sent).hasSize(1);
 			assertThat(sent.get(0).get("problem").asString()).isEqualTo("order.not_shipped");

@@ -39,10 +39,54 @@ class EventParserTest {
 			bad boolean in data   | {"id":"e","type":"order.payment_failed","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"hard":"yes"}} | data.hard: expected boolean
 			missing required data | {"id":"e","type":"shipment.exception","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{}} | data.code: required for shipment.exception events
 			bad consent           | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"consent":{"sms":"no"}}} | data.consent.sms: expected boolean
+			reserved id prefix    | {"id":"timer-0001","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: the prefix 'timer-' is reserved
+			reserved, other case  | {"id":"TIMER-0001","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: the prefix 'timer-' is reserved
+			control character     | {"id":"e\\u0000","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: must not contain control characters
+			bad time zone         | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"timeZone":"Mars/Olympus"}} | data.timeZone: 'Mars/Olympus' is not an IANA time zone
+			year out of range     | {"id":"e","type":"order.paid","time":"+10000-10-02T10:56:33Z","customerId":"c","orderId":"o"} | time: year 10000 is outside
+			data time far ahead   | {"id":"e","type":"order.placed","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"promisedBy":"9999-01-01T00:00:00Z"}} | data.promisedBy: year 9999 is outside
+			huge number           | {"id":"e","type":"account.activity","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"metric":"m","value":1e400}} | data.value: must be a finite number
 			""")
 	void rejectsWithAReasonNamingTheField(String name, String json, String reason) {
 		assertThatThrownBy(() -> EventParser.parse(json))
 			.isInstanceOf(InvalidEventException.class)
 			.hasMessageStartingWith(reason);
+	}
+
+	@ParameterizedTest(name = "{0} of {1} characters")
+	@CsvSource({ "id, 129", "customerId, 129", "orderId, 129" })
+	void rejectsIdsLongerThanTheLimit(String field, int length) {
+		String json = """
+				{"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"}"""
+			.replace("\"" + field + "\":\"" + (field.equals("id") ? "e" : field.substring(0, 1)) + "\"",
+					"\"" + field + "\":\"" + "x".repeat(length) + "\"");
+
+		assertThatThrownBy(() -> EventParser.parse(json))
+			.hasMessage(field + ": " + length + " characters, more than the limit of 128");
+	}
+
+	@Test
+	void boundsTextFieldsAndTheWholeDataObject() {
+		String metric = "m".repeat(60_000);
+		assertThatThrownBy(() -> EventParser.parse("""
+				{"id":"e","type":"account.activity","time":"2017-10-02T10:56:33Z","customerId":"c",
+				 "data":{"metric":"%s","value":1}}""".formatted(metric)))
+			.hasMessage("data.metric: 60000 characters, more than the limit of 200");
+		assertThatThrownBy(() -> EventParser.parse("""
+				{"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o",
+				 "data":{"notes":"%s"}}""".formatted("n".repeat(20_000))))
+			.hasMessageStartingWith("data: 20012 characters of JSON, more than the limit of 16384");
+		assertThat(EventParser.parse("""
+				{"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c",
+				 "data":{"score":1,"comment":"%s"}}""".formatted("c".repeat(2_000))).text("comment")).hasSize(2_000);
+	}
+
+	@Test
+	void timersMayUseTheReservedPrefixWhenTheyComeFromForewarnItself() {
+		Event timer = EventParser.parseInternal("""
+				{"id":"timer-abc","type":"timer.fired","time":"2017-10-02T10:56:33Z","customerId":"c",
+				 "data":{"label":"promise check","dueAt":"2017-10-02T10:56:33Z"}}""");
+
+		assertThat(timer.id()).isEqualTo("timer-abc");
 	}
 }

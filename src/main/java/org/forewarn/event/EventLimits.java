@@ -1,0 +1,91 @@
+package org.forewarn.event;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Bounds on what one event may carry, so that no input can grow a customer's stored state without limit or make
+ * it unreadable. Every violation names the field and the limit.
+ */
+final class EventLimits {
+
+	/** Event, customer and order ids, and id-like data fields. */
+	static final int MAX_ID = 128;
+	/** Text fields of {@code data} not listed below. */
+	static final int MAX_TEXT = 200;
+	/** The whole {@code data} object as JSON, unknown fields included. */
+	static final int MAX_DATA = 16_384;
+	/** Reserved for the ids of events Forewarn raises itself (timers). */
+	static final String RESERVED_PREFIX = "timer-";
+
+	private static final Map<String, Integer> TEXT_LIMITS = Map.of("email", 254, "phone", 32, "name", 200,
+			"description", 2_000, "comment", 2_000, "reason", 1_000, "subject", 1_000, "ticketId", MAX_ID,
+			"orderId", MAX_ID, "trackingNumber", MAX_ID);
+
+	/** Times outside these years are typos or attacks, and would overflow date arithmetic in rules. */
+	private static final int FIRST_YEAR = 1900;
+	private static final int LAST_YEAR = 2199;
+
+	private EventLimits() {
+	}
+
+	static void checkId(String field, String value) {
+		checkLength(field, value, MAX_ID);
+		for (int i = 0; i < value.length(); i++) {
+			if (Character.isISOControl(value.charAt(i))) {
+				throw new InvalidEventException(field, "must not contain control characters (position " + i + ")");
+			}
+		}
+	}
+
+	static void checkExternalId(String id) {
+		if (id.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+			throw new InvalidEventException("id", "the prefix '" + RESERVED_PREFIX
+					+ "' is reserved for Forewarn's own timers; use another id");
+		}
+	}
+
+	static void checkText(String field, String name, String value) {
+		checkLength(field, value, TEXT_LIMITS.getOrDefault(name, MAX_TEXT));
+		if ("timeZone".equals(name)) {
+			try {
+				ZoneId.of(value);
+			}
+			catch (DateTimeException e) {
+				throw new InvalidEventException(field, "'" + value + "' is not an IANA time zone such as "
+						+ "America/Sao_Paulo");
+			}
+		}
+	}
+
+	static void checkNumber(String field, JsonNode value) {
+		if (!Double.isFinite(value.asDouble())) {
+			throw new InvalidEventException(field, "must be a finite number, got " + value);
+		}
+	}
+
+	static void checkTime(String field, OffsetDateTime time) {
+		if (time.getYear() < FIRST_YEAR || time.getYear() > LAST_YEAR) {
+			throw new InvalidEventException(field, "year " + time.getYear() + " is outside " + FIRST_YEAR + "-"
+					+ LAST_YEAR);
+		}
+	}
+
+	static void checkDataSize(JsonNode data) {
+		int size = data.toString().length();
+		if (size > MAX_DATA) {
+			throw new InvalidEventException("data", size + " characters of JSON, more than the limit of " + MAX_DATA
+					+ " (unknown fields included)");
+		}
+	}
+
+	private static void checkLength(String field, String value, int max) {
+		if (value.length() > max) {
+			throw new InvalidEventException(field, value.length() + " characters, more than the limit of " + max);
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package org.forewarn.rules;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.forewarn.customer.CustomerState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A rule whose action throws loses only its own decisions; the other rules' decisions stand. */
+class RuleFailureTest {
+
+	private static final String RULES = """
+			package rules;
+			import org.forewarn.rules.Trigger;
+			global org.forewarn.rules.Decisions decide;
+
+			rule "broken: a duration typed the way people say it"
+			when
+			    Trigger()
+			then
+			    decide.problem( "half.done", null );
+			    decide.outreach( "churn.risk", null, "email", "x" ).after( "12h" );
+			end
+
+			rule "sound"
+			when
+			    Trigger()
+			then
+			    decide.outreach( "churn.risk", null, "task", "y" );
+			end
+			""";
+
+	@TempDir
+	Path rules;
+
+	@Test
+	void aFailingRuleIsRecordedAndDroppedWhileTheOthersStand() throws Exception {
+		Files.writeString(rules.resolve("rules.drl"), RULES);
+		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
+
+		Evaluation evaluation = engine.evaluate(new CustomerState("c1"),
+				new Trigger("e1", "account.activity", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()),
+				List.of());
+
+		Decisions decisions = evaluation.decisions();
+		assertThat(decisions.outreach()).extracting(r -> r.decided().rule()).containsExactly("sound");
+		assertThat(decisions.detections()).extracting(Decided::problem).containsExactly("churn.risk");
+		assertThat(decisions.failures()).singleElement().satisfies(f -> {
+			assertThat(f.rule()).isEqualTo("broken: a duration typed the way people say it");
+			assertThat(f.error()).contains("12h");
+		});
+		assertThat(decisions.failed("sound")).isFalse();
+	}
+}
