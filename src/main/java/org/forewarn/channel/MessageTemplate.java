@@ -90,10 +90,6 @@ final class MessageTemplate {
 		return new MessageTemplate(file, compiled, located(values, firstLines), located(includes, firstLines));
 	}
 
-	Path file() {
-		return file;
-	}
-
 	/** Every value this template reads, in order of first use, each with the line it is first used on. */
 	List<Placeholder> placeholders() {
 		return placeholders;
