@@ -59,14 +59,19 @@ public class ChannelDispatch {
 		return result;
 	}
 
-	/** Every email carries its unsubscribe link; a template that does not show it gets it added at the end. */
+	/**
+	 * Every email carries its unsubscribe link; a text or HTML part that does not show it gets it added at the end.
+	 * In HTML the link is escaped like any template value (its {@code &} becomes {@code &amp;}).
+	 */
 	private static RenderedMessage withUnsubscribeLink(RenderedMessage content, String url) {
-		if (url == null || content.text().contains(url)) {
+		if (url == null) {
 			return content;
 		}
-		String text = content.text().stripTrailing() + "\n\n--\nUnsubscribe: " + url + "\n";
-		String html = content.html() == null || content.html().contains(url) ? content.html()
-				: content.html() + "\n<p><a href=\"" + url + "\">Unsubscribe</a></p>\n";
+		String text = content.text().contains(url) ? content.text()
+				: content.text().stripTrailing() + "\n\n--\nUnsubscribe: " + url + "\n";
+		String link = TemplateRenderer.escapeHtml(url);
+		String html = content.html() == null || content.html().contains(link) || content.html().contains(url)
+				? content.html() : content.html() + "\n<p><a href=\"" + link + "\">Unsubscribe</a></p>\n";
 		return new RenderedMessage(content.subject(), text, html);
 	}
 

@@ -2,31 +2,27 @@ package org.forewarn.channel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.samskivert.mustache.Escapers;
 
 /**
  * Renders message templates from the templates folder. File names: {@code <template>.<channel>.txt} (and
  * {@code .html} for email), optionally per locale: {@code <template>.<channel>.pt-BR.txt}, then {@code .pt.txt}, then
  * the fallback locale's variants, then the plain file, which is written in the fallback locale. Dates are written
  * out in the language of the file chosen, so a message never mixes two languages. For email and tasks the first line
- * {@code Subject: ...} is the subject or title. Placeholders are {@code {{name}}}, or {@code {{name|text}}} with a
- * text for when the value is empty; an unknown placeholder stops the send with a clear reason.
+ * {@code Subject: ...} is the subject or title. Templates are Mustache ({@link MessageTemplate}): values are
+ * HTML-escaped in {@code .html} files only; an unknown placeholder stops the send with file, line and the known ones.
+ * Files are read and compiled on every use, so an operator's edit counts from the next message on.
  */
 final class TemplateRenderer {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*(?:\\|([^}]*))?}}");
 	private static final String SUBJECT = "Subject:";
 
 	private final Path folder;
@@ -39,6 +35,10 @@ final class TemplateRenderer {
 
 	/** A template file and the language it is written in. */
 	private record Found(Path file, Locale locale) {
+
+		MessageTemplate compile() {
+			return MessageTemplate.read(file, locale);
+		}
 	}
 
 	boolean exists(String template, String channel) {
@@ -51,7 +51,7 @@ final class TemplateRenderer {
 			throw new TemplateException("template '" + message.template() + "' for " + message.channel()
 					+ " not found: expected " + folder.resolve(message.template() + "." + message.channel() + ".txt"));
 		}
-		String body = fill(text, message.variables());
+		String body = text.compile().render(message.variables());
 		String subject = null;
 		if (body.startsWith(SUBJECT)) {
 			int end = body.indexOf('\n');
@@ -60,8 +60,40 @@ final class TemplateRenderer {
 		}
 		Found htmlFile = "email".equals(message.channel())
 				? find(message.template(), message.channel(), "html", message.locale()) : null;
-		String html = htmlFile == null ? null : fill(htmlFile, message.variables());
+		String html = htmlFile == null ? null : htmlFile.compile().render(message.variables());
 		return new RenderedMessage(subject, body, html);
+	}
+
+	/**
+	 * Compiles every template file in the folder ({@code *.txt}, {@code *.html}) and checks it against the
+	 * placeholders {@code known}: each problem as "file:line: what is wrong", none when all would render.
+	 */
+	List<String> check(Set<String> known) {
+		List<String> problems = new ArrayList<>();
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter(TemplateRenderer::isTemplate).sorted().toList()) {
+				try {
+					problems.addAll(MessageTemplate.read(file, fallbackLocale).problems(known));
+				}
+				catch (TemplateException e) {
+					problems.add(e.getMessage());
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot list the templates in " + folder, e);
+		}
+		return problems;
+	}
+
+	/** Text made safe inside HTML (element content or a quoted attribute), the way {@code .html} templates escape. */
+	static String escapeHtml(String text) {
+		return Escapers.HTML.escape(text);
+	}
+
+	private static boolean isTemplate(Path file) {
+		String name = file.getFileName().toString();
+		return Files.isRegularFile(file) && (name.endsWith(".txt") || name.endsWith(".html"));
 	}
 
 	private Found find(String template, String channel, String extension, Locale locale) {
@@ -80,47 +112,6 @@ final class TemplateRenderer {
 		}
 		Path plain = folder.resolve(template + "." + channel + "." + extension);
 		return Files.isRegularFile(plain) ? new Found(plain, fallbackLocale) : null;
-	}
-
-	private static String fill(Found template, Map<String, ?> variables) {
-		String source = read(template.file());
-		Matcher matcher = PLACEHOLDER.matcher(source);
-		StringBuilder out = new StringBuilder();
-		while (matcher.find()) {
-			String name = matcher.group(1);
-			if (!variables.containsKey(name)) {
-				int line = (int) source.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
-				throw new TemplateException(template.file().getFileName() + ":" + line + ": unknown placeholder {{"
-						+ name + "}}; known: " + String.join(", ", new TreeSet<>(variables.keySet())));
-			}
-			String value = text(variables.get(name), template.locale());
-			if (value.isEmpty() && matcher.group(2) != null) {
-				value = matcher.group(2);
-			}
-			matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-		}
-		matcher.appendTail(out);
-		return out.toString();
-	}
-
-	/** A value as the reader sees it: dates written out in the template's language, in their own zone. */
-	private static String text(Object value, Locale locale) {
-		if (value == null) {
-			return "";
-		}
-		if (value instanceof ZonedDateTime date) {
-			return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
-		}
-		return value.toString();
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read template " + file, e);
-		}
 	}
 
 	/** A template that is missing or does not render; the send stops with this message as its reason. */

@@ -124,7 +124,9 @@ class ConsentTest {
 		HttpResponse<String> tampered = app.get(url.getRawPath() + "?" + url.getRawQuery().replace("c=unsub-1",
 				"c=someone-else"));
 		assertThat(tampered.statusCode()).isEqualTo(403);
-		HttpResponse<String> clicked = app.get(url.getRawPath() + "?" + url.getRawQuery());
+		// the mail client's one-click unsubscribe (RFC 8058) to the header's link
+		HttpResponse<String> clicked = app.postForm(url.getRawPath() + "?" + url.getRawQuery(),
+				Map.of("List-Unsubscribe", "One-Click"), Map.of());
 		assertThat(clicked.statusCode()).isEqualTo(200);
 		assertThat(clicked.body()).contains("You are unsubscribed");
 
