@@ -63,16 +63,24 @@ public class CustomerState {
 	void forgetOldOrders(Instant now) {
 		Instant cutoff = now.minus(CLOSED_ORDER_RETENTION);
 		orders.values().removeIf(o -> !o.isOpen() && closedAt(o).isBefore(cutoff));
-		if (orders.size() > KEPT_ORDERS) {
-			orders.values().stream()
-				.sorted(Comparator.comparing(Order::isOpen).thenComparing(Order::lastSeen,
-						Comparator.nullsFirst(Comparator.naturalOrder())))
-				.limit(orders.size() - KEPT_ORDERS)
-				.map(Order::getOrderId)
-				.toList()
-				.forEach(orders::remove);
+		while (orders.size() > KEPT_ORDERS) {
+			forgetLeastNeededOrder();
 		}
 		shipments.keySet().retainAll(orders.keySet());
+	}
+
+	/** Forgets one order: a closed one first, else the one quiet the longest; false when there is none. */
+	boolean forgetLeastNeededOrder() {
+		Order least = orders.values().stream()
+			.min(Comparator.comparing(Order::isOpen).thenComparing(Order::lastSeen,
+					Comparator.nullsFirst(Comparator.naturalOrder())))
+			.orElse(null);
+		if (least == null) {
+			return false;
+		}
+		orders.remove(least.getOrderId());
+		shipments.remove(least.getOrderId());
+		return true;
 	}
 
 	private static Instant closedAt(Order order) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +24,10 @@ public class CustomerStateStore {
 			.withVisibility(PropertyAccessor.FIELD, Visibility.ANY)
 			.withVisibility(PropertyAccessor.CREATOR, Visibility.ANY))
 		.build();
+
+	/** Below the state column's size (1,000,000), with room to spare: orders are forgotten to stay under it. */
+	static final int MAX_STATE = 800_000;
+	private static final Logger log = LoggerFactory.getLogger(CustomerStateStore.class);
 
 	private final JdbcClient jdbc;
 
@@ -57,6 +63,15 @@ public class CustomerStateStore {
 
 	public void save(CustomerState state, Instant at) {
 		String json = JSON.writeValueAsString(state);
+		int forgotten = 0;
+		while (json.length() > MAX_STATE && state.forgetLeastNeededOrder()) {
+			json = JSON.writeValueAsString(state);
+			forgotten++;
+		}
+		if (forgotten > 0) {
+			log.warn("State of customer {} outgrew {} characters; forgot {} orders (closed ones first)",
+					state.customerId(), MAX_STATE, forgotten);
+		}
 		String phone = phoneKey(state.customer().getPhone());
 		int updated = jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ? where customer_id = ?")
 			.params(json, phone, at.atOffset(ZoneOffset.UTC), state.customerId())
