@@ -47,7 +47,7 @@ class SmsDeliveryTest {
 	void setUp() throws Exception {
 		// the test owns its template, so the exact Body below follows from this line alone
 		Files.writeString(templates.resolve("late.sms.txt"), "Hi {{name}}, order {{orderId}} is running late.\n");
-		ChannelSettings.Sms sms = new ChannelSettings.Sms(SID, TOKEN, FROM, twilio.baseUrl());
+		ChannelSettings.Sms sms = ChannelTestSupport.sms(SID, TOKEN, FROM, twilio.baseUrl());
 		ChannelSettings settings = ChannelTestSupport.settings(templates, "x <x@shop.test>", sms);
 		dispatch = ChannelTestSupport.dispatch(settings, null, new MockEnvironment(),
 				ChannelTestSupport.migratedH2());
