@@ -23,10 +23,11 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 
 /**
- * Sends SMS through the Twilio Java SDK. Sorted by whether Twilio may have the message: an HTTP answer is sure (429
- * and 5xx are worth a retry, any other refusal such as 21211 invalid number or 21610 opted out is final), and so is a
- * failure to connect (refused, timed out, unknown host); a request that was sent and got no readable answer (a read
- * timeout, a connection lost mid-answer) may have created the message, and is {@code UNCERTAIN}.
+ * Sends SMS through the Twilio Java SDK. Sorted by whether Twilio may have the message: an HTTP error answer is sure
+ * (429 and 5xx are worth a retry, any other refusal such as 21211 invalid number or 21610 opted out is final), and so
+ * is a failure to connect (refused, timed out, unknown host: retried); a request that was sent and got no readable
+ * answer (a read timeout, a connection lost mid-answer, an answer the SDK cannot read) may have created the message,
+ * and is {@code UNCERTAIN}.
  */
 final class SmsSender implements Sender {
 
@@ -75,21 +76,25 @@ final class SmsSender implements Sender {
 		}
 		catch (ApiException e) {
 			Integer status = e.getStatusCode();
-			String reason = "Twilio error " + e.getCode() + " (HTTP " + status + "): " + e.getMessage();
 			if (status == null) {
-				// no HTTP status: Twilio answered, and the SDK could not read it (a 201 included)
-				return DeliveryResult.uncertain("Twilio's answer could not be read: " + e.getMessage());
+				// no HTTP answer: the SDK reports I/O failures (and answers it cannot read) this way
+				return withoutAnswer(e);
 			}
+			String reason = "Twilio error " + e.getCode() + " (HTTP " + status + "): " + e.getMessage();
 			String code = e.getCode() != null ? String.valueOf(e.getCode()) : "HTTP " + status;
 			boolean worthRetry = status == 429 || status >= 500;
 			return worthRetry ? DeliveryResult.retry(reason, code) : DeliveryResult.failed(reason, code);
 		}
 		catch (ApiConnectionException e) {
-			if (requestNotSent(e)) {
-				return DeliveryResult.retry("Twilio not reached: " + e.getMessage(), "connection");
-			}
-			return DeliveryResult.uncertain("no answer from Twilio after the request was sent: " + e.getMessage());
+			return withoutAnswer(e);
 		}
+	}
+
+	private static DeliveryResult withoutAnswer(RuntimeException e) {
+		if (requestNotSent(e)) {
+			return DeliveryResult.retry("Twilio not reached: " + e.getMessage(), "connection");
+		}
+		return DeliveryResult.uncertain("no answer from Twilio after the request was sent: " + e.getMessage());
 	}
 
 	/** True when the failure came before any of the request could reach Twilio. */
@@ -116,8 +121,12 @@ final class SmsSender implements Sender {
 			page = Message.reader().setTo(new PhoneNumber(message.recipient())).setFrom(new PhoneNumber(this.from))
 				.setPageSize(LOOKUP_PAGE).firstPage(client);
 		}
+		catch (ApiException e) {
+			return SentLookup.unknown("Twilio could not be asked: " + (e.getStatusCode() == null ? ""
+					: "HTTP " + e.getStatusCode() + ", error " + e.getCode() + ": ") + e.getMessage());
+		}
 		catch (RuntimeException e) {
-			return SentLookup.unknown("Twilio could not be asked: " + e.getMessage());
+			return SentLookup.unknown("Twilio could not be asked: " + e);
 		}
 		for (Message listed : page.getRecords()) {
 			ZonedDateTime created = listed.getDateCreated() != null ? listed.getDateCreated() : listed.getDateSent();
