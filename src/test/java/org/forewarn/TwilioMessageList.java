@@ -82,8 +82,8 @@ public final class TwilioMessageList implements ResponseDefinitionTransformerV2 
 			.collect(Collectors.joining(","));
 		return ResponseDefinitionBuilder.like(event.getResponseDefinition())
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"messages\": [" + listed + "], \"uri\": \"" + TwilioStub.MESSAGES + "\", \"first_page_uri\": \""
-					+ TwilioStub.MESSAGES + "\", \"next_page_uri\": null, \"previous_page_uri\": null, \"page\": 0, "
+			.withBody("{\"messages\": [" + listed + "], \"uri\": \"" + TwilioStub.MESSAGES + "\", "
+					+ "\"first_page_uri\": \"" + TwilioStub.MESSAGES + "\", \"next_page_uri\": null, \"previous_page_uri\": null, \"page\": 0, "
 					+ "\"page_size\": 50, \"start\": 0, \"end\": 0}")
 			.build();
 	}

@@ -79,7 +79,8 @@ public final class TwilioStub {
 
 	/** GET Messages.json fails with this HTTP status: Twilio cannot say what went out. */
 	public void listFails(int status) {
-		wireMock.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(error(status, 20000 + status, "Service Unavailable")));
+		wireMock.stubFor(get(urlPathEqualTo(MESSAGES))
+			.willReturn(error(status, 20000 + status, "Service Unavailable")));
 	}
 
 	/** How many times Forewarn asked for the message list. */

@@ -91,7 +91,8 @@ public class ChannelDispatch {
 		}
 		catch (RuntimeException e) {
 			// the provider call had begun: it may have taken the message
-			result = DeliveryResult.uncertain(prepared.message.channel() + " failed unexpectedly while handing over: " + e);
+			result = DeliveryResult.uncertain(prepared.message.channel() + " failed unexpectedly while handing over: "
+					+ e);
 		}
 		if (result.outcome() == DeliveryResult.Outcome.SENT || result.outcome() == DeliveryResult.Outcome.TASK_OPENED) {
 			rendered.save(prepared.message, prepared.content, prepared.sender.isRecording(), at);

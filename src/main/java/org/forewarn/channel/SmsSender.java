@@ -100,8 +100,8 @@ final class SmsSender implements Sender {
 	/** True when the failure came before any of the request could reach Twilio. */
 	private static boolean requestNotSent(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof ConnectException || t instanceof ConnectTimeoutException || t instanceof UnknownHostException
-					|| t instanceof NoRouteToHostException || t instanceof SSLHandshakeException
+			if (t instanceof ConnectException || t instanceof ConnectTimeoutException
+					|| t instanceof UnknownHostException || t instanceof NoRouteToHostException || t instanceof SSLHandshakeException
 					|| t instanceof ConnectionRequestTimeoutException || t instanceof RequestNotExecutedException) {
 				return true;
 			}
@@ -130,9 +130,11 @@ final class SmsSender implements Sender {
 		}
 		for (Message listed : page.getRecords()) {
 			ZonedDateTime created = listed.getDateCreated() != null ? listed.getDateCreated() : listed.getDateSent();
-			boolean inWindow = created != null && !created.toInstant().isBefore(from) && !created.toInstant().isAfter(to);
+			boolean inWindow = created != null && !created.toInstant().isBefore(from)
+					&& !created.toInstant().isAfter(to);
 			if (inWindow && sameText(listed.getBody(), rendered.text()) && !taken.test(listed.getSid())) {
-				return SentLookup.found(listed.getSid(), listed.getStatus() == null ? null : listed.getStatus().toString(),
+				String status = listed.getStatus() == null ? null : listed.getStatus().toString();
+				return SentLookup.found(listed.getSid(), status,
 						listed.getErrorCode() == null ? null : String.valueOf(listed.getErrorCode()),
 						"Twilio lists it as " + listed.getSid() + " (" + listed.getStatus() + ", created "
 								+ created.toInstant() + ")");

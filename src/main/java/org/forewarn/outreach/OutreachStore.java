@@ -111,7 +111,7 @@ public class OutreachStore {
 	}
 
 	/** How many records may have gone out and wait for a person to decide (FAILED "uncertain" or "interrupted"). */
-	public int countMayHaveGoneOut() {
+	int countMayHaveGoneOut() {
 		return jdbc.sql("select count(*) from outreach where status = 'FAILED' and provider_code in ("
 				+ MAY_HAVE_GONE_OUT_CODES + ")").query(Integer.class).single();
 	}

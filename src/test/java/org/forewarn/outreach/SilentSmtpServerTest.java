@@ -86,7 +86,8 @@ class SilentSmtpServerTest {
 				SimulatedForewarn app = SimulatedForewarn.start(GuardrailApps.START, RULES,
 						"--spring.mail.host=localhost", "--spring.mail.port=" + smtp.port(),
 						"--forewarn.channels.email.read-timeout=PT1S", "--forewarn.guardrails.caps.email=1 per day",
-						"--forewarn.links.public-url=" + GuardrailApps.PUBLIC_URL, "--forewarn.links.secret=test-secret")) {
+						"--forewarn.links.public-url=" + GuardrailApps.PUBLIC_URL,
+						"--forewarn.links.secret=test-secret")) {
 			Instant t = GuardrailApps.START.plus(Duration.ofHours(14));
 			app.feed(customer("after-data", t, "America/Sao_Paulo", "en", true, false));
 			app.feed(order("after-data", "after-data-1", t, "email", t.plus(Duration.ofDays(5))));
