@@ -1,9 +1,12 @@
 package org.forewarn;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import java.nio.charset.StandardCharsets;
@@ -64,6 +67,25 @@ public final class TwilioStub {
 
 	public int requests() {
 		return wireMock.findAll(postRequestedFor(urlEqualTo(MESSAGES))).size();
+	}
+
+	/**
+	 * Answers GET Messages.json with the messages it was sent, as {@link TwilioMessageList} (registered on the WireMock
+	 * server) lists them.
+	 */
+	public void lists() {
+		wireMock.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(200)));
+	}
+
+	/** GET Messages.json fails with this HTTP status: Twilio cannot say what went out. */
+	public void listFails(int status) {
+		wireMock.stubFor(get(urlPathEqualTo(MESSAGES))
+			.willReturn(error(status, 20000 + status, "Service Unavailable")));
+	}
+
+	/** How many times Forewarn asked for the message list. */
+	public int listRequests() {
+		return wireMock.findAll(getRequestedFor(urlPathEqualTo(MESSAGES))).size();
 	}
 
 	public static ResponseDefinitionBuilder created(String messageSid) {

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.twilio.http.TwilioRestClient;
 
@@ -41,8 +42,21 @@ class ChannelConfiguration {
 		if (mail == null) {
 			return new RecordingSender("email", "no SMTP server configured: set spring.mail.host");
 		}
+		if (!(mail instanceof JavaMailSenderImpl impl)) {
+			throw new IllegalStateException("The JavaMailSender bean is a " + mail.getClass().getName()
+					+ "; Forewarn sends through Spring Boot's own (JavaMailSenderImpl), configured with spring.mail.*");
+		}
 		String server = env.getProperty("spring.mail.host") + ":" + env.getProperty("spring.mail.port", "25");
-		return new EmailSender(mail, settings.email().from(), server);
+		String protocol = impl.getProtocol() != null ? impl.getProtocol()
+				: impl.getSession().getProperty("mail.transport.protocol");
+		protocol = protocol == null ? "smtp" : protocol;
+		if (!protocol.equals("smtp") && !protocol.equals("smtps")) {
+			throw new IllegalStateException("spring.mail.protocol: '" + protocol + "' is not supported; use smtp or "
+					+ "smtps (smtp with spring.mail.properties.mail.smtp.starttls.enable=true for STARTTLS)");
+		}
+		log.info("SMTP timeouts: {} (spring.mail.properties.mail.{}.* wins over forewarn.channels.email.*)",
+				SmtpTimeouts.apply(impl.getSession().getProperties(), settings.email(), protocol), protocol);
+		return new EmailSender(impl, protocol, settings.email().from(), server);
 	}
 
 	private static Sender sms(ChannelSettings settings, Environment env) {
@@ -56,7 +70,8 @@ class ChannelConfiguration {
 		}
 		TwilioRestClient.Builder client = new TwilioRestClient.Builder(sms.accountSid(), sms.authToken());
 		client.httpClient(sms.apiBaseUrl() != null && !sms.apiBaseUrl().isBlank()
-				? new TwilioEndpointClient(sms.apiBaseUrl()) : new SingleAttemptHttpClient());
+				? new TwilioEndpointClient(sms.apiBaseUrl(), sms.connectTimeout(), sms.readTimeout())
+				: new SingleAttemptHttpClient(sms.connectTimeout(), sms.readTimeout()));
 		// Twilio reports delivery to the status webhook; its address is built on forewarn.links.public-url
 		String publicUrl = env.getProperty("forewarn.links.public-url", "http://localhost:8080");
 		return new SmsSender(client.build(), sms.fromNumber(),

@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one door to the channels: renders the template, hands the message to the channel's sender, keeps a copy. */
+/**
+ * The one door to the channels: renders the template, lets the channel's sender build the message, hands it over, and
+ * keeps a copy of what went out.
+ */
 public class ChannelDispatch {
 
 	private static final Logger log = LoggerFactory.getLogger(ChannelDispatch.class);
@@ -34,29 +38,104 @@ public class ChannelDispatch {
 		return templates.exists(template, channel);
 	}
 
+	/** Prepares and hands over at once: for sends that need no claim in between. */
 	public DeliveryResult deliver(OutgoingMessage message, Instant at) {
+		try (PreparedMessage prepared = prepare(message)) {
+			return prepared.failure() != null ? prepared.failure() : send(prepared, at);
+		}
+	}
+
+	/**
+	 * Everything before the hand-over: renders the template and lets the channel build the message (and, for email,
+	 * connect). Nothing here reaches the customer; a message that cannot go out comes back with its failure.
+	 */
+	public PreparedMessage prepare(OutgoingMessage message) {
 		Sender sender = senders.get(message.channel());
 		if (sender == null) {
-			return DeliveryResult.failed("unknown channel '" + message.channel() + "'", "channel");
+			return PreparedMessage.failed(message,
+					DeliveryResult.failed("unknown channel '" + message.channel() + "'", "channel"));
 		}
 		RenderedMessage content;
 		try {
-			content = withUnsubscribeLink(templates.render(message), message.unsubscribeUrl());
+			content = render(message);
 		}
 		catch (TemplateRenderer.TemplateException e) {
 			log.warn("Outreach {}: template {} does not render: {}", message.outreachId(), message.template(),
 					LogSafe.mask(e.getMessage()));
-			return DeliveryResult.failed("template: " + e.getMessage(), DeliveryResult.TEMPLATE);
+			return PreparedMessage.failed(message, DeliveryResult.failed("template: " + e.getMessage(),
+					DeliveryResult.TEMPLATE));
 		}
-		DeliveryResult result = sender.send(message, content);
+		try {
+			return PreparedMessage.ready(message, content, sender, sender.prepare(message, content));
+		}
+		catch (Sender.Unsendable e) {
+			report(message, e.result());
+			return PreparedMessage.failed(message, e.result());
+		}
+		catch (RuntimeException e) {
+			// nothing was handed over yet: an unexpected error here sent nothing
+			DeliveryResult failed = DeliveryResult.failed("could not be prepared: " + e, "error");
+			report(message, failed);
+			return PreparedMessage.failed(message, failed);
+		}
+	}
+
+	/** Hands a prepared message to its provider, once, and keeps a copy of what went out. */
+	public DeliveryResult send(PreparedMessage prepared, Instant at) {
+		if (prepared.failure() != null) {
+			return prepared.failure();
+		}
+		DeliveryResult result;
+		try {
+			result = prepared.handover.send();
+		}
+		catch (RuntimeException e) {
+			// the provider call had begun: it may have taken the message
+			result = DeliveryResult.uncertain(prepared.message.channel() + " failed unexpectedly while handing over: "
+					+ e);
+		}
+		if (result.outcome() == DeliveryResult.Outcome.SENT || result.outcome() == DeliveryResult.Outcome.TASK_OPENED) {
+			rendered.save(prepared.message, prepared.content, prepared.sender.isRecording(), at);
+		}
+		report(prepared.message, result);
+		return result;
+	}
+
+	/**
+	 * Asks the channel's provider whether this message went out between {@code from} and {@code to} (SMS: Twilio's
+	 * message list); provider ids for which {@code taken} is true belong to other records and do not count.
+	 */
+	public SentLookup lookup(OutgoingMessage message, Instant from, Instant to, Predicate<String> taken) {
+		Sender sender = senders.get(message.channel());
+		if (sender == null) {
+			return SentLookup.unknown("unknown channel '" + message.channel() + "'");
+		}
+		RenderedMessage content;
+		try {
+			content = render(message);
+		}
+		catch (RuntimeException e) {
+			return SentLookup.unknown("the message could not be rendered again to compare: " + e.getMessage());
+		}
+		return sender.lookup(message, content, from, to, taken);
+	}
+
+	private RenderedMessage render(OutgoingMessage message) {
+		return withUnsubscribeLink(templates.render(message), message.unsubscribeUrl());
+	}
+
+	private static void report(OutgoingMessage message, DeliveryResult result) {
 		switch (result.outcome()) {
-			case SENT, TASK_OPENED -> rendered.save(message, content, sender.isRecording(), at);
 			case RETRY -> log.info("Outreach {} on {} failed for now, will retry: {}", message.outreachId(),
 					message.channel(), LogSafe.mask(result.reason()));
 			case FAILED -> log.warn("Outreach {} on {} failed: {}", message.outreachId(), message.channel(),
 					LogSafe.mask(result.reason()));
+			case UNCERTAIN -> log.warn("Outreach {} on {} to {} may have gone out; it is not sent again: {}",
+					message.outreachId(), message.channel(), LogSafe.mask(message.recipient()),
+					LogSafe.mask(result.reason()));
+			default -> {
+			}
 		}
-		return result;
 	}
 
 	/**

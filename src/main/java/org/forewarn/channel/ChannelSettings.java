@@ -1,5 +1,7 @@
 package org.forewarn.channel;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,8 +20,17 @@ public record ChannelSettings(@DefaultValue("false") boolean recordOnly,
 		@DefaultValue("config/templates") String templates, @DefaultValue("en") String fallbackLocale,
 		@DefaultValue Email email, @DefaultValue Sms sms) {
 
-	/** @param from sender address of every email */
-	public record Email(@DefaultValue("Forewarn <noreply@forewarn.local>") String from) {
+	/**
+	 * SMTP timeouts apply unless {@code spring.mail.properties.mail.smtp.*} (or {@code mail.smtps.*}) sets them.
+	 *
+	 * @param from sender address of every email
+	 * @param connectTimeout longest wait for the SMTP server to take the connection
+	 * @param readTimeout longest wait for each SMTP answer (the greeting too)
+	 * @param writeTimeout longest wait for each write to the SMTP server
+	 */
+	public record Email(@DefaultValue("Forewarn <noreply@forewarn.local>") String from,
+			@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout,
+			@DefaultValue("15s") Duration writeTimeout) {
 	}
 
 	/**
@@ -27,8 +38,11 @@ public record ChannelSettings(@DefaultValue("false") boolean recordOnly,
 	 * @param authToken Twilio auth token
 	 * @param fromNumber the Twilio number messages come from (E.164)
 	 * @param apiBaseUrl another endpoint for the Twilio API, e.g. a gateway; empty means Twilio itself
+	 * @param connectTimeout longest wait for Twilio to take the connection
+	 * @param readTimeout longest wait for Twilio's answer once the request is sent
 	 */
-	public record Sms(String accountSid, String authToken, String fromNumber, String apiBaseUrl) {
+	public record Sms(String accountSid, String authToken, String fromNumber, String apiBaseUrl,
+			@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout) {
 
 		boolean configured() {
 			return accountSid != null && !accountSid.isBlank() && authToken != null && !authToken.isBlank();

@@ -14,11 +14,20 @@ public record DeliveryResult(Outcome outcome, String reason, String code, String
 		/** Failed for now (connection refused, timeout, rate limit, server error): worth trying again later. */
 		RETRY,
 		/** Failed for good (invalid number, opted out, mailbox refused, broken template): do not try again. */
-		FAILED
+		FAILED,
+		/**
+		 * No answer after the request may have reached the provider (a read timeout after it was written, the
+		 * connection lost mid-answer, SMTP silent after the message data): it may have gone out, so it is never
+		 * tried again, on this channel or another.
+		 */
+		UNCERTAIN
 	}
 
 	/** Code of a failure that no other channel can fix: the template itself is broken. */
 	public static final String TEMPLATE = "template";
+
+	/** Code of a result that may have reached the customer: see {@link Outcome#UNCERTAIN}. */
+	public static final String UNCERTAIN = "uncertain";
 
 	public static DeliveryResult sent(String reason, String providerId) {
 		return new DeliveryResult(Outcome.SENT, reason, null, providerId);
@@ -30,5 +39,9 @@ public record DeliveryResult(Outcome outcome, String reason, String code, String
 
 	public static DeliveryResult failed(String reason, String code) {
 		return new DeliveryResult(Outcome.FAILED, reason, code, null);
+	}
+
+	public static DeliveryResult uncertain(String reason) {
+		return new DeliveryResult(Outcome.UNCERTAIN, reason, UNCERTAIN, null);
 	}
 }

@@ -1,24 +1,30 @@
 package org.forewarn.channel;
 
+import java.util.Date;
+
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Sends email over SMTP through Spring's Jakarta Mail support. Every email carries its unsubscribe link as a
- * {@code List-Unsubscribe} header (one click, RFC 8058) besides the link in the text.
+ * Sends email over SMTP with the session, server and credentials Spring Boot configured ({@code spring.mail.*}).
+ * The message is built and the connection opened before the send is claimed; the hand-over after the claim is
+ * MAIL FROM to the end of the message. Every email carries its unsubscribe link as a {@code List-Unsubscribe} header
+ * (one click, RFC 8058) besides the link in the text.
  */
 final class EmailSender implements Sender {
 
-	private final JavaMailSender mail;
+	private final JavaMailSenderImpl mail;
+	private final String protocol;
 	private final String from;
 	private final String server;
 
-	EmailSender(JavaMailSender mail, String from, String server) {
+	EmailSender(JavaMailSenderImpl mail, String protocol, String from, String server) {
 		this.mail = mail;
+		this.protocol = protocol;
 		this.from = from;
 		this.server = server;
 	}
@@ -39,28 +45,76 @@ final class EmailSender implements Sender {
 	}
 
 	@Override
-	public DeliveryResult send(OutgoingMessage message, RenderedMessage rendered) {
+	public Handover prepare(OutgoingMessage message, RenderedMessage rendered) throws Unsendable {
+		MimeMessage mime;
+		String messageId;
 		try {
-			MimeMessage mime = mail.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(mime, rendered.html() != null, "UTF-8");
-			helper.setFrom(from);
-			helper.setTo(message.recipient());
-			helper.setSubject(rendered.subject() == null ? "" : rendered.subject());
-			if (rendered.html() != null) {
-				helper.setText(rendered.text(), rendered.html());
-			}
-			else {
-				helper.setText(rendered.text());
-			}
-			if (message.unsubscribeUrl() != null) {
-				mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
-				mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-			}
-			mail.send(mime);
-			return DeliveryResult.sent("accepted by " + server, mime.getMessageID());
+			mime = build(message, rendered);
+			messageId = mime.getMessageID();
 		}
-		catch (MailException | MessagingException e) {
-			return SmtpFailure.classify(server, e);
+		catch (MessagingException e) {
+			throw new Unsendable(DeliveryResult.failed("the email cannot be built: " + e.getMessage(),
+					e instanceof AddressException ? "address" : "message"));
+		}
+		StagedSmtpTransport transport = new StagedSmtpTransport(mail.getSession(), protocol);
+		try {
+			// like JavaMailSenderImpl: an empty user name means no authentication
+			String user = "".equals(mail.getUsername()) ? null : mail.getUsername();
+			String password = user == null && "".equals(mail.getPassword()) ? null : mail.getPassword();
+			transport.connect(mail.getHost(), mail.getPort(), user, password);
+		}
+		catch (MessagingException e) {
+			close(transport);
+			throw new Unsendable(SmtpFailure.classify(server, e, false));
+		}
+		return new Handover() {
+
+			@Override
+			public DeliveryResult send() {
+				try {
+					transport.sendMessage(mime, mime.getAllRecipients());
+					return DeliveryResult.sent("accepted by " + server, messageId);
+				}
+				catch (MessagingException e) {
+					return SmtpFailure.classify(server, e, transport.messageStarted());
+				}
+			}
+
+			@Override
+			public void close() {
+				EmailSender.close(transport);
+			}
+		};
+	}
+
+	private MimeMessage build(OutgoingMessage message, RenderedMessage rendered) throws MessagingException {
+		MimeMessage mime = mail.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(mime, rendered.html() != null, "UTF-8");
+		helper.setFrom(from);
+		helper.setTo(message.recipient());
+		helper.setSubject(rendered.subject() == null ? "" : rendered.subject());
+		if (rendered.html() != null) {
+			helper.setText(rendered.text(), rendered.html());
+		}
+		else {
+			helper.setText(rendered.text());
+		}
+		if (message.unsubscribeUrl() != null) {
+			mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+			mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
+		mime.setSentDate(new Date());
+		// encodes the parts and sets the Message-ID now, not between the claim and the send
+		mime.saveChanges();
+		return mime;
+	}
+
+	private static void close(StagedSmtpTransport transport) {
+		try {
+			transport.close();
+		}
+		catch (MessagingException e) {
+			// the outcome is known already; a failed QUIT changes nothing
 		}
 	}
 }

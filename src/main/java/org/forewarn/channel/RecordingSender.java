@@ -27,7 +27,7 @@ final class RecordingSender implements Sender {
 	}
 
 	@Override
-	public DeliveryResult send(OutgoingMessage message, RenderedMessage rendered) {
-		return DeliveryResult.sent("recorded, not sent: " + why, null);
+	public Handover prepare(OutgoingMessage message, RenderedMessage rendered) {
+		return () -> DeliveryResult.sent("recorded, not sent: " + why, null);
 	}
 }

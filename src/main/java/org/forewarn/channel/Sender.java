@@ -1,6 +1,13 @@
 package org.forewarn.channel;
 
-/** Delivers rendered messages on one channel. */
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/**
+ * Delivers rendered messages on one channel, in two steps: {@link #prepare} does everything that can fail or take
+ * time without the provider seeing the message, before the send is claimed; the {@link Handover} it returns then
+ * makes the one call that hands the message over.
+ */
 interface Sender {
 
 	String channel();
@@ -10,5 +17,40 @@ interface Sender {
 
 	boolean isRecording();
 
-	DeliveryResult send(OutgoingMessage message, RenderedMessage rendered);
+	/** Builds the provider's message and, where the provider allows, connects; nothing here reaches the customer. */
+	Handover prepare(OutgoingMessage message, RenderedMessage rendered) throws Unsendable;
+
+	/**
+	 * Asks the provider whether this message went out between {@code from} and {@code to}; provider ids for which
+	 * {@code taken} is true belong to other records and do not count.
+	 */
+	default SentLookup lookup(OutgoingMessage message, RenderedMessage rendered, Instant from, Instant to,
+			Predicate<String> taken) {
+		return SentLookup.unknown("the " + channel() + " channel cannot be asked what went out");
+	}
+
+	/** A message ready to go: {@link #send} hands it to the provider once; {@link #close} releases the connection. */
+	interface Handover extends AutoCloseable {
+
+		DeliveryResult send();
+
+		@Override
+		default void close() {
+		}
+	}
+
+	/** The message cannot go out now, and nothing was sent: {@code result} says whether to try again. */
+	final class Unsendable extends Exception {
+
+		private final transient DeliveryResult result;
+
+		Unsendable(DeliveryResult result) {
+			super(result.reason(), null, false, false);
+			this.result = result;
+		}
+
+		DeliveryResult result() {
+			return result;
+		}
+	}
 }

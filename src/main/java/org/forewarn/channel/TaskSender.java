@@ -19,7 +19,7 @@ final class TaskSender implements Sender {
 	}
 
 	@Override
-	public DeliveryResult send(OutgoingMessage message, RenderedMessage rendered) {
-		return new DeliveryResult(DeliveryResult.Outcome.TASK_OPENED, "follow-up task opened", null, null);
+	public Handover prepare(OutgoingMessage message, RenderedMessage rendered) {
+		return () -> new DeliveryResult(DeliveryResult.Outcome.TASK_OPENED, "follow-up task opened", null, null);
 	}
 }

@@ -1,5 +1,6 @@
 package org.forewarn.channel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,7 +18,8 @@ final class TwilioEndpointClient extends SingleAttemptHttpClient {
 
 	private final String baseUrl;
 
-	TwilioEndpointClient(String baseUrl) {
+	TwilioEndpointClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+		super(connectTimeout, readTimeout);
 		this.baseUrl = baseUrl.replaceAll("/+$", "");
 	}
 

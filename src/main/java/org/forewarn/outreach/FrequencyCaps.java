@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Most messages per customer and channel, per calendar day and per week (that day and the six before it), counted
- * in the customer's own zone over what actually went out.
+ * in the customer's own zone over what actually went out, by sent time. A record that may have gone out (FAILED
+ * "uncertain" or "interrupted") carries its attempt's start as sent time, so it counts too: if it reached the
+ * customer, it did then.
  */
 @Component
 class FrequencyCaps {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.forewarn.channel.ChannelDispatch;
 import org.forewarn.channel.DeliveryResult;
+import org.forewarn.channel.PreparedMessage;
 import org.forewarn.customer.CustomerState;
 import org.forewarn.rules.Wakeup;
 import org.slf4j.Logger;
@@ -36,11 +37,12 @@ public class OutreachDispatcher {
 	private final ChannelDispatch channels;
 	private final MessageVariables messages;
 	private final DeliveryOutcomes outcomes;
+	private final DeliverySettlement settlement;
 	private final Clock clock;
 
 	OutreachDispatcher(OutreachStore outreach, AttemptStore attempts, Guardrails guardrails, Fallbacks fallbacks,
 			OutreachReview review, ChannelDispatch channels, MessageVariables messages, DeliveryOutcomes outcomes,
-			Clock clock) {
+			DeliverySettlement settlement, Clock clock) {
 		this.outreach = outreach;
 		this.attempts = attempts;
 		this.guardrails = guardrails;
@@ -49,6 +51,7 @@ public class OutreachDispatcher {
 		this.channels = channels;
 		this.messages = messages;
 		this.outcomes = outcomes;
+		this.settlement = settlement;
 		this.clock = clock;
 	}
 
@@ -90,6 +93,7 @@ public class OutreachDispatcher {
 		Optional<Attempt> interrupted = o.delivery().attempts() == 0 ? Optional.empty() : attempts.unfinished(o.id());
 		if (interrupted.isPresent()) {
 			outcomes.interrupted(o, interrupted.get(), now);
+			settlement.settle(o, state, interrupted.get().startedAt(), now, schedule);
 			return false;
 		}
 		Guardrails.Verdict verdict = guardrails.atSend(o, state, now);
@@ -109,13 +113,27 @@ public class OutreachDispatcher {
 			return false;
 		}
 		int attempt = o.delivery().attempts() + 1;
-		if (!attempts.claim(o, attempt - 1, now)) {
-			return false;
-		}
+		// all that can fail or take time without reaching the customer comes before the claim: loading the record
+		// this one stands in for, rendering, building the message, connecting to SMTP; after it, only the hand-over
 		Outreach replaced = o.fallbackFor() == null ? null : outreach.find(o.fallbackFor()).orElse(null);
-		DeliveryResult result = channels.deliver(messages.message(o, state, replaced), now);
-		log.debug("Outreach {} ({} {} for order {}), attempt {}: {}", o.id(), o.problem(), o.channel(), o.orderId(),
-				attempt, result.outcome());
-		return outcomes.record(o, attempt, result, now, schedule);
+		DeliveryResult result;
+		boolean sent;
+		try (PreparedMessage prepared = channels.prepare(messages.message(o, state, replaced))) {
+			if (prepared.failure() != null) {
+				return outcomes.withoutSending(o, attempt, prepared.failure(), now, schedule);
+			}
+			if (!attempts.claim(o, attempt - 1, now)) {
+				return false;
+			}
+			result = channels.send(prepared, now);
+			log.debug("Outreach {} ({} {} for order {}), attempt {}: {}", o.id(), o.problem(), o.channel(),
+					o.orderId(), attempt, result.outcome());
+			// recorded before the connection closes: a slow goodbye from the server must not delay the outcome
+			sent = outcomes.record(o, attempt, result, now, schedule);
+		}
+		if (result.outcome() == DeliveryResult.Outcome.UNCERTAIN) {
+			settlement.settle(o, state, now, now, schedule);
+		}
+		return sent;
 	}
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.forewarn.channel.DeliveryResult;
 import org.forewarn.rules.Decided;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,10 @@ public class OutreachStore {
 	private static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
 			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
 			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code";
+
+	/** Provider codes of FAILED records that may have gone out: no answer after the provider may have had them. */
+	private static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
+			+ DeliveryOutcomes.INTERRUPTED + "'";
 
 	private final JdbcClient jdbc;
 
@@ -52,12 +57,14 @@ public class OutreachStore {
 
 	/**
 	 * Whether outreach about the same problem and order, decided by another rule, is waiting or has gone out
-	 * (called off, suppressed and failed ones do not count; a failure's fallback has its own record).
+	 * (called off, suppressed and failed ones do not count; a failure's fallback has its own record). A record that
+	 * may have gone out (FAILED "uncertain" or "interrupted") counts as gone out, fallback or not.
 	 */
 	boolean anotherAboutProblem(String customerId, Decided decided) {
 		return jdbc.sql("select count(*) from outreach where customer_id = ? and problem = ? "
-				+ "and coalesce(order_id, '') = ? and rule_name <> ? and fallback_for is null "
-				+ "and status not in ('CANCELLED', 'SUPPRESSED', 'FAILED', 'REJECTED', 'EXPIRED')")
+				+ "and coalesce(order_id, '') = ? and rule_name <> ? and ((fallback_for is null "
+				+ "and status not in ('CANCELLED', 'SUPPRESSED', 'FAILED', 'REJECTED', 'EXPIRED')) "
+				+ "or (status = 'FAILED' and provider_code in (" + MAY_HAVE_GONE_OUT_CODES + ")))")
 			.params(customerId, decided.problem(), decided.subject(), decided.rule())
 			.query(Integer.class).single() > 0;
 	}
@@ -84,6 +91,29 @@ public class OutreachStore {
 			boolean fallbackDue) {
 		return update(id, from, OutreachStatus.FAILED, reason, at, "provider_code = ?, fallback_due = ?", code,
 				fallbackDue);
+	}
+
+	/**
+	 * May have gone out (no answer after the provider may have had it): FAILED with {@code code}, no fallback, and
+	 * {@code attemptedAt} as its sent time, so frequency caps count it like a message that went out then.
+	 */
+	boolean mayHaveGoneOut(String id, String reason, String code, Instant at, Instant attemptedAt) {
+		return update(id, List.of(OutreachStatus.SCHEDULED), OutreachStatus.FAILED, reason, at,
+				"provider_code = ?, fallback_due = false, sent_at = ?", code, utc(attemptedAt));
+	}
+
+	/** A record that may have gone out, found at the provider: SENT after all, with the provider's message id. */
+	boolean foundSent(String id, String reason, Instant at, String providerId) {
+		return jdbc.sql("select count(*) from outreach where id = ? and status = 'FAILED' and provider_code in ("
+				+ MAY_HAVE_GONE_OUT_CODES + ")").param(id).query(Integer.class).single() > 0
+				&& update(id, List.of(OutreachStatus.FAILED), OutreachStatus.SENT, reason, at,
+						"provider_id = ?, provider_code = null", providerId);
+	}
+
+	/** How many records may have gone out and wait for a person to decide (FAILED "uncertain" or "interrupted"). */
+	int countMayHaveGoneOut() {
+		return jdbc.sql("select count(*) from outreach where status = 'FAILED' and provider_code in ("
+				+ MAY_HAVE_GONE_OUT_CODES + ")").query(Integer.class).single();
 	}
 
 	/** Suppressed; {@code fallbackDue} when the rule named channels to try instead. */

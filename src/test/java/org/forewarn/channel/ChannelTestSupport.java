@@ -1,6 +1,7 @@
 package org.forewarn.channel;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -31,12 +32,20 @@ final class ChannelTestSupport {
 	}
 
 	static ChannelSettings settings(Path templates, String from, ChannelSettings.Sms sms) {
-		return new ChannelSettings(false, templates.toString(), "en", new ChannelSettings.Email(from), sms);
+		return new ChannelSettings(false, templates.toString(), "en",
+				new ChannelSettings.Email(from, SHORT_TIMEOUT, SHORT_TIMEOUT, SHORT_TIMEOUT), sms);
 	}
 
 	static ChannelSettings.Sms noSms() {
-		return new ChannelSettings.Sms("", "", "", "");
+		return sms("", "", "", "");
 	}
+
+	/** Twilio settings with short timeouts, so a silent stub fails a test quickly. */
+	static ChannelSettings.Sms sms(String accountSid, String authToken, String from, String apiBaseUrl) {
+		return new ChannelSettings.Sms(accountSid, authToken, from, apiBaseUrl, SHORT_TIMEOUT, SHORT_TIMEOUT);
+	}
+
+	static final Duration SHORT_TIMEOUT = Duration.ofSeconds(2);
 
 	/** mail == null means "no JavaMailSender bean", as when spring.mail.host is not set. */
 	static ChannelDispatch dispatch(ChannelSettings settings, JavaMailSender mail, MockEnvironment env,

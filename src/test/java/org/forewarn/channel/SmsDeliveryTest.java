@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class SmsDeliveryTest {
 	void setUp() throws Exception {
 		// the test owns its template, so the exact Body below follows from this line alone
 		Files.writeString(templates.resolve("late.sms.txt"), "Hi {{name}}, order {{orderId}} is running late.\n");
-		ChannelSettings.Sms sms = new ChannelSettings.Sms(SID, TOKEN, FROM, twilio.baseUrl());
+		ChannelSettings.Sms sms = ChannelTestSupport.sms(SID, TOKEN, FROM, twilio.baseUrl());
 		ChannelSettings settings = ChannelTestSupport.settings(templates, "x <x@shop.test>", sms);
 		dispatch = ChannelTestSupport.dispatch(settings, null, new MockEnvironment(),
 				ChannelTestSupport.migratedH2());
@@ -87,6 +88,39 @@ class SmsDeliveryTest {
 		// a 4xx is final: the SDK must not retry it, and nothing is stored as sent
 		twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
 		assertThat(dispatch.message("out-sms-2")).isEmpty();
+	}
+
+	@Test
+	void anAnswerAfterTheReadTimeoutMayHaveSentTheMessage() {
+		// the stub reads the whole request, then answers after the 2 s read timeout of ChannelTestSupport
+		twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201).withFixedDelay(5000)
+			.withHeader("Content-Type", "application/json")
+			.withBody(twilioMessage("SM00000000000000000000000000000003", "queued"))));
+
+		DeliveryResult result = dispatch.deliver(message("out-sms-3"), Instant.now());
+
+		assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.UNCERTAIN);
+		assertThat(result.code()).isEqualTo(DeliveryResult.UNCERTAIN);
+		assertThat(result.reason()).startsWith("no answer from Twilio after the request was sent: ")
+			.contains("timed out");
+		assertThat(dispatch.message("out-sms-3")).isEmpty();
+	}
+
+	@Test
+	void twilioNotReachedIsWorthARetry() throws Exception {
+		int nothingListening;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			nothingListening = socket.getLocalPort();
+		}
+		ChannelDispatch unreachable = ChannelTestSupport.dispatch(ChannelTestSupport.settings(templates,
+				"x <x@shop.test>", ChannelTestSupport.sms(SID, TOKEN, FROM, "http://localhost:" + nothingListening)),
+				null, new MockEnvironment(), ChannelTestSupport.migratedH2());
+
+		DeliveryResult result = unreachable.deliver(message("out-sms-4"), Instant.now());
+
+		assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.RETRY);
+		assertThat(result.code()).isEqualTo("connection");
+		assertThat(result.reason()).startsWith("Twilio not reached: ");
 	}
 
 	private static OutgoingMessage message(String outreachId) {
