@@ -270,9 +270,11 @@ class TemplateAndRecordingTest {
 		}
 
 		@Override
-		public DeliveryResult send(OutgoingMessage message, RenderedMessage content) {
-			last = content;
-			return DeliveryResult.sent("captured", null);
+		public Handover prepare(OutgoingMessage message, RenderedMessage content) {
+			return () -> {
+				last = content;
+				return DeliveryResult.sent("captured", null);
+			};
 		}
 	}
 }
