@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,6 +57,11 @@ final class ProductionStack implements AutoCloseable {
 
 	String brokers() {
 		return kafka.getBrokersAsString();
+	}
+
+	/** Creates a topic with settings of its own (e.g. {@code max.message.bytes}) before Forewarn would. */
+	void createTopic(String name, int partitions, Map<String, String> config) {
+		kafka.addTopics(new NewTopic(name, partitions, (short) 1).configs(config));
 	}
 
 	/** A new, empty database on the PostgreSQL server; Forewarn's migrations create its tables. */
