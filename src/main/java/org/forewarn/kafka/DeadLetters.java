@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.KafkaBackoffException;
 
 /**
  * Copies a record that will never be accepted to the dead-letter topic with its reason, so the records after it go
@@ -52,7 +54,11 @@ class DeadLetters extends DeadLetterPublishingRecoverer {
 		}
 		catch (RuntimeException e) {
 			pauseAfter(record, e);
-			throw e;
+			// a back-off to the error handler: it seeks back to the record without logging a stack trace (the
+			// cause is in the line above)
+			throw new KafkaBackoffException("could not copy to " + settings.deadLetterTopic() + ": "
+					+ RejectionReason.of(e), new TopicPartition(record.topic(), record.partition()),
+					EventRecordListener.ID, System.currentTimeMillis());
 		}
 		failures.remove();
 		log.warn("Record {}-{}@{} goes to {}{}: {}", record.topic(), record.partition(), record.offset(),
@@ -78,6 +84,13 @@ class DeadLetters extends DeadLetterPublishingRecoverer {
 			Exception exception) {
 		super.accept(withoutValue(record, why), consumer, exception);
 		return why;
+	}
+
+	/** Sends and waits for the broker's answer; a failure is reported once, by {@link #pauseAfter}. */
+	@Override
+	protected void publish(ProducerRecord<Object, Object> outRecord, KafkaOperations<Object, Object> template,
+			ConsumerRecord<?, ?> inRecord) {
+		verifySendResult(template, outRecord, template.send(outRecord), inRecord);
 	}
 
 	/** The record with its value left out, and a header saying so and where the original is. */

@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EventRecordListener {
 
+	static final String ID = "forewarn-events";
+
 	private final EventIntake intake;
 	private final KafkaSettings settings;
 	private final TimerSignatures timers;
@@ -42,7 +44,7 @@ class EventRecordListener {
 		return settings.topics();
 	}
 
-	@KafkaListener(id = "forewarn-events", idIsGroup = false, groupId = "${spring.kafka.consumer.group-id:forewarn}",
+	@KafkaListener(id = ID, idIsGroup = false, groupId = "${spring.kafka.consumer.group-id:forewarn}",
 			topics = "#{__listener.topics()}")
 	void onRecord(ConsumerRecord<String, String> record) {
 		Event event = read(record);

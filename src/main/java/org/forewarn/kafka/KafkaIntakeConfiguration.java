@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.forewarn.engine.EventIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -64,6 +67,20 @@ class KafkaIntakeConfiguration {
 	@Bean
 	KafkaEventForwarder kafkaEventForwarder(RecordSender sender, KafkaSettings settings) {
 		return new KafkaEventForwarder(sender, settings);
+	}
+
+	/**
+	 * Replaces Spring Boot's logging listener, which logs the start of the value of a record it could not produce
+	 * (personal data); whoever produced the record reports the failure too.
+	 */
+	@Bean
+	ProducerListener<Object, Object> kafkaProducerListener() {
+		return new ProducerListener<>() {
+			@Override
+			public void onError(ProducerRecord<Object, Object> record, RecordMetadata metadata, Exception exception) {
+				log.warn("Could not produce a record to {}: {}", record.topic(), exception.toString());
+			}
+		};
 	}
 
 	/** Picked up by Spring Boot's listener container factory. */

@@ -48,13 +48,9 @@ class KafkaIntakeTest {
 		stack = ProductionStack.start();
 		String database = stack.createDatabase("intake");
 		db = stack.database(database);
-		// a dead-letter topic that takes smaller records than the events topic
-		stack.createTopic(DLT, 4, Map.of("max.message.bytes", "16384"));
 		forewarn = stack.startForewarn(database, TOPIC, "intake", greenMail.getSmtp().getPort(),
 				// fail fast while the database is away, so the transient-failure test sees retries
-				"--spring.datasource.hikari.connection-timeout=1000",
-				// below the broker's own limit, so the test can produce a record over it
-				"--forewarn.kafka.max-record-size=256KB");
+				"--spring.datasource.hikari.connection-timeout=1000");
 		ProductionStack.awaitAssigned(List.of(forewarn), 4);
 	}
 
@@ -115,49 +111,6 @@ class KafkaIntakeTest {
 		assertThat(db.sql("select id from event where customer_id = 'k2' and type <> 'timer.fired' order by id")
 			.query(String.class).list())
 			.containsExactly("k2-o-placed", "k2-profile");
-	}
-
-	@Test
-	void aRecordOverTheSizeLimitIsDeadLetteredUnreadAndTheCustomerGoesOn() throws Exception {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		String huge = TestEvents.orderEvent("k6", "k6-huge", "shipment.exception", now,
-				"{\"code\":\"damaged\",\"description\":\"" + "x".repeat(300 * 1024) + "\"}");
-		stack.send(TOPIC, "k6", TestEvents.customer("k6", now.minus(Duration.ofDays(4))));
-		stack.send(TOPIC, "k6", huge);
-		stack.send(TOPIC, "k6", TestEvents.orderPlaced("k6", "k6-o", now.minus(Duration.ofDays(3)),
-				now.minus(Duration.ofDays(2))));
-
-		awaitRow("select id from outreach where customer_id = 'k6' and status = 'SENT'");
-		ConsumerRecord<String, String> dead = await(() -> stack.readAll(DLT).stream()
-			.filter(r -> "k6".equals(r.key())).toList(), d -> !d.isEmpty()).get(0);
-		assertThat(reason(dead)).startsWith("event: the record's value has " + huge.length() + " bytes, more than "
-				+ "forewarn.kafka.max-record-size allows (262144)");
-		// the copy leaves the value out and says where the original is
-		assertThat(dead.value()).isNull();
-		assertThat(new String(dead.headers().lastHeader("forewarn-value-left-out").value(), StandardCharsets.UTF_8))
-			.startsWith(huge.length() + " bytes, over forewarn.kafka.max-record-size; the original is " + TOPIC + "-");
-		assertThat(db.sql("select id from event where customer_id = 'k6' and type <> 'timer.fired' order by id").query(String.class).list())
-			.containsExactly("k6-o-placed", "k6-profile");
-	}
-
-	@Test
-	void aRejectedRecordTooLargeForTheDeadLetterTopicIsCopiedThereWithoutItsValue() throws Exception {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		// under the size limit, but rejected (no time) and larger than the dead-letter topic takes
-		String large = "{\"id\":\"k7-large\",\"type\":\"account.feedback\",\"customerId\":\"k7\",\"data\":"
-				+ "{\"comment\":\"" + "y".repeat(40 * 1024) + "\"}}";
-		stack.send(TOPIC, "k7", TestEvents.customer("k7", now.minus(Duration.ofDays(4))));
-		stack.send(TOPIC, "k7", large);
-		stack.send(TOPIC, "k7", TestEvents.orderPlaced("k7", "k7-o", now.minus(Duration.ofDays(3)),
-				now.minus(Duration.ofDays(2))));
-
-		awaitRow("select id from outreach where customer_id = 'k7' and status = 'SENT'");
-		ConsumerRecord<String, String> dead = await(() -> stack.readAll(DLT).stream()
-			.filter(r -> "k7".equals(r.key())).toList(), d -> !d.isEmpty()).get(0);
-		assertThat(reason(dead)).isEqualTo("time: required");
-		assertThat(dead.value()).isNull();
-		assertThat(new String(dead.headers().lastHeader("forewarn-value-left-out").value(), StandardCharsets.UTF_8))
-			.startsWith(large.length() + " bytes, too large for " + DLT + "; the original is " + TOPIC + "-");
 	}
 
 	@Test
