@@ -98,6 +98,27 @@ class DeadLetterTest {
 	}
 
 	@Test
+	void aMetricTooLongForTheStoredStateIsDeadLetteredNamingTheField() throws Exception {
+		String longMetric = activity("d4", "d4-long-metric", Instant.now(), "m".repeat(60_000));
+		sendBetweenValidEvents("d4", longMetric);
+
+		awaitSent("d4");
+		assertThat(reason(deadLetterOf("d4"))).isEqualTo("data.metric: 60000 characters, more than the limit of 200");
+		assertThat(events("d4")).containsExactly("d4-o-placed", "d4-profile");
+	}
+
+	@Test
+	void anEventStampedAMonthAheadIsDeadLetteredNamingTheTime() throws Exception {
+		Instant monthAhead = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+		sendBetweenValidEvents("d5", activity("d5", "d5-future", monthAhead, "logins"));
+
+		awaitSent("d5");
+		assertThat(reason(deadLetterOf("d5"))).startsWith("time: " + monthAhead.toString().replace("Z", ""))
+			.contains("is ahead of this server's clock", "forewarn.intake.max-clock-skew");
+		assertThat(events("d5")).containsExactly("d5-o-placed", "d5-profile");
+	}
+
+	@Test
 	void aDeadLetterTopicThatTakesNothingIsRetriedWithPausesUntilItDoes() throws Exception {
 		ListAppender<ILoggingEvent> log = new ListAppender<>();
 		log.start();
@@ -126,6 +147,11 @@ class DeadLetterTest {
 			return log.list.stream().filter(e -> e.getFormattedMessage().contains("could not be copied to " + DLT))
 				.count();
 		}
+	}
+
+	private static String activity(String customerId, String id, Instant at, String metric) {
+		return "{\"id\":\"" + id + "\",\"type\":\"account.activity\",\"time\":\"" + at + "\",\"customerId\":\""
+				+ customerId + "\",\"data\":{\"metric\":\"" + metric + "\",\"value\":3}}";
 	}
 
 	/** One customer's profile, the record, then an order the rules act on at once; all on one partition. */
