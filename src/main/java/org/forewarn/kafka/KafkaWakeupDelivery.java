@@ -1,7 +1,5 @@
 package org.forewarn.kafka;
 
-import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.forewarn.engine.EventIntake;
 import org.forewarn.engine.WakeupDelivery;
@@ -12,16 +10,19 @@ import org.forewarn.rules.Wakeup;
 /**
  * A due wakeup, fired by Quartz on whichever instance, is produced to the events topic as a {@code timer.fired}
  * event keyed by its customer: the instance owning that customer's partition processes it in order with the
- * customer's other events, so two instances never work on one customer at the same time.
+ * customer's other events, so two instances never work on one customer at the same time. The record is signed:
+ * the listener takes a {@code timer.fired} event only with a valid signature.
  */
 class KafkaWakeupDelivery implements WakeupDelivery {
 
 	private final RecordSender sender;
 	private final KafkaSettings settings;
+	private final TimerSignatures signatures;
 
-	KafkaWakeupDelivery(RecordSender sender, KafkaSettings settings) {
+	KafkaWakeupDelivery(RecordSender sender, KafkaSettings settings, TimerSignatures signatures) {
 		this.sender = sender;
 		this.settings = settings;
+		this.signatures = signatures;
 	}
 
 	@Override
@@ -29,7 +30,7 @@ class KafkaWakeupDelivery implements WakeupDelivery {
 		Event timer = EventIntake.timerEvent(wakeup);
 		ProducerRecord<String, String> record = new ProducerRecord<>(settings.queueTopic(), timer.customerId(),
 				EventJson.toNode(timer).toString());
-		record.headers().add(ForewarnHeaders.ORIGIN, ForewarnHeaders.TIMER.getBytes(StandardCharsets.UTF_8));
+		signatures.sign(record);
 		sender.send(record);
 	}
 }

@@ -7,12 +7,12 @@ final class RejectionReason {
 	}
 
 	static boolean isRejection(Throwable exception) {
-		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RejectedRecordException) {
-				return true;
-			}
-		}
-		return false;
+		return find(exception, RejectedRecordException.class) != null;
+	}
+
+	/** A rejection or a failure intake reported (FAILED), as opposed to an exception nobody foresaw. */
+	static boolean isExpected(Throwable exception) {
+		return isRejection(exception) || find(exception, ProcessingFailedException.class) != null;
 	}
 
 	static String of(Throwable exception) {
@@ -26,5 +26,14 @@ final class RejectionReason {
 			root = root.getCause();
 		}
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	private static Throwable find(Throwable exception, Class<? extends Throwable> type) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return cause;
+			}
+		}
+		return null;
 	}
 }

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.forewarn.ForewarnApplication;
@@ -56,6 +60,25 @@ final class ProductionStack implements AutoCloseable {
 
 	String brokers() {
 		return kafka.getBrokersAsString();
+	}
+
+	/** Creates a topic with settings of its own (e.g. {@code max.message.bytes}) before Forewarn would. */
+	void createTopic(String name, int partitions, Map<String, String> config) {
+		kafka.addTopics(new NewTopic(name, partitions, (short) 1).configs(config));
+	}
+
+	/** Changes one setting of an existing topic, as an operator would with kafka-configs. */
+	void setTopicConfig(String topic, String name, String value) {
+		kafka.doWithAdmin(admin -> {
+			try {
+				admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+						List.of(new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET))))
+					.all().get();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException("cannot set " + name + " of " + topic, e);
+			}
+		});
 	}
 
 	/** A new, empty database on the PostgreSQL server; Forewarn's migrations create its tables. */
