@@ -4,15 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.forewarn.shared.StoredSecret;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +30,8 @@ public class UnsubscribeLinks {
 	UnsubscribeLinks(LinkSettings settings, JdbcClient jdbc, Clock clock) {
 		this.settings = settings;
 		String configured = settings.secret();
-		this.secret = (configured != null && !configured.isBlank() ? configured : stored(jdbc, clock))
+		this.secret = (configured != null && !configured.isBlank() ? configured
+				: StoredSecret.named(SECRET_NAME, jdbc, clock)) // generated once, so links survive restarts
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -60,29 +59,5 @@ public class UnsubscribeLinks {
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("every JRE has HmacSHA256", e);
 		}
-	}
-
-	/** The secret generated on first use and kept in the database, so links survive restarts. */
-	private static String stored(JdbcClient jdbc, Clock clock) {
-		var existing = jdbc.sql("select secret from app_secret where name = ?").param(SECRET_NAME)
-			.query(String.class).optional();
-		if (existing.isPresent()) {
-			return existing.get();
-		}
-		try {
-			jdbc.sql("insert into app_secret (name, secret, created_at) values (?, ?, ?)")
-				.params(SECRET_NAME, HexFormat.of().formatHex(random()), OutreachStore.utc(clock.instant())).update();
-		}
-		catch (DuplicateKeyException e) {
-			// another instance generated it at the same moment: use that one
-		}
-		return jdbc.sql("select secret from app_secret where name = ?").param(SECRET_NAME).query(String.class)
-			.single();
-	}
-
-	private static byte[] random() {
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		return bytes;
 	}
 }
