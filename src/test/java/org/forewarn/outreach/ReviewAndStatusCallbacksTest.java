@@ -152,7 +152,7 @@ class ReviewAndStatusCallbacksTest {
 		Map<String, String> form = Map.of("MessageSid", "SM000000000000000000000000000000c3", "MessageStatus",
 				"failed", "ErrorCode", "30006");
 
-		HttpResponse<String> forged = app.postForm("/webhooks/twilio/status", form,
+		HttpResponse<String> forged = app.anonymous().postForm("/webhooks/twilio/status", form,
 				Map.of("X-Twilio-Signature", TwilioStub.signature(GuardrailApps.PUBLIC_URL + "/webhooks/twilio/status",
 						Map.of("MessageSid", "SM000000000000000000000000000000c3", "MessageStatus", "delivered"))));
 		app.advance(Duration.ofMinutes(5));
@@ -187,7 +187,7 @@ class ReviewAndStatusCallbacksTest {
 
 	private static HttpResponse<String> status(Map<String, String> form) throws Exception {
 		String signature = TwilioStub.signature(GuardrailApps.PUBLIC_URL + "/webhooks/twilio/status", form);
-		return app.postForm("/webhooks/twilio/status", form, Map.of("X-Twilio-Signature", signature));
+		return app.anonymous().postForm("/webhooks/twilio/status", form, Map.of("X-Twilio-Signature", signature));
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {
