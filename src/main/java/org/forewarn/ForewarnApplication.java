@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.forewarn.replay.ReplayCommand;
 import org.forewarn.rules.ValidateCommand;
+import org.forewarn.security.AccountCommand;
 import org.forewarn.scenario.ScenarioCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Forewarn: {@code java -jar forewarn.jar} runs the service. One-shot commands run and exit:
  * {@code replay EVENTS --out DIR} backtests the rules over a file of events, {@code validate [DIR]} checks a rules
- * folder, {@code test [DIR]} runs its scenario tests.
+ * folder, {@code test [DIR]} runs its scenario tests, {@code user ...} and {@code token ...} manage who may sign in.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -26,6 +27,10 @@ public class ForewarnApplication {
 		switch (command) {
 			case "replay" -> System.exit(ReplayCommand.run(rest));
 			case "test" -> System.exit(ScenarioCommand.run(rest, System.out));
+			case "user", "token" -> {
+				quietLogging();
+				System.exit(AccountCommand.run(command, rest, System.in, System.out, System.err));
+			}
 			case "validate" -> {
 				quietLogging();
 				System.exit(ValidateCommand.run(rest, System.out, System.err));

@@ -24,6 +24,7 @@ public final class ForewarnApp extends TestServer {
 		}
 		return new ForewarnApp(run(args, List.of("--server.port=0",
 				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("forewarn").toAbsolutePath(),
+				"--forewarn.security.data-folder=" + dataDir.toAbsolutePath(),
 				"--forewarn.rules=rules", "--forewarn.channels.templates=config/templates",
 				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000")));
 	}

@@ -2,27 +2,25 @@ package org.forewarn;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** A running Forewarn for tests: started from command-line settings, reached over HTTP on its free port. */
-public abstract class TestServer implements AutoCloseable {
+/**
+ * A running Forewarn for tests: started from command-line settings, reached over HTTP on its free port. Its first
+ * user is {@code admin} with {@link Credentials#ADMIN_PASSWORD}; requests sign in as that admin unless a test asks
+ * for other credentials ({@link #as}) or none ({@link #anonymous()}).
+ */
+public abstract class TestServer extends HttpCaller implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	protected TestServer(ConfigurableApplicationContext context) {
+		super(path -> uri(context, path), Credentials.ADMIN);
 		this.context = context;
 	}
 
@@ -32,7 +30,9 @@ public abstract class TestServer implements AutoCloseable {
 	 */
 	protected static ConfigurableApplicationContext run(List<String> settings, List<String> defaults) {
 		List<String> args = new ArrayList<>(settings);
-		for (String fallback : defaults) {
+		List<String> all = new ArrayList<>(defaults);
+		all.add(Credentials.adminPasswordSetting());
+		for (String fallback : all) {
 			String key = fallback.substring(0, fallback.indexOf('=') + 1);
 			if (args.stream().noneMatch(a -> a.startsWith(key))) {
 				args.add(fallback);
@@ -45,36 +45,33 @@ public abstract class TestServer implements AutoCloseable {
 		return context.getBean(type);
 	}
 
-	public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+	/** Requests signed in with other credentials. */
+	public HttpCaller as(Credentials credentials) {
+		return new HttpCaller(path -> uri(context, path), credentials);
 	}
 
-	/** A GET without an Accept header, as a link click or a plain client sends it. */
-	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	/** Requests signed in as a new user with these roles (created through the admin API). */
+	public HttpCaller asNewUser(String name, String... roles) throws IOException, InterruptedException {
+		String password = name + "-password-1";
+		HttpResponse<String> created = post("/api/users", "{\"name\":\"" + name + "\",\"password\":\"" + password
+				+ "\",\"roles\":[\"" + String.join("\",\"", roles) + "\"]}");
+		if (created.statusCode() != 201) {
+			throw new AssertionError("could not create user " + name + ": " + created.statusCode() + " "
+					+ created.body());
+		}
+		return as(Credentials.basic(name, password));
 	}
 
-	public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+	/** Requests without credentials. */
+	public HttpCaller anonymous() {
+		return as(Credentials.NONE);
 	}
 
-	/** A form POST as Twilio sends its webhooks, with the given headers. */
-	public HttpResponse<String> postForm(String path, Map<String, String> form, Map<String, String> headers)
-			throws IOException, InterruptedException {
-		String body = form.entrySet().stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		headers.forEach(request::header);
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	public int port() {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
-	private URI uri(String path) {
+	private static URI uri(ConfigurableApplicationContext context, String path) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		return URI.create("http://localhost:" + port + path);
 	}

@@ -1,5 +1,6 @@
 package org.forewarn.followup;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The follow-up queue: tasks the rules opened for a person, with why each exists. Claim, resolve or dismiss. */
+/**
+ * The follow-up queue: tasks the rules opened for a person, with why each exists. Claim, resolve or dismiss, body
+ * {@code {"note": "..."}}; the signed-in user is recorded as who did it.
+ */
 @RestController
 @RequestMapping("/api/followups")
 class FollowupController {
@@ -51,18 +55,21 @@ class FollowupController {
 	}
 
 	@PostMapping("/{id}/claim")
-	Followup claim(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
-		return move(id, Set.of(OutreachStatus.OPEN), OutreachStatus.CLAIMED, "claimed by " + who(body));
+	Followup claim(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
+			Principal user) {
+		return move(id, Set.of(OutreachStatus.OPEN), OutreachStatus.CLAIMED, "claimed by " + Signer.name(user, body));
 	}
 
 	@PostMapping("/{id}/resolve")
-	Followup resolve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
-		return move(id, ACTIVE, OutreachStatus.RESOLVED, "resolved by " + who(body) + note(body));
+	Followup resolve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
+			Principal user) {
+		return move(id, ACTIVE, OutreachStatus.RESOLVED, "resolved by " + Signer.name(user, body) + note(body));
 	}
 
 	@PostMapping("/{id}/dismiss")
-	Followup dismiss(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
-		return move(id, ACTIVE, OutreachStatus.DISMISSED, "dismissed by " + who(body) + note(body));
+	Followup dismiss(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
+			Principal user) {
+		return move(id, ACTIVE, OutreachStatus.DISMISSED, "dismissed by " + Signer.name(user, body) + note(body));
 	}
 
 	private Followup move(String id, Set<OutreachStatus> from, OutreachStatus to, String reason) {
@@ -79,11 +86,6 @@ class FollowupController {
 		StoredMessage note = channels.message(task.id()).orElse(null);
 		return new Followup(task, note == null ? null : note.subject(), note == null ? null : note.body(),
 				outreach.history(task.id()));
-	}
-
-	private static String who(Map<String, String> body) {
-		String by = body == null ? null : body.get("by");
-		return by == null || by.isBlank() ? "someone" : by;
 	}
 
 	private static String note(Map<String, String> body) {

@@ -1,5 +1,6 @@
 package org.forewarn.followup;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Review before send: {@code POST /api/outreach/{id}/approve} lets outreach waiting for review go out (through the
- * usual guardrails, in the customer's lane), {@code /reject} stops it. Body {@code {"by": "ana", "note": "..."}}.
+ * usual guardrails, in the customer's lane), {@code /reject} stops it. Body
+ * {@code {"note": "..."}}; the signed-in user is recorded as the reviewer.
  */
 @RestController
 @RequestMapping("/api/outreach/{id}")
@@ -41,10 +43,12 @@ class ReviewController {
 	}
 
 	@PostMapping("/approve")
-	Outreach approve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+	Outreach approve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
+			Principal user) {
+		String by = Signer.name(user, body);
 		// the approval and the wakeup that sends it commit together
 		Optional<OutreachReview.Decision> decision = transaction.execute(tx -> {
-			Optional<OutreachReview.Decision> d = review.approve(id, who(body), note(body), clock.instant());
+			Optional<OutreachReview.Decision> d = review.approve(id, by, note(body), clock.instant());
 			d.ifPresent(approved -> scheduler.schedule(approved.sendWakeup()));
 			return d;
 		});
@@ -52,8 +56,10 @@ class ReviewController {
 	}
 
 	@PostMapping("/reject")
-	Outreach reject(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
-		return review.reject(id, who(body), note(body), clock.instant()).orElseThrow(() -> notPending(id)).outreach();
+	Outreach reject(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
+			Principal user) {
+		return review.reject(id, Signer.name(user, body), note(body), clock.instant())
+			.orElseThrow(() -> notPending(id)).outreach();
 	}
 
 	private ResponseStatusException notPending(String id) {
@@ -61,11 +67,6 @@ class ReviewController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no outreach " + id));
 		return new ResponseStatusException(HttpStatus.CONFLICT,
 				"outreach " + id + " is " + o.status() + ": only PENDING_REVIEW outreach can be approved or rejected");
-	}
-
-	private static String who(Map<String, String> body) {
-		String by = body == null ? null : body.get("by");
-		return by == null || by.isBlank() ? "someone" : by;
 	}
 
 	private static String note(Map<String, String> body) {

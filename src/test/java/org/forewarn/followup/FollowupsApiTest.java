@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.forewarn.ForewarnApp;
+import org.forewarn.HttpCaller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +40,17 @@ class FollowupsApiTest {
 			assertThat(task.get("task").get("explanation").asString()).contains("churn.risk: low rating",
 					"never again");
 
-			HttpResponse<String> claimed = app.post("/api/followups/" + id + "/claim", "{\"by\":\"lea\"}");
+			HttpCaller lea = app.asNewUser("lea", "support");
+			assertThat(lea.post("/api/followups/" + id + "/claim", "{\"by\":\"lea\"}").statusCode())
+				.as("who did it is the signed-in user, not the body").isEqualTo(400);
+			HttpResponse<String> claimed = lea.post("/api/followups/" + id + "/claim", "{}");
 			assertThat(JSON.readTree(claimed.body()).get("task").get("statusReason").asString())
 				.isEqualTo("claimed by lea");
-			HttpResponse<String> resolved = app.post("/api/followups/" + id + "/resolve",
-					"{\"by\":\"lea\",\"note\":\"called, voucher sent\"}");
+			HttpResponse<String> resolved = lea.post("/api/followups/" + id + "/resolve",
+					"{\"note\":\"called, voucher sent\"}");
 			assertThat(JSON.readTree(resolved.body()).get("task").get("status").asString()).isEqualTo("RESOLVED");
+			assertThat(JSON.readTree(resolved.body()).get("task").get("statusReason").asString())
+				.isEqualTo("resolved by lea: called, voucher sent");
 
 			assertThat(app.post("/api/followups/" + id + "/claim", "{}").statusCode()).isEqualTo(409);
 			assertThat(app.post("/api/followups/nope/claim", "{}").statusCode()).isEqualTo(404);

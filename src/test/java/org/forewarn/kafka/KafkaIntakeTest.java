@@ -1,8 +1,6 @@
 package org.forewarn.kafka;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.forewarn.Credentials;
+import org.forewarn.HttpCaller;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,9 +164,8 @@ class KafkaIntakeTest {
 				+ TestEvents.orderPlaced("k5", "k5-o", now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)))
 				+ ",{\"id\":\"k5-bad\",\"type\":\"order.paid\",\"customerId\":\"k5\"}]";
 
-		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create("http://localhost:" + port + "/api/events")).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = new HttpCaller(path -> URI.create("http://localhost:" + port + path),
+				Credentials.ADMIN).post("/api/events", body);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"accepted\":2", "\"rejected\":1", "time: required");

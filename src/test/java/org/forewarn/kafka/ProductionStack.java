@@ -26,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.forewarn.Credentials;
 import org.forewarn.ForewarnApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -113,7 +114,8 @@ final class ProductionStack implements AutoCloseable {
 				"--forewarn.channels.sms.account-sid=", "--forewarn.rules=rules",
 				"--forewarn.channels.templates=config/templates",
 				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
-				"--spring.quartz.properties.org.quartz.jobStore.class=" + OwnConnectionsJobStore.class.getName())) {
+				"--spring.quartz.properties.org.quartz.jobStore.class=" + OwnConnectionsJobStore.class.getName(),
+				Credentials.adminPasswordSetting())) {
 			put(args, arg);
 		}
 		for (String arg : settings) {

@@ -95,9 +95,9 @@ class ConsentTest {
 		app.feed(customer("forged-1", t, "America/Sao_Paulo", "en", true, true));
 		Map<String, String> form = Map.of("MessageSid", "SMforged", "From", phone("forged-1"), "Body", "STOP");
 
-		HttpResponse<String> forged = app.postForm("/webhooks/twilio/inbound", form,
+		HttpResponse<String> forged = app.anonymous().postForm("/webhooks/twilio/inbound", form,
 				Map.of("X-Twilio-Signature", TwilioStub.signature(GuardrailApps.PUBLIC_URL + "/elsewhere", form)));
-		HttpResponse<String> unsigned = app.postForm("/webhooks/twilio/inbound", form, Map.of());
+		HttpResponse<String> unsigned = app.anonymous().postForm("/webhooks/twilio/inbound", form, Map.of());
 
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(unsigned.statusCode()).isEqualTo(403);
@@ -125,7 +125,7 @@ class ConsentTest {
 				"c=someone-else"));
 		assertThat(tampered.statusCode()).isEqualTo(403);
 		// the mail client's one-click unsubscribe (RFC 8058) to the header's link
-		HttpResponse<String> clicked = app.postForm(url.getRawPath() + "?" + url.getRawQuery(),
+		HttpResponse<String> clicked = app.anonymous().postForm(url.getRawPath() + "?" + url.getRawQuery(),
 				Map.of("List-Unsubscribe", "One-Click"), Map.of());
 		assertThat(clicked.statusCode()).isEqualTo(200);
 		assertThat(clicked.body()).contains("You are unsubscribed");
@@ -163,7 +163,7 @@ class ConsentTest {
 		Map<String, String> form = Map.of("MessageSid", messageSid, "AccountSid", TwilioStub.SID, "From",
 				phone(customerId), "To", TwilioStub.FROM, "Body", body);
 		String signature = TwilioStub.signature(GuardrailApps.PUBLIC_URL + "/webhooks/twilio/inbound", form);
-		return app.postForm("/webhooks/twilio/inbound", form, Map.of("X-Twilio-Signature", signature));
+		return app.anonymous().postForm("/webhooks/twilio/inbound", form, Map.of("X-Twilio-Signature", signature));
 	}
 
 	private static OutreachStatus status(String customerId, String orderId) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.forewarn.HttpCaller;
 import org.forewarn.SimulatedForewarn;
 import org.forewarn.TwilioStub;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +64,8 @@ class ReviewAndStatusCallbacksTest {
 	void approvedOutreachGoesOut() throws Exception {
 		String id = pendingReview("rv-1");
 
-		HttpResponse<String> approved = app.post("/api/outreach/" + id + "/approve", "{\"by\":\"lea\"}");
+		HttpResponse<String> approved = app.asNewUser("lea", "reviewer").post("/api/outreach/" + id + "/approve",
+				"{}");
 		assertThat(approved.statusCode()).isEqualTo(200);
 		assertThat(json(approved).get("status").asString()).isEqualTo("SCHEDULED");
 		assertThat(json(approved).get("statusReason").asString()).isEqualTo("approved by lea");
@@ -78,12 +80,15 @@ class ReviewAndStatusCallbacksTest {
 	void rejectedOutreachNeverGoesOut() throws Exception {
 		String id = pendingReview("rv-2");
 
-		HttpResponse<String> rejected = app.post("/api/outreach/" + id + "/reject",
-				"{\"by\":\"lea\",\"note\":\"already called them\"}");
+		HttpCaller lea = app.asNewUser("lea2", "reviewer");
+		assertThat(lea.post("/api/outreach/" + id + "/reject", "{\"by\":\"someone else\"}").statusCode())
+			.isEqualTo(400);
+		HttpResponse<String> rejected = lea.post("/api/outreach/" + id + "/reject",
+				"{\"note\":\"already called them\"}");
 		app.advance(Duration.ofDays(2));
 
 		assertThat(json(rejected).get("status").asString()).isEqualTo("REJECTED");
-		assertThat(app.only("rv-2").statusReason()).isEqualTo("rejected by lea: already called them");
+		assertThat(app.only("rv-2").statusReason()).isEqualTo("rejected by lea2: already called them");
 		assertThat(app.post("/api/outreach/" + id + "/approve", "{}").statusCode()).isEqualTo(409);
 		assertThat(app.post("/api/outreach/nothing-here/approve", "{}").statusCode()).isEqualTo(404);
 		assertThat(greenMail.getReceivedMessages()).isEmpty();
@@ -147,7 +152,7 @@ class ReviewAndStatusCallbacksTest {
 		Map<String, String> form = Map.of("MessageSid", "SM000000000000000000000000000000c3", "MessageStatus",
 				"failed", "ErrorCode", "30006");
 
-		HttpResponse<String> forged = app.postForm("/webhooks/twilio/status", form,
+		HttpResponse<String> forged = app.anonymous().postForm("/webhooks/twilio/status", form,
 				Map.of("X-Twilio-Signature", TwilioStub.signature(GuardrailApps.PUBLIC_URL + "/webhooks/twilio/status",
 						Map.of("MessageSid", "SM000000000000000000000000000000c3", "MessageStatus", "delivered"))));
 		app.advance(Duration.ofMinutes(5));
@@ -182,7 +187,7 @@ class ReviewAndStatusCallbacksTest {
 
 	private static HttpResponse<String> status(Map<String, String> form) throws Exception {
 		String signature = TwilioStub.signature(GuardrailApps.PUBLIC_URL + "/webhooks/twilio/status", form);
-		return app.postForm("/webhooks/twilio/status", form, Map.of("X-Twilio-Signature", signature));
+		return app.anonymous().postForm("/webhooks/twilio/status", form, Map.of("X-Twilio-Signature", signature));
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {

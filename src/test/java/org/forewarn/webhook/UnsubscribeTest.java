@@ -55,7 +55,7 @@ class UnsubscribeTest {
 	void openingTheLinkChangesNothingAndTheButtonUnsubscribes() throws Exception {
 		URI link = linkFromAnEmailTo("open-1");
 
-		HttpResponse<String> page = app.get(pathAndQuery(link));
+		HttpResponse<String> page = app.anonymous().get(pathAndQuery(link));
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<form method=\"post\" action=\"unsubscribe\">",
@@ -67,7 +67,7 @@ class UnsubscribeTest {
 		assertThat(emailFor("open-1", "open-1-b")).startsWith("SENT");
 
 		// what the page's button sends
-		HttpResponse<String> confirmed = app.postForm("/unsubscribe", Map.of("c", "open-1", "sig", sig), Map.of());
+		HttpResponse<String> confirmed = app.anonymous().postForm("/unsubscribe", Map.of("c", "open-1", "sig", sig), Map.of());
 
 		assertThat(confirmed.statusCode()).isEqualTo(200);
 		assertThat(confirmed.body()).contains("You are unsubscribed");
@@ -80,7 +80,7 @@ class UnsubscribeTest {
 		URI link = linkFromAnEmailTo("click-1");
 
 		// RFC 8058: the client posts this body to the URL of the List-Unsubscribe header
-		HttpResponse<String> oneClick = app.postForm(pathAndQuery(link), Map.of("List-Unsubscribe", "One-Click"),
+		HttpResponse<String> oneClick = app.anonymous().postForm(pathAndQuery(link), Map.of("List-Unsubscribe", "One-Click"),
 				Map.of());
 
 		assertThat(oneClick.statusCode()).isEqualTo(200);
@@ -94,12 +94,12 @@ class UnsubscribeTest {
 		String forged = pathAndQuery(link).replace("c=forged-1", "c=someone-else");
 		String otherSig = pathAndQuery(link).replaceAll("sig=.*", "sig=AAAA");
 
-		assertThat(app.get(forged).statusCode()).isEqualTo(403);
-		assertThat(app.get(otherSig).statusCode()).isEqualTo(403);
-		assertThat(app.get("/unsubscribe").statusCode()).isEqualTo(403);
-		assertThat(app.postForm(forged, Map.of("List-Unsubscribe", "One-Click"), Map.of()).statusCode())
+		assertThat(app.anonymous().get(forged).statusCode()).isEqualTo(403);
+		assertThat(app.anonymous().get(otherSig).statusCode()).isEqualTo(403);
+		assertThat(app.anonymous().get("/unsubscribe").statusCode()).isEqualTo(403);
+		assertThat(app.anonymous().postForm(forged, Map.of("List-Unsubscribe", "One-Click"), Map.of()).statusCode())
 			.isEqualTo(403);
-		HttpResponse<String> post = app.postForm("/unsubscribe", Map.of("c", "forged-1", "sig", "AAAA"), Map.of());
+		HttpResponse<String> post = app.anonymous().postForm("/unsubscribe", Map.of("c", "forged-1", "sig", "AAAA"), Map.of());
 		assertThat(post.statusCode()).isEqualTo(403);
 		assertThat(post.body()).contains("not valid");
 
@@ -113,7 +113,7 @@ class UnsubscribeTest {
 		String id = "x\"><script>alert(1)</script>";
 		String url = app.bean(UnsubscribeLinks.class).url(id);
 
-		HttpResponse<String> page = app.get(pathAndQuery(URI.create(url)));
+		HttpResponse<String> page = app.anonymous().get(pathAndQuery(URI.create(url)));
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("value=\"x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"")

@@ -1,0 +1,85 @@
+package org.forewarn.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Users and API tokens for the {@code admin} role: {@code /api/users} (name, password, roles) and {@code /api/tokens}
+ * (name, roles; the token is in the answer once and never again). The same as the {@code user} and {@code token}
+ * commands.
+ */
+@RestController
+class AccountController {
+
+	private final AccountStore accounts;
+
+	AccountController(AccountStore accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/api/users")
+	List<Named> users() {
+		return accounts.users().stream().map(Named::of).toList();
+	}
+
+	@PostMapping("/api/users")
+	ResponseEntity<Named> addUser(@RequestBody NewUser user) {
+		Set<Role> roles = Role.parse(user.roles() == null ? null : String.join(",", user.roles()));
+		accounts.addUser(user.name(), Passwords.checked(user.password()), roles);
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Named(user.name(), Role.join(roles).split(",")));
+	}
+
+	@DeleteMapping("/api/users/{name}")
+	ResponseEntity<Void> removeUser(@PathVariable String name) {
+		return accounts.removeUser(name) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+	}
+
+	@GetMapping("/api/tokens")
+	List<Named> tokens() {
+		return accounts.tokens().stream().map(Named::of).toList();
+	}
+
+	@PostMapping("/api/tokens")
+	ResponseEntity<Map<String, Object>> createToken(@RequestBody NewToken token) {
+		Set<Role> roles = Role.parse(token.roles() == null ? null : String.join(",", token.roles()));
+		String value = accounts.createToken(token.name(), roles);
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", token.name(), "roles",
+				Role.join(roles).split(","), "token", value));
+	}
+
+	@DeleteMapping("/api/tokens/{name}")
+	ResponseEntity<Void> revokeToken(@PathVariable String name) {
+		return accounts.revokeToken(name) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Map<String, Object>> invalid(IllegalArgumentException e) {
+		return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message",
+				e.getMessage()));
+	}
+
+	record NewUser(String name, String password, List<String> roles) {
+	}
+
+	record NewToken(String name, List<String> roles) {
+	}
+
+	/** A user or token as listed: never its password or token hash. */
+	record Named(String name, String[] roles) {
+
+		static Named of(Account account) {
+			return new Named(account.name(), Role.join(account.roles()).split(","));
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package org.forewarn.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Users (BCrypt password hashes) and API tokens (SHA-256 of a random token with the prefix {@code fwt_}: a token
+ * carries 256 random bits, so a fast hash is enough, and checking one costs nothing per request).
+ */
+class AccountStore {
+
+	static final String TOKEN_PREFIX = "fwt_";
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+	private final PasswordEncoder passwords;
+	private final Clock clock;
+
+	AccountStore(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	long userCount() {
+		return jdbc.sql("select count(*) from account").query(Long.class).single();
+	}
+
+	/** Adds a user; an existing name or a bad name is an {@link IllegalArgumentException} saying so. */
+	void addUser(String name, String password, Set<Role> roles) {
+		checkName(name);
+		try {
+			jdbc.sql("insert into account (name, password_hash, roles, created_at) values (?, ?, ?, ?)")
+				.params(name, passwords.encode(password), Role.join(roles), now()).update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new IllegalArgumentException("user '" + name + "' exists already", e);
+		}
+	}
+
+	Optional<Account> findUser(String name) {
+		return jdbc.sql("select name, password_hash, roles from account where name = ?").param(name)
+			.query((rs, n) -> new Account(rs.getString(1), rs.getString(2), Role.parse(rs.getString(3))))
+			.optional();
+	}
+
+	boolean removeUser(String name) {
+		return jdbc.sql("delete from account where name = ?").param(name).update() > 0;
+	}
+
+	List<Account> users() {
+		return jdbc.sql("select name, roles from account order by name")
+			.query((rs, n) -> new Account(rs.getString(1), null, Role.parse(rs.getString(2)))).list();
+	}
+
+	/** Creates a token and returns it: the only time it is seen, only its hash is kept. */
+	String createToken(String name, Set<Role> roles) {
+		checkName(name);
+		byte[] random = new byte[32];
+		RANDOM.nextBytes(random);
+		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		try {
+			jdbc.sql("insert into api_token (token_hash, name, roles, created_at) values (?, ?, ?, ?)")
+				.params(hash(token), name, Role.join(roles), now()).update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new IllegalArgumentException("token '" + name + "' exists already; revoke it first", e);
+		}
+		return token;
+	}
+
+	Optional<Account> findToken(String token) {
+		return jdbc.sql("select name, roles from api_token where token_hash = ?").param(hash(token))
+			.query((rs, n) -> new Account(rs.getString(1), null, Role.parse(rs.getString(2)))).optional();
+	}
+
+	boolean revokeToken(String name) {
+		return jdbc.sql("delete from api_token where name = ?").param(name).update() > 0;
+	}
+
+	List<Account> tokens() {
+		return jdbc.sql("select name, roles from api_token order by name")
+			.query((rs, n) -> new Account(rs.getString(1), null, Role.parse(rs.getString(2)))).list();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	private static void checkName(String name) {
+		if (name == null || !NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("name '" + name + "': use 1 to 100 letters, digits and . _ @ -, "
+					+ "starting with a letter or digit");
+		}
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package org.forewarn.security;
+
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API takes JSON bodies only: a POST, PUT or PATCH whose body is declared as anything else (a form,
+ * {@code text/plain}: what a page elsewhere can make a browser send) is answered 415. A request without a body
+ * needs no content type. Runs after sign-in and authorization, so a stranger learns nothing from it.
+ */
+final class JsonBodyFilter extends OncePerRequestFilter {
+
+	private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!WITH_BODY.contains(request.getMethod()) || isJsonOrEmpty(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		String type = request.getContentType();
+		response.getWriter().write(ErrorJson.of(415, "Unsupported Media Type", "Content-Type: "
+				+ (type == null ? "missing" : "'" + type + "' is not accepted") + "; send the body as application/json",
+				request.getRequestURI()));
+	}
+
+	private static boolean isJsonOrEmpty(HttpServletRequest request) {
+		String type = request.getContentType();
+		if (type == null || type.isBlank()) {
+			return request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null;
+		}
+		try {
+			MediaType media = MediaType.parseMediaType(type);
+			return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(media)
+					|| "application".equals(media.getType()) && media.getSubtype().endsWith("+json");
+		}
+		catch (InvalidMediaTypeException e) {
+			return false;
+		}
+	}
+}

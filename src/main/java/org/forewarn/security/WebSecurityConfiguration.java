@@ -1,0 +1,107 @@
+package org.forewarn.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One filter chain per entry point. Webhooks and the unsubscribe link are public (each request is signed and checked
+ * by its controller), so machines never depend on sign-in settings. {@code /actuator/health} is public with status
+ * only. {@code /api/**} is stateless: an API token or HTTP Basic, a role per endpoint, JSON bodies only. Everything
+ * else is for browsers: form login, a session, CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class WebSecurityConfiguration {
+
+	private static final String SUPPORT = Role.SUPPORT.name();
+	private static final String REVIEWER = Role.REVIEWER.name();
+	private static final String RULES = Role.RULES.name();
+	private static final String INTAKE = Role.INTAKE.name();
+	private static final String ADMIN = Role.ADMIN.name();
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain signedRequests(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/webhooks/**", "/unsubscribe")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.build();
+	}
+
+	/** Anyone sees whether Forewarn is up; details (channels, database) need the admin role, checked by Boot. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain health(HttpSecurity http, AccountStore accounts) throws Exception {
+		ApiEntryPoint entryPoint = new ApiEntryPoint();
+		return http.securityMatcher("/actuator/health", "/actuator/health/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain api(HttpSecurity http, AccountStore accounts) throws Exception {
+		ApiEntryPoint entryPoint = new ApiEntryPoint();
+		return http.securityMatcher("/api/**", "/actuator/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/events").hasRole(INTAKE)
+				.requestMatchers(HttpMethod.POST, "/api/outreach/*/approve", "/api/outreach/*/reject")
+				.hasRole(REVIEWER)
+				.requestMatchers(HttpMethod.GET, "/api/outreach", "/api/outreach/*/history",
+						"/api/outreach/*/attempts", "/api/followups", "/api/customers/*/timeline")
+				.hasRole(SUPPORT)
+				.requestMatchers(HttpMethod.POST, "/api/followups/*/claim", "/api/followups/*/resolve",
+						"/api/followups/*/dismiss")
+				.hasRole(SUPPORT)
+				.requestMatchers(HttpMethod.GET, "/api/rules").hasRole(RULES)
+				.requestMatchers(HttpMethod.POST, "/api/rules/reload").hasRole(RULES)
+				// users, tokens, other actuator endpoints and anything added later without a rule here
+				.anyRequest().hasRole(ADMIN))
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
+			.addFilterAfter(new JsonBodyFilter(), AuthorizationFilter.class)
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.build();
+	}
+
+	/** Browsers: Spring's sign-in page for now, a session, CSRF protection on every change. */
+	@Bean
+	@Order(4)
+	SecurityFilterChain browser(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				// error pages rendered for the other chains' requests (their access was decided there)
+				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+				.anyRequest().authenticated())
+			.formLogin(Customizer.withDefaults())
+			.logout(Customizer.withDefaults())
+			.build();
+	}
+
+	@Bean
+	InitialAdmin initialAdmin(AccountStore accounts, SecuritySettings settings, TransactionTemplate transaction) {
+		return new InitialAdmin(accounts, settings, transaction);
+	}
+}

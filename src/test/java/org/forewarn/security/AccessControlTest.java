@@ -1,0 +1,184 @@
+package org.forewarn.security;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.forewarn.Credentials;
+import org.forewarn.ForewarnApp;
+import org.forewarn.HttpCaller;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what: every endpoint against anonymous and each role, signing in with HTTP Basic (users) and API
+ * tokens. An allowed caller gets the endpoint's own answer (200, or 404 for an id that does not exist, 400 for an
+ * event that is rejected); a caller without the role 403; without credentials 401 with {@code WWW-Authenticate}.
+ */
+class AccessControlTest {
+
+	@TempDir
+	static Path data;
+
+	static ForewarnApp app;
+	static final Map<String, HttpCaller> CALLERS = new LinkedHashMap<>();
+
+	private static final Set<String> SUPPORT = Set.of("support", "reviewer", "admin");
+	private static final Set<String> REVIEWER = Set.of("reviewer", "admin");
+	private static final Set<String> RULES = Set.of("rules", "admin");
+	private static final Set<String> INTAKE = Set.of("intake", "admin");
+	private static final Set<String> ADMIN = Set.of("admin");
+	private static final Set<String> EVERYONE = Set.of("anonymous", "support", "reviewer", "rules", "intake", "admin");
+
+	@BeforeAll
+	static void start() throws Exception {
+		app = ForewarnApp.start(data, "--forewarn.rules-watch.enabled=false");
+		CALLERS.put("anonymous", app.anonymous());
+		for (String role : List.of("support", "reviewer", "rules", "intake")) {
+			CALLERS.put(role, app.asNewUser("user-" + role, role));
+		}
+		CALLERS.put("admin", app);
+	}
+
+	@AfterAll
+	static void stop() {
+		app.close();
+	}
+
+	/** method, path, JSON body (null: none), who may call it, and the answer an allowed caller gets. */
+	record Endpoint(String method, String path, String body, Set<String> allowed, int answer) {
+
+		@Override
+		public String toString() {
+			return method + " " + path;
+		}
+	}
+
+	static List<Endpoint> endpoints() {
+		return List.of(
+				new Endpoint("POST", "/api/events", "{\"id\":\"e1\",\"type\":\"order.paid\"}", INTAKE, 400),
+				new Endpoint("GET", "/api/outreach", null, SUPPORT, 200),
+				new Endpoint("GET", "/api/outreach/none/history", null, SUPPORT, 404),
+				new Endpoint("GET", "/api/outreach/none/attempts", null, SUPPORT, 404),
+				new Endpoint("POST", "/api/outreach/none/approve", "{\"note\":\"ok\"}", REVIEWER, 404),
+				new Endpoint("POST", "/api/outreach/none/reject", "{}", REVIEWER, 404),
+				new Endpoint("GET", "/api/followups", null, SUPPORT, 200),
+				new Endpoint("POST", "/api/followups/none/claim", "{}", SUPPORT, 404),
+				new Endpoint("POST", "/api/followups/none/resolve", "{\"note\":\"done\"}", SUPPORT, 404),
+				new Endpoint("POST", "/api/followups/none/dismiss", null, SUPPORT, 404),
+				new Endpoint("GET", "/api/customers/c1/timeline", null, SUPPORT, 200),
+				new Endpoint("GET", "/api/rules", null, RULES, 200),
+				new Endpoint("POST", "/api/rules/reload", null, RULES, 200),
+				new Endpoint("GET", "/api/users", null, ADMIN, 200),
+				new Endpoint("GET", "/api/tokens", null, ADMIN, 200),
+				new Endpoint("DELETE", "/api/users/nobody", null, ADMIN, 404),
+				new Endpoint("DELETE", "/api/tokens/nothing", null, ADMIN, 404),
+				new Endpoint("GET", "/api/not-an-endpoint", null, ADMIN, 404),
+				new Endpoint("GET", "/actuator/info", null, ADMIN, 200),
+				// public: their own signatures decide (a wrong one is the controller's 403, signed in or not)
+				new Endpoint("GET", "/actuator/health", null, EVERYONE, 200),
+				new Endpoint("GET", "/unsubscribe?c=c1&sig=AAAA", null, EVERYONE, 403),
+				new Endpoint("POST", "/webhooks/twilio/status", null, EVERYONE, 403),
+				new Endpoint("POST", "/webhooks/twilio/inbound", null, EVERYONE, 403));
+	}
+
+	static Stream<Object[]> cases() {
+		List<Object[]> cases = new ArrayList<>();
+		for (Endpoint endpoint : endpoints()) {
+			for (String caller : List.of("anonymous", "support", "reviewer", "rules", "intake", "admin")) {
+				cases.add(new Object[] { endpoint, caller });
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("cases")
+	void everyEndpointAnswersEachRoleAsTheTableSays(Endpoint endpoint, String caller) throws Exception {
+		HttpResponse<String> response = call(CALLERS.get(caller), endpoint);
+
+		int expected = endpoint.allowed().contains(caller) ? endpoint.answer() : caller.equals("anonymous") ? 401 : 403;
+		assertThat(response.statusCode()).as(endpoint + " as " + caller + ": " + response.body()).isEqualTo(expected);
+		if (expected == 401) {
+			assertThat(response.headers().allValues("WWW-Authenticate")).contains("Bearer realm=\"forewarn\"",
+					"Basic realm=\"forewarn\", charset=\"UTF-8\"");
+		}
+		if (endpoint.allowed() == EVERYONE && expected == 403) {
+			assertThat(response.body()).as("the controller's own answer").containsPattern("not valid|invalid Twilio");
+		}
+	}
+
+	@Test
+	void apiTokensSignInWithTheirRolesAndAnUnknownTokenIsRefused() throws Exception {
+		HttpResponse<String> created = app.post("/api/tokens", "{\"name\":\"shop\",\"roles\":[\"intake\"]}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		String token = created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		assertThat(token).startsWith("fwt_");
+		assertThat(app.get("/api/tokens").body()).contains("\"shop\"").doesNotContain(token);
+
+		HttpCaller shop = app.as(Credentials.bearer(token));
+		assertThat(shop.post("/api/events", "{\"id\":\"t1\",\"type\":\"order.paid\"}").statusCode()).isEqualTo(400);
+		assertThat(shop.get("/api/outreach").statusCode()).isEqualTo(403);
+
+		HttpResponse<String> unknown = app.as(Credentials.bearer("fwt_not-a-token")).get("/api/outreach");
+		assertThat(unknown.statusCode()).isEqualTo(401);
+		assertThat(unknown.headers().allValues("WWW-Authenticate")).contains(
+				"Bearer realm=\"forewarn\", error=\"invalid_token\"");
+
+		assertThat(app.delete("/api/tokens/shop").statusCode()).isEqualTo(204);
+		assertThat(shop.post("/api/events", "{\"id\":\"t2\",\"type\":\"order.paid\"}").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aWrongPasswordIsRefused() throws Exception {
+		HttpResponse<String> response = app.as(Credentials.basic("admin", "guess")).get("/api/outreach");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("user name or password is wrong");
+	}
+
+	@Test
+	void healthShowsDetailsToAdminsOnly() throws Exception {
+		String anonymous = app.anonymous().get("/actuator/health").body();
+		assertThat(anonymous).contains("\"status\":\"UP\"").doesNotContain("components");
+		assertThat(CALLERS.get("support").get("/actuator/health").body()).doesNotContain("components");
+		assertThat(app.get("/actuator/health").body()).contains("\"channels\"");
+	}
+
+	@Test
+	void aBodyThatIsNotJsonIsRefusedWith415() throws Exception {
+		HttpCaller admin = app;
+		assertThat(admin.post("/api/events", "text/plain", "{\"id\":\"p1\"}").statusCode()).isEqualTo(415);
+		assertThat(admin.post("/api/followups/none/claim", "application/x-www-form-urlencoded", "note=x").statusCode())
+			.isEqualTo(415);
+		assertThat(admin.post("/api/outreach/none/approve", "multipart/form-data; boundary=x", "--x--").statusCode())
+			.isEqualTo(415);
+		assertThat(admin.post("/api/events", null, "{\"id\":\"p2\"}").statusCode()).as("a body without a type")
+			.isEqualTo(415);
+		// JSON with a charset, and a POST without a body, are fine
+		assertThat(admin.post("/api/events", "application/json; charset=utf-8", "{\"id\":\"p3\"}").statusCode())
+			.isEqualTo(400);
+		assertThat(admin.post("/api/rules/reload", null, "").statusCode()).isEqualTo(200);
+		// a stranger learns nothing: sign-in comes first
+		assertThat(app.anonymous().post("/api/events", "text/plain", "{}").statusCode()).isEqualTo(401);
+	}
+
+	private static HttpResponse<String> call(HttpCaller caller, Endpoint endpoint) throws Exception {
+		return switch (endpoint.method()) {
+			case "GET" -> caller.get(endpoint.path());
+			case "DELETE" -> caller.delete(endpoint.path());
+			default -> endpoint.body() == null ? caller.post(endpoint.path(), null, "")
+					: caller.post(endpoint.path(), endpoint.body());
+		};
+	}
+}
