@@ -1,5 +1,6 @@
 package org.forewarn.rules;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,9 +33,17 @@ public final class RuleSetLoader {
 	private static final String GENERATED = ".generated.drl";
 
 	private final Clock clock;
+	private final RuleContext context;
 
+	/** Compiles and checks what the rule files say themselves (no channels, templates or settings). */
 	public RuleSetLoader(Clock clock) {
+		this(clock, RuleContext.FILES_ONLY);
+	}
+
+	/** Compiles and checks the rules against the channels, templates and settings in {@code context}. */
+	public RuleSetLoader(Clock clock, RuleContext context) {
 		this.clock = clock;
+		this.context = context;
 	}
 
 	/** The version the folder would load as (a hash of its rule files), without compiling anything. */
@@ -52,6 +61,7 @@ public final class RuleSetLoader {
 		kfs.generateAndWritePomXML(releaseId);
 		Map<String, DecisionTables.Generated> tables = new HashMap<>();
 		List<RuleError> errors = new ArrayList<>();
+		List<RuleChecks.Source> sources = new ArrayList<>();
 		for (Path file : files.paths()) {
 			String name = files.relative(file);
 			if (DecisionTables.isTable(name)) {
@@ -59,25 +69,30 @@ public final class RuleSetLoader {
 					DecisionTables.Generated table = DecisionTables.toDrl(name, files.read(file));
 					tables.put(name + GENERATED, table);
 					kfs.write(RESOURCES + name + GENERATED, table.drl());
+					sources.add(new RuleChecks.Source(name, table.drl(), table));
 				}
 				catch (RuleBuildException e) {
 					errors.addAll(e.errors());
 				}
 			}
 			else {
-				kfs.write(RESOURCES + name, files.read(file));
+				byte[] content = files.read(file);
+				kfs.write(RESOURCES + name, content);
+				sources.add(new RuleChecks.Source(name, new String(content, StandardCharsets.UTF_8), null));
 			}
 		}
 		errors.addAll(build(kie, kfs, folder, tables));
+		RuleChecks.Findings findings = RuleChecks.check(sources, context);
+		errors.addAll(findings.errors());
 		if (!errors.isEmpty()) {
-			throw new RuleBuildException(folder.toString(), errors);
+			throw new RuleBuildException(folder.toString(), errors, findings.warnings());
 		}
 		KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
 		configuration.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
 		KieBase kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
 		// the container keeps the compiled module; the global repository need not keep every version ever loaded
 		kie.getRepository().removeKieModule(releaseId);
-		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase));
+		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase), findings.warnings());
 	}
 
 	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder,

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.forewarn.outreach.RuleVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,8 @@ class ValidateCommandTest {
 	@Test
 	void theShippedRulesCompile() {
 		assertThat(validate("rules")).isZero();
-		assertThat(out()).startsWith("rules: OK, ").contains("version ");
+		assertThat(out()).startsWith("rules: OK, 18 rules in 4 files, version ").doesNotContain("warning");
+		assertThat(err()).isEmpty();
 	}
 
 	@Test
@@ -66,11 +68,13 @@ class ValidateCommandTest {
 	void aMissingFolderOrAWrongCallIsNotOk() {
 		assertThat(validate(work.resolve("nowhere").toString())).isEqualTo(1);
 		assertThat(err()).contains("rules folder does not exist");
-		assertThat(ValidateCommand.run(new String[] { "a", "b" }, print(out), print(err))).isEqualTo(2);
+		assertThat(ValidateCommand.run(new String[] { "a", "b" }, print(out), print(err), RuleContext.FILES_ONLY))
+			.isEqualTo(2);
 	}
 
 	private int validate(String folder) {
-		return ValidateCommand.run(new String[] { folder }, print(out), print(err));
+		return ValidateCommand.run(new String[] { folder }, print(out), print(err),
+				RuleVocabulary.fromSettings(Path.of("config/application.yml")));
 	}
 
 	private static PrintStream print(ByteArrayOutputStream buffer) {
