@@ -28,13 +28,13 @@ class RulesConfiguration {
 	}
 
 	@Bean
-	RuleEngine ruleEngine(RuleSetLoader loader, RulesSettings settings) {
+	RuleEngine ruleEngine(RuleSetLoader loader, RulesSettings settings, Clock clock) {
 		Path folder = folder(settings);
 		RuleSet rules = loader.load(folder);
 		log.info("Rules from {}: {} rules in {} files, version {}", folder, rules.rules().size(), rules.files().size(),
 				rules.version());
 		rules.warnings().forEach(w -> log.warn("Rules: {}", w));
-		return new RuleEngine(rules);
+		return new RuleEngine(rules, clock);
 	}
 
 	@Bean
