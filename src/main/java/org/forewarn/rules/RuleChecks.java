@@ -51,8 +51,10 @@ final class RuleChecks {
 		this.context = context;
 	}
 
-	static Findings check(List<Source> sources, RuleContext context) {
+	/** {@code compiled}: false when the folder has compile errors; settings are then not checked against it. */
+	static Findings check(List<Source> sources, RuleContext context, boolean compiled) {
 		RuleChecks checks = new RuleChecks(context);
+		checks.everyProblemKnown = compiled;
 		for (Source source : sources) {
 			checks.file(source);
 			if (source.table() != null) {

@@ -81,8 +81,8 @@ public final class RuleSetLoader {
 				sources.add(new RuleChecks.Source(name, new String(content, StandardCharsets.UTF_8), null));
 			}
 		}
-		errors.addAll(build(kie, kfs, folder, tables));
-		RuleChecks.Findings findings = RuleChecks.check(sources, context);
+		errors.addAll(build(kie, kfs, folder, tables, sources));
+		RuleChecks.Findings findings = RuleChecks.check(sources, context, errors.isEmpty());
 		errors.addAll(findings.errors());
 		if (!errors.isEmpty()) {
 			throw new RuleBuildException(folder.toString(), errors, findings.warnings());
@@ -96,11 +96,13 @@ public final class RuleSetLoader {
 	}
 
 	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder,
-			Map<String, DecisionTables.Generated> tables) {
+			Map<String, DecisionTables.Generated> tables, List<RuleChecks.Source> sources) {
+		Map<String, String> drl = new HashMap<>();
+		sources.stream().filter(s -> s.table() == null).forEach(s -> drl.put(s.file(), s.drl()));
 		try {
 			KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
 			List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-				.map(m -> error(m, tables))
+				.map(m -> error(m, tables, drl))
 				.toList();
 			// after a syntax error the parser adds this for the same file; it says nothing new
 			return errors.stream().filter(e -> !(e.message().equals(NO_PACKAGE)
@@ -112,11 +114,19 @@ public final class RuleSetLoader {
 		}
 	}
 
-	private static RuleError error(Message message, Map<String, DecisionTables.Generated> tables) {
+	private static RuleError error(Message message, Map<String, DecisionTables.Generated> tables,
+			Map<String, String> drl) {
 		String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + RESOURCES, "");
 		String text = RuleError.compact(message.getText());
 		DecisionTables.Generated table = tables.get(path);
-		return table != null ? table.locate(message.getLine(), text) : new RuleError(path, message.getLine(), text);
+		if (table != null) {
+			RuleError row = table.locate(message.getLine(), text);
+			String column = ReadableErrors.column(table, row);
+			return column == null ? row : new RuleError(row.file(), row.line(), column + ": correct this cell ("
+					+ "Drools: " + row.message() + ")");
+		}
+		RuleError error = new RuleError(path, message.getLine(), text);
+		return drl.containsKey(path) ? ReadableErrors.explain(error, drl.get(path)) : error;
 	}
 
 	private static List<String> ruleNames(KieBase kieBase) {
