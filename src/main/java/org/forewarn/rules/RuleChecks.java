@@ -173,7 +173,10 @@ final class RuleChecks {
 		}
 	}
 
-	/** The settings may only name problems the rules decide; a problem sent to customers should be held back. */
+	/**
+	 * Warnings both ways: the open-ticket list naming a problem no rule decides (a typo, or a rule since removed; a
+	 * folder holding only some of the rules is fine), and a problem sent to customers that the list lacks.
+	 */
 	private void problemCodes() {
 		if (context.heldBackAt() == null) {
 			return;
@@ -182,7 +185,7 @@ final class RuleChecks {
 			for (String held : context.heldBack()) {
 				if (!problems.containsKey(held)) {
 					List<String> decided = new ArrayList<>(new TreeSet<>(problems.keySet()));
-					errors.add(new RuleError(context.heldBackAt().file(), context.heldBackAt().line(), HELD_BACK
+					warnings.add(new RuleError(context.heldBackAt().file(), context.heldBackAt().line(), HELD_BACK
 							+ " lists \"" + held + "\", which no rule decides: correct or remove it"
 							+ Suggestions.didYouMean(held, decided) + " (the rules decide " + String.join(", ", decided)
 							+ ")"));

@@ -53,6 +53,15 @@ public final class RuleSetLoader {
 
 	/** Compiles and validates the folder; throws {@link RuleBuildException} listing every error. */
 	public RuleSet load(Path folder) {
+		return load(folder, true);
+	}
+
+	/**
+	 * As {@link #load(Path)}; with {@code checksReject} false only compile errors reject the folder and what the
+	 * checks find (a missing template...) becomes a warning: at start there are no earlier rules to keep running,
+	 * and refusing to start would stop every message for the sake of one.
+	 */
+	public RuleSet load(Path folder, boolean checksReject) {
 		RuleFiles files = RuleFiles.in(folder);
 		String version = files.version();
 		KieServices kie = KieServices.get();
@@ -83,16 +92,21 @@ public final class RuleSetLoader {
 		}
 		errors.addAll(build(kie, kfs, folder, tables, sources));
 		RuleChecks.Findings findings = RuleChecks.check(sources, context, errors.isEmpty());
-		errors.addAll(findings.errors());
+		List<RuleError> warnings = new ArrayList<>(findings.errors());
+		if (checksReject) {
+			errors.addAll(findings.errors());
+			warnings.clear();
+		}
+		warnings.addAll(findings.warnings());
 		if (!errors.isEmpty()) {
-			throw new RuleBuildException(folder.toString(), errors, findings.warnings());
+			throw new RuleBuildException(folder.toString(), errors, warnings);
 		}
 		KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
 		configuration.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
 		KieBase kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
 		// the container keeps the compiled module; the global repository need not keep every version ever loaded
 		kie.getRepository().removeKieModule(releaseId);
-		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase), findings.warnings());
+		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase), warnings);
 	}
 
 	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder,

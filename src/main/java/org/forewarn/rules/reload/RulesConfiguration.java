@@ -30,7 +30,7 @@ class RulesConfiguration {
 	@Bean
 	RuleEngine ruleEngine(RuleSetLoader loader, RulesSettings settings, Clock clock) {
 		Path folder = folder(settings);
-		RuleSet rules = loader.load(folder);
+		RuleSet rules = loader.load(folder, false);
 		log.info("Rules from {}: {} rules in {} files, version {}", folder, rules.rules().size(), rules.files().size(),
 				rules.version());
 		rules.warnings().forEach(w -> log.warn("Rules: {}", w));
