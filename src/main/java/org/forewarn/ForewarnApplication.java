@@ -1,7 +1,9 @@
 package org.forewarn;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.forewarn.outreach.RuleVocabulary;
 import org.forewarn.replay.ReplayCommand;
 import org.forewarn.rules.ValidateCommand;
 import org.forewarn.security.AccountCommand;
@@ -33,7 +35,8 @@ public class ForewarnApplication {
 			}
 			case "validate" -> {
 				quietLogging();
-				System.exit(ValidateCommand.run(rest, System.out, System.err));
+				System.exit(ValidateCommand.run(rest, System.out, System.err,
+						RuleVocabulary.fromSettings(Path.of("config/application.yml"))));
 			}
 			default -> SpringApplication.run(ForewarnApplication.class, args);
 		}

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.forewarn.channel.OutgoingMessage;
 import org.forewarn.customer.Customer;
@@ -20,6 +21,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MessageVariables {
+
+	/** Every value a message carries: the placeholders a template may use (checked by {@code validate}). */
+	static final Set<String> NAMES = Set.of("customerId", "name", "firstName", "problem", "orderId", "promisedBy",
+			"shipBy", "estimatedDelivery", "carrier", "trackingNumber", "exceptionCode", "unsubscribeUrl",
+			"fallbackFrom", "fallbackReason");
 
 	private final UnsubscribeLinks unsubscribe;
 

@@ -2,12 +2,15 @@ package org.forewarn.rules;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.csv.CsvLineParser;
 import org.drools.template.parser.DecisionTableParseException;
 
 /**
@@ -78,6 +81,54 @@ final class DecisionTables {
 					.replaceAll(";\\s*$", "").strip());
 			}
 			return new RuleError(file, row, DRL_POSITION.matcher(message).replaceAll("").strip());
+		}
+
+		/** The table's rows as cells (CSV tables only; empty for spreadsheets). */
+		List<List<String>> rows() {
+			List<List<String>> rows = new ArrayList<>();
+			if (!csvText.isEmpty()) {
+				CsvLineParser parser = new CsvLineParser();
+				for (String line : csvText.split("\\R", -1)) {
+					rows.add(parser.parse(line));
+				}
+			}
+			return rows;
+		}
+
+		/**
+		 * Where in {@code row} a cell holds {@code value} (alone or in a comma-separated list), as
+		 * {@code column E "Channel"}; null when no cell does.
+		 */
+		String column(int row, String value) {
+			List<List<String>> rows = rows();
+			if (row < 1 || row > rows.size()) {
+				return null;
+			}
+			List<String> cells = rows.get(row - 1);
+			for (int i = 0; i < cells.size(); i++) {
+				if (Arrays.stream(cells.get(i).split(",")).map(String::strip).anyMatch(value::equals)) {
+					String heading = heading(rows, i);
+					return "column " + letter(i) + (heading.isEmpty() ? "" : " \"" + heading + "\"");
+				}
+			}
+			return null;
+		}
+
+		/** The heading people read above column {@code index}: four rows below {@code RuleTable}. */
+		private static String heading(List<List<String>> rows, int index) {
+			for (int r = 0; r + 4 < rows.size(); r++) {
+				List<String> cells = rows.get(r);
+				if (!cells.isEmpty() && cells.get(0).strip().startsWith("RuleTable")) {
+					List<String> headings = rows.get(r + 4);
+					return index < headings.size() ? headings.get(index).strip() : "";
+				}
+			}
+			return "";
+		}
+
+		static String letter(int index) {
+			return index < 26 ? String.valueOf((char) ('A' + index))
+					: letter(index / 26 - 1) + (char) ('A' + index % 26);
 		}
 
 		/** For the settings above the table (RuleSet, Import, Variables): the CSV row holding the same name. */

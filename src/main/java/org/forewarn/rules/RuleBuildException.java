@@ -7,11 +7,22 @@ import java.util.stream.Collectors;
 public class RuleBuildException extends RuntimeException {
 
 	private final List<RuleError> errors;
+	private final List<RuleError> warnings;
 
 	public RuleBuildException(String folder, List<RuleError> errors) {
+		this(folder, errors, List.of());
+	}
+
+	/** With what the checks warn about besides, so that one look shows everything. */
+	public RuleBuildException(String folder, List<RuleError> errors, List<RuleError> warnings) {
 		super("rules in " + folder + " do not compile:\n"
 				+ errors.stream().map(RuleError::toString).collect(Collectors.joining("\n")));
 		this.errors = List.copyOf(errors);
+		this.warnings = List.copyOf(warnings);
+	}
+
+	public List<RuleError> warnings() {
+		return warnings;
 	}
 
 	public List<RuleError> errors() {

@@ -1,5 +1,6 @@
 package org.forewarn.rules;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -16,9 +17,21 @@ public class RuleEngine {
 	static final int MAX_FIRINGS = 10_000;
 
 	private final AtomicReference<RuleSet> current;
+	private final RuleFailures failures;
 
 	public RuleEngine(RuleSet initial) {
+		this(initial, Clock.systemUTC());
+	}
+
+	/** {@code clock} stamps when a rule was last seen failing. */
+	public RuleEngine(RuleSet initial, Clock clock) {
 		this.current = new AtomicReference<>(initial);
+		this.failures = new RuleFailures(clock);
+	}
+
+	/** The rules whose actions threw since this engine started. */
+	public RuleFailures failures() {
+		return failures;
 	}
 
 	public RuleSet current() {
@@ -55,6 +68,8 @@ public class RuleEngine {
 		finally {
 			session.dispose();
 		}
-		return new Evaluation(rules.version(), trigger, decisions);
+		Evaluation evaluation = new Evaluation(rules.version(), trigger, decisions);
+		failures.record(evaluation);
+		return evaluation;
 	}
 }

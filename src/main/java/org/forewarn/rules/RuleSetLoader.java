@@ -1,5 +1,6 @@
 package org.forewarn.rules;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,9 +33,17 @@ public final class RuleSetLoader {
 	private static final String GENERATED = ".generated.drl";
 
 	private final Clock clock;
+	private final RuleContext context;
 
+	/** Compiles and checks what the rule files say themselves (no channels, templates or settings). */
 	public RuleSetLoader(Clock clock) {
+		this(clock, RuleContext.FILES_ONLY);
+	}
+
+	/** Compiles and checks the rules against the channels, templates and settings in {@code context}. */
+	public RuleSetLoader(Clock clock, RuleContext context) {
 		this.clock = clock;
+		this.context = context;
 	}
 
 	/** The version the folder would load as (a hash of its rule files), without compiling anything. */
@@ -44,6 +53,15 @@ public final class RuleSetLoader {
 
 	/** Compiles and validates the folder; throws {@link RuleBuildException} listing every error. */
 	public RuleSet load(Path folder) {
+		return load(folder, true);
+	}
+
+	/**
+	 * As {@link #load(Path)}; with {@code checksReject} false only compile errors reject the folder and what the
+	 * checks find (a missing template...) becomes a warning: at start there are no earlier rules to keep running,
+	 * and refusing to start would stop every message for the sake of one.
+	 */
+	public RuleSet load(Path folder, boolean checksReject) {
 		RuleFiles files = RuleFiles.in(folder);
 		String version = files.version();
 		KieServices kie = KieServices.get();
@@ -52,6 +70,7 @@ public final class RuleSetLoader {
 		kfs.generateAndWritePomXML(releaseId);
 		Map<String, DecisionTables.Generated> tables = new HashMap<>();
 		List<RuleError> errors = new ArrayList<>();
+		List<RuleChecks.Source> sources = new ArrayList<>();
 		for (Path file : files.paths()) {
 			String name = files.relative(file);
 			if (DecisionTables.isTable(name)) {
@@ -59,33 +78,45 @@ public final class RuleSetLoader {
 					DecisionTables.Generated table = DecisionTables.toDrl(name, files.read(file));
 					tables.put(name + GENERATED, table);
 					kfs.write(RESOURCES + name + GENERATED, table.drl());
+					sources.add(new RuleChecks.Source(name, table.drl(), table));
 				}
 				catch (RuleBuildException e) {
 					errors.addAll(e.errors());
 				}
 			}
 			else {
-				kfs.write(RESOURCES + name, files.read(file));
+				byte[] content = files.read(file);
+				kfs.write(RESOURCES + name, content);
+				sources.add(new RuleChecks.Source(name, new String(content, StandardCharsets.UTF_8), null));
 			}
 		}
-		errors.addAll(build(kie, kfs, folder, tables));
+		errors.addAll(build(kie, kfs, folder, tables, sources));
+		RuleChecks.Findings findings = RuleChecks.check(sources, context, errors.isEmpty());
+		List<RuleError> warnings = new ArrayList<>(findings.errors());
+		if (checksReject) {
+			errors.addAll(findings.errors());
+			warnings.clear();
+		}
+		warnings.addAll(findings.warnings());
 		if (!errors.isEmpty()) {
-			throw new RuleBuildException(folder.toString(), errors);
+			throw new RuleBuildException(folder.toString(), errors, warnings);
 		}
 		KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
 		configuration.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
 		KieBase kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
 		// the container keeps the compiled module; the global repository need not keep every version ever loaded
 		kie.getRepository().removeKieModule(releaseId);
-		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase));
+		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase), warnings);
 	}
 
 	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder,
-			Map<String, DecisionTables.Generated> tables) {
+			Map<String, DecisionTables.Generated> tables, List<RuleChecks.Source> sources) {
+		Map<String, String> drl = new HashMap<>();
+		sources.stream().filter(s -> s.table() == null).forEach(s -> drl.put(s.file(), s.drl()));
 		try {
 			KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
 			List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-				.map(m -> error(m, tables))
+				.map(m -> error(m, tables, drl))
 				.toList();
 			// after a syntax error the parser adds this for the same file; it says nothing new
 			return errors.stream().filter(e -> !(e.message().equals(NO_PACKAGE)
@@ -97,11 +128,19 @@ public final class RuleSetLoader {
 		}
 	}
 
-	private static RuleError error(Message message, Map<String, DecisionTables.Generated> tables) {
+	private static RuleError error(Message message, Map<String, DecisionTables.Generated> tables,
+			Map<String, String> drl) {
 		String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + RESOURCES, "");
 		String text = RuleError.compact(message.getText());
 		DecisionTables.Generated table = tables.get(path);
-		return table != null ? table.locate(message.getLine(), text) : new RuleError(path, message.getLine(), text);
+		if (table != null) {
+			RuleError row = table.locate(message.getLine(), text);
+			String column = ReadableErrors.column(table, row);
+			return column == null ? row : new RuleError(row.file(), row.line(), column + ": correct this cell ("
+					+ "Drools: " + row.message() + ")");
+		}
+		RuleError error = new RuleError(path, message.getLine(), text);
+		return drl.containsKey(path) ? ReadableErrors.explain(error, drl.get(path)) : error;
 	}
 
 	private static List<String> ruleNames(KieBase kieBase) {

@@ -26,7 +26,7 @@ class RuleFailureTest {
 			    Trigger()
 			then
 			    decide.problem( "half.done", null );
-			    decide.outreach( "churn.risk", null, "email", "x" ).after( "12h" );
+			    decide.outreach( "churn.risk", null, "email", "x" ).after( "12" + "h" ); // built at run time: validate cannot see it
 			end
 
 			rule "sound"

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.forewarn.outreach.RuleVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,10 @@ class ValidateCommandTest {
 			global org.forewarn.rules.Decisions decide;
 			""";
 
+	static final String ORDER_FIELDS = "cancelReason, cancelledAt, currency, customerId, deliveredAt, deliveredLate,"
+			+ " destinationRegion, open, orderId, paidAt, paymentFailedAt, paymentFailureHard, paymentFailureReason,"
+			+ " paymentOutstanding, placedAt, promisedBy, shipBy, shipped, shippedAt, timeline, total";
+
 	@TempDir
 	Path work;
 
@@ -29,7 +34,8 @@ class ValidateCommandTest {
 	@Test
 	void theShippedRulesCompile() {
 		assertThat(validate("rules")).isZero();
-		assertThat(out()).startsWith("rules: OK, ").contains("version ");
+		assertThat(out()).startsWith("rules: OK, 18 rules in 4 files, version ").doesNotContain("warning");
+		assertThat(err()).isEmpty();
 	}
 
 	@Test
@@ -57,20 +63,73 @@ class ValidateCommandTest {
 
 		assertThat(validate(rules.toString())).isEqualTo(1);
 
-		assertThat(err()).contains(rules + "/syntax.drl:8: [ERR 102] Line 8:0 mismatched input 'then'")
-			.contains(rules + "/more/fields.drl:7: Unable to Analyse Expression shipedBy != null")
-			.contains(": 2 errors, the folder would be rejected");
+		assertThat(err()).isEqualTo(rules + "/syntax.drl:7: a \"(\" opened on this line is not closed before"
+				+ " \"then\": add the missing \")\" (Drools: [ERR 102] Line 8:0 mismatched input 'then' in rule"
+				+ " \"a parenthesis too few\")\n"
+				+ rules + "/more/fields.drl:7: Order has no field \"shipedBy\" (did you mean"
+				+ " \"shipBy\"?); its fields: " + ORDER_FIELDS + ". Correct the name (Drools: Unable to Analyse"
+				+ " Expression shipedBy != null: [Error: unable to resolve method using strict-mode:"
+				+ " org.forewarn.customer.Order.shipedBy()])\n"
+				+ rules + ": 2 errors, the folder would be rejected\n");
+	}
+
+	@Test
+	void aMisspeltFieldOrMethodIsNamedWithTheFactsFieldsAndTheClosestName() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		Files.writeString(rules.resolve("names.drl"), HEADER + """
+
+				rule "a misspelt field"
+				when
+				    $o : Order( shipedAt != null )
+				then
+				    decide.problem( "x", $o.getOrderId() );
+				end
+
+				rule "a method in the wrong case"
+				when
+				    $o : Order( open == true )
+				then
+				    decide.problem( "x",
+				                    $o.getOrderID() );
+				end
+				""");
+
+		assertThat(validate(rules.toString())).isEqualTo(1);
+
+		assertThat(err()).isEqualTo(rules + "/names.drl:7: Order has no field \"shipedAt\" (did you mean"
+				+ " \"shippedAt\"?); its fields: " + ORDER_FIELDS + ". Correct the name (Drools: Unable to Analyse"
+				+ " Expression shipedAt != null: [Error: unable to resolve method using strict-mode:"
+				+ " org.forewarn.customer.Order.shipedAt()])\n"
+				+ rules + "/names.drl:17: Order has no method getOrderID() (did you mean \"getOrderId\"?); its fields: "
+				+ ORDER_FIELDS + " (field x is read with getX(), or isX() when it is true or false). Correct the name"
+				+ " (Drools: Rule Compilation error The method getOrderID() is undefined for the type Order)\n"
+				+ rules + ": 2 errors, the folder would be rejected\n");
+	}
+
+	@Test
+	void aBadDecisionTableCellIsNamedByRowAndColumn() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		String shipped = Files.readString(Path.of("rules/shipment-exceptions.drl.csv"));
+		Files.writeString(rules.resolve("exceptions.drl.csv"),
+				shipped.replace("email,shipment_exception_delay,4", "email,shipment_exception_delay,four"));
+
+		assertThat(validate(rules.toString())).isEqualTo(1);
+
+		assertThat(err()).startsWith(rules + "/exceptions.drl.csv:13: column G \"Wait before sending (hours)\": correct"
+				+ " this cell (Drools: Rule Compilation error four cannot be resolved to a variable)\n");
 	}
 
 	@Test
 	void aMissingFolderOrAWrongCallIsNotOk() {
 		assertThat(validate(work.resolve("nowhere").toString())).isEqualTo(1);
 		assertThat(err()).contains("rules folder does not exist");
-		assertThat(ValidateCommand.run(new String[] { "a", "b" }, print(out), print(err))).isEqualTo(2);
+		assertThat(ValidateCommand.run(new String[] { "a", "b" }, print(out), print(err), RuleContext.FILES_ONLY))
+			.isEqualTo(2);
 	}
 
 	private int validate(String folder) {
-		return ValidateCommand.run(new String[] { folder }, print(out), print(err));
+		return ValidateCommand.run(new String[] { folder }, print(out), print(err),
+				RuleVocabulary.fromSettings(Path.of("config/application.yml")));
 	}
 
 	private static PrintStream print(ByteArrayOutputStream buffer) {

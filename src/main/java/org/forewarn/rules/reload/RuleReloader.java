@@ -53,6 +53,7 @@ public class RuleReloader {
 						millisSince(started), List.of());
 				log.info("Rules reloaded ({}): version {} replaces {}, {} rules in {} files", trigger,
 						next.version(), running, next.rules().size(), next.files().size());
+				next.warnings().forEach(w -> log.warn("Rules: {}", w));
 			}
 		}
 		catch (RuleBuildException e) {
@@ -84,7 +85,7 @@ public class RuleReloader {
 	public RulesStatus status() {
 		RuleSet running = engine.current();
 		return new RulesStatus(folder.toString(), running.version(), running.loadedAt(), watching, running.files(),
-				running.rules(), lastAttempt, lastRejected);
+				running.rules(), running.warnings(), engine.failures().list(), lastAttempt, lastRejected);
 	}
 
 	public Path folder() {

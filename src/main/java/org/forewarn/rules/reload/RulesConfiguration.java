@@ -3,6 +3,7 @@ package org.forewarn.rules.reload;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.forewarn.rules.RuleContext;
 import org.forewarn.rules.RuleEngine;
 import org.forewarn.rules.RuleSet;
 import org.forewarn.rules.RuleSetLoader;
@@ -22,17 +23,18 @@ class RulesConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
 
 	@Bean
-	RuleSetLoader ruleSetLoader(Clock clock) {
-		return new RuleSetLoader(clock);
+	RuleSetLoader ruleSetLoader(Clock clock, RuleContext context) {
+		return new RuleSetLoader(clock, context);
 	}
 
 	@Bean
-	RuleEngine ruleEngine(RuleSetLoader loader, RulesSettings settings) {
+	RuleEngine ruleEngine(RuleSetLoader loader, RulesSettings settings, Clock clock) {
 		Path folder = folder(settings);
-		RuleSet rules = loader.load(folder);
+		RuleSet rules = loader.load(folder, false);
 		log.info("Rules from {}: {} rules in {} files, version {}", folder, rules.rules().size(), rules.files().size(),
 				rules.version());
-		return new RuleEngine(rules);
+		rules.warnings().forEach(w -> log.warn("Rules: {}", w));
+		return new RuleEngine(rules, clock);
 	}
 
 	@Bean

@@ -3,10 +3,17 @@ package org.forewarn.rules.reload;
 import java.time.Instant;
 import java.util.List;
 
+import org.forewarn.rules.RuleError;
+import org.forewarn.rules.RuleFailures;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** What {@code GET /api/rules} shows: the running rule set, and the last reload attempts. */
+/**
+ * What {@code GET /api/rules} shows: the running rule set, what its checks warn about, the rules whose actions threw
+ * (most failures first) and the last reload attempts.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RulesStatus(String folder, String version, Instant loadedAt, boolean watching, List<String> files,
-		List<String> rules, ReloadAttempt lastAttempt, ReloadAttempt lastRejected) {
+		List<String> rules, List<RuleError> warnings, List<RuleFailures.Failure> failures, ReloadAttempt lastAttempt,
+		ReloadAttempt lastRejected) {
 }

@@ -1,0 +1,82 @@
+package org.forewarn.outreach;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.forewarn.channel.ChannelSettings;
+import org.forewarn.channel.TemplateCheck;
+import org.forewarn.rules.RuleContext;
+import org.forewarn.rules.RuleError;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * What rules are checked against (channels, templates with the values a message carries, the open-ticket problem
+ * list), read from the settings the service would run with.
+ */
+public final class RuleVocabulary {
+
+	static final String HELD_BACK = "forewarn.guardrails.open-ticket.problems";
+
+	private RuleVocabulary() {
+	}
+
+	/** From the bound settings of the running service; {@code settingsFile} only names where the list is set. */
+	static RuleContext of(ChannelSettings channels, GuardrailSettings guardrails, Path settingsFile) {
+		TemplateCheck templates = new TemplateCheck(Path.of(channels.templates()),
+				Locale.forLanguageTag(channels.fallbackLocale()));
+		return new RuleContext(TemplateCheck.CHANNELS,
+				(template, channel) -> templates.problems(template, channel, MessageVariables.NAMES),
+				guardrails.openTicket().problems(), heldBackAt(settingsFile));
+	}
+
+	/**
+	 * For {@code validate}, outside the service: the settings file (normally {@code config/application.yml}; its
+	 * defaults when it does not exist) with environment variables and system properties over it, as at start.
+	 */
+	public static RuleContext fromSettings(Path settingsFile) {
+		StandardEnvironment environment = new StandardEnvironment();
+		if (Files.isRegularFile(settingsFile)) {
+			try {
+				new YamlPropertySourceLoader().load(settingsFile.toString(),
+						new org.springframework.core.io.FileSystemResource(settingsFile))
+					.forEach(environment.getPropertySources()::addLast);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot read " + settingsFile, e);
+			}
+		}
+		Binder binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
+		ChannelSettings channels = binder.bindOrCreate("forewarn.channels", ChannelSettings.class);
+		GuardrailSettings guardrails = binder.bindOrCreate("forewarn.guardrails", GuardrailSettings.class);
+		return of(channels, guardrails, settingsFile);
+	}
+
+	/** The line of the open-ticket list in the settings file (0 when it is not set there: the default applies). */
+	private static RuleError heldBackAt(Path settingsFile) {
+		int line = 0;
+		if (Files.isRegularFile(settingsFile)) {
+			try {
+				List<String> lines = Files.readAllLines(settingsFile);
+				boolean inOpenTicket = false;
+				for (int i = 0; i < lines.size() && line == 0; i++) {
+					String text = lines.get(i).strip();
+					inOpenTicket |= text.startsWith("open-ticket:");
+					if (inOpenTicket && text.startsWith("problems:")) {
+						line = i + 1;
+					}
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot read " + settingsFile, e);
+			}
+		}
+		return new RuleError(settingsFile.toString(), line, "");
+	}
+}

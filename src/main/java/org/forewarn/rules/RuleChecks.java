@@ -1,0 +1,218 @@
+package org.forewarn.rules;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.forewarn.shared.Suggestions;
+
+/**
+ * What can be known about the rules before they run, beyond compiling: channel names, templates and their
+ * placeholders, durations, problem codes the settings name, overlapping decision-table rows.
+ * <p>
+ * Reads each rule's action as Drools' own parser hands it over (the text, with its line), not the compiled rules: a
+ * compiled action is generated code whose arguments cannot be read back, and a message must point at the line a
+ * person wrote. Values computed at run time ({@code $o.getChannel()}) cannot be checked and are left alone.
+ */
+final class RuleChecks {
+
+	/** Channels that reach the customer directly: their problems should be held back while a ticket is open. */
+	private static final Set<String> TO_CUSTOMER = Set.of("email", "sms");
+	private static final String HELD_BACK = "forewarn.guardrails.open-ticket.problems";
+
+	/** One file's rules as DRL; {@code table} when the DRL was generated from a decision table. */
+	record Source(String file, String drl, DecisionTables.Generated table) {
+	}
+
+	/** Errors reject the folder; warnings are printed and shown, the folder still loads. */
+	record Findings(List<RuleError> errors, List<RuleError> warnings) {
+	}
+
+	private final RuleContext context;
+	private final List<RuleError> errors = new ArrayList<>();
+	private final List<RuleError> warnings = new ArrayList<>();
+	/** Problem codes with a literal name, each with where it is first decided and the channels it goes out on. */
+	private final Map<String, Use> problems = new LinkedHashMap<>();
+	private boolean everyProblemKnown = true;
+
+	private record Use(RuleError at, Set<String> channels) {
+	}
+
+	private RuleChecks(RuleContext context) {
+		this.context = context;
+	}
+
+	/** {@code compiled}: false when the folder has compile errors; settings are then not checked against it. */
+	static Findings check(List<Source> sources, RuleContext context, boolean compiled) {
+		RuleChecks checks = new RuleChecks(context);
+		checks.everyProblemKnown = compiled;
+		for (Source source : sources) {
+			checks.file(source);
+			if (source.table() != null) {
+				checks.warnings.addAll(TableOverlaps.find(source.table()));
+			}
+		}
+		checks.problemCodes();
+		return new Findings(List.copyOf(checks.errors), List.copyOf(checks.warnings));
+	}
+
+	private void file(Source source) {
+		DrlParser parser = new DrlParser();
+		PackageDescr pkg;
+		try {
+			pkg = parser.parse(false, source.drl());
+		}
+		catch (DroolsParserException e) {
+			pkg = null;
+		}
+		if (pkg == null || parser.hasErrors()) {
+			everyProblemKnown = false; // the compiler reports the file; what it decides is unknown
+			return;
+		}
+		for (RuleDescr rule : pkg.getRules()) {
+			String action = String.valueOf(rule.getConsequence());
+			int actionLine = actionLine(source.drl(), rule, action);
+			for (DecideCalls.Call call : DecideCalls.in(action)) {
+				Located at = new Located(source, actionLine, action);
+				decision(call, at);
+			}
+		}
+	}
+
+	/** Turns an offset in a rule's action into a location in its file (a table's row and column). */
+	private record Located(Source source, int actionLine, String action) {
+
+		RuleError error(int offset, String cellValue, String message) {
+			int line = actionLine + (int) action.substring(0, offset).chars().filter(c -> c == '\n').count();
+			if (source.table() == null) {
+				return new RuleError(source.file(), line, message);
+			}
+			RuleError row = source.table().locate(line, message);
+			String column = cellValue == null ? null : source.table().column(row.line(), cellValue);
+			return new RuleError(row.file(), row.line(), column == null ? message : column + ": " + message);
+		}
+	}
+
+	private void decision(DecideCalls.Call call, Located at) {
+		String action = at.action();
+		if (call.method().equals("outreach") || call.method().equals("problem")) {
+			String problem = call.known(0, action);
+			if (problem == null) {
+				everyProblemKnown = false;
+			}
+			String channel = call.method().equals("outreach") ? call.known(2, action) : null;
+			if (problem != null) {
+				Use use = problems.computeIfAbsent(problem,
+						p -> new Use(at.error(call.offset(), p, ""), new TreeSet<>()));
+				if (channel != null) {
+					use.channels().add(channel);
+				}
+			}
+		}
+		if (call.method().equals("outreach")) {
+			String channel = call.known(2, action);
+			String template = call.known(3, action);
+			boolean channelOk = channel == null || channel(channel, call.offset(), at);
+			if (channelOk && channel != null && template != null && context.templates() != null) {
+				for (String problem : context.templates().problems(template, channel)) {
+					errors.add(at.error(call.offset(), template, problem));
+				}
+			}
+		}
+		for (DecideCalls.Call chained : call.chained()) {
+			switch (chained.method()) {
+				case "after", "maxTriggerAge" -> duration(chained, at);
+				case "fallback" -> {
+					for (int i = 0; i < chained.args().size(); i++) {
+						String channel = chained.known(i, action);
+						if (channel != null) {
+							channel(channel, chained.offset(), at);
+						}
+					}
+				}
+				default -> {
+				}
+			}
+		}
+	}
+
+	private boolean channel(String channel, int offset, Located at) {
+		if (!context.knowsChannels() || context.channels().contains(channel)) {
+			return true;
+		}
+		List<String> known = new ArrayList<>(new TreeSet<>(context.channels()));
+		errors.add(at.error(offset, channel, "channel \"" + channel + "\" does not exist: use "
+				+ Suggestions.oneOf(known) + Suggestions.didYouMean(channel, known)));
+		return false;
+	}
+
+	private void duration(DecideCalls.Call call, Located at) {
+		String text = call.known(0, at.action());
+		if (text == null) {
+			return;
+		}
+		String written = "." + call.method() + "(\"" + text + "\")";
+		try {
+			Duration duration = Duration.parse(text);
+			if (call.method().equals("maxTriggerAge") && (duration.isZero() || duration.isNegative())) {
+				errors.add(at.error(call.offset(), text, written + " must be longer than zero, e.g. PT12H"));
+			}
+		}
+		catch (DateTimeParseException e) {
+			errors.add(at.error(call.offset(), text, written + " is not an ISO-8601 duration: write it as ISO-8601, "
+					+ "e.g. PT12H (12 hours), PT30M (30 minutes), P2D (2 days)"));
+		}
+	}
+
+	/**
+	 * Warnings both ways: the open-ticket list naming a problem no rule decides (a typo, or a rule since removed; a
+	 * folder holding only some of the rules is fine), and a problem sent to customers that the list lacks.
+	 */
+	private void problemCodes() {
+		if (context.heldBackAt() == null) {
+			return;
+		}
+		if (everyProblemKnown) {
+			for (String held : context.heldBack()) {
+				if (!problems.containsKey(held)) {
+					List<String> decided = new ArrayList<>(new TreeSet<>(problems.keySet()));
+					warnings.add(new RuleError(context.heldBackAt().file(), context.heldBackAt().line(), HELD_BACK
+							+ " lists \"" + held + "\", which no rule decides: correct or remove it"
+							+ Suggestions.didYouMean(held, decided) + " (the rules decide " + String.join(", ", decided)
+							+ ")"));
+				}
+			}
+		}
+		problems.forEach((problem, use) -> {
+			List<String> direct = use.channels().stream().filter(TO_CUSTOMER::contains).toList();
+			if (!direct.isEmpty() && !context.heldBack().contains(problem)) {
+				warnings.add(new RuleError(use.at().file(), use.at().line(), "problem \"" + problem + "\" goes out by "
+						+ String.join(" and ", direct) + " but is not in " + HELD_BACK
+						+ ": it is sent even while the customer has an open support ticket; add it there unless that"
+						+ " is meant"));
+			}
+		});
+	}
+
+	private static int actionLine(String drl, RuleDescr rule, String action) {
+		int thenLine = rule.getConsequenceLine();
+		int from = 0;
+		for (int line = 1; line < thenLine && from >= 0; line++) {
+			from = drl.indexOf('\n', from) + 1;
+		}
+		int at = from < 0 ? -1 : drl.indexOf(action.strip(), from);
+		if (at < 0) {
+			return thenLine + 1;
+		}
+		return 1 + (int) drl.substring(0, at).chars().filter(c -> c == '\n').count();
+	}
+}

@@ -1,0 +1,32 @@
+package org.forewarn.rules;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the rules are checked against beyond the compiler: the channels that exist, the message templates, and the
+ * problem codes the settings hold back while a ticket is open. The channel and outreach side provides it; the rules
+ * only read it.
+ *
+ * @param channels channel names a rule may use
+ * @param templates what is wrong with a template for a channel (missing file, unknown placeholder); empty when fine
+ * @param heldBack problem codes {@code forewarn.guardrails.open-ticket.problems} lists
+ * @param heldBackAt where that list is set, for messages ({@code config/application.yml}, its line)
+ */
+public record RuleContext(Set<String> channels, Templates templates, List<String> heldBack, RuleError heldBackAt) {
+
+	/** Only what the rule files say themselves: durations; no channels, templates or settings to check against. */
+	public static final RuleContext FILES_ONLY = new RuleContext(Set.of(), null, List.of(), null);
+
+	/** The templates folder, as the channels read it. */
+	@FunctionalInterface
+	public interface Templates {
+
+		/** Each problem of {@code template} for {@code channel} as one sentence; empty when it renders. */
+		List<String> problems(String template, String channel);
+	}
+
+	boolean knowsChannels() {
+		return !channels.isEmpty();
+	}
+}

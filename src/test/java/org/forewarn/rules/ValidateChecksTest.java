@@ -1,0 +1,198 @@
+package org.forewarn.rules;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.forewarn.outreach.RuleVocabulary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code validate} catches before run time what would otherwise fail at send time or surprise customers: channels,
+ * templates and placeholders, durations, problem codes the settings name, overlapping decision-table rows.
+ */
+class ValidateChecksTest {
+
+	private static final String HEADER = """
+			package forewarn.checked;
+			import org.forewarn.customer.Order;
+			global org.forewarn.rules.Decisions decide;
+
+			""";
+
+	@TempDir
+	Path work;
+
+	private Path rules;
+	private Path settings;
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@BeforeEach
+	void folders() throws Exception {
+		rules = Files.createDirectories(work.resolve("rules"));
+		Path templates = Files.createDirectories(work.resolve("templates"));
+		Files.writeString(templates.resolve("late.email.txt"), "Subject: Order {{orderId}}\nHi {{firstName}}\n");
+		Files.writeString(templates.resolve("late.email.pt-BR.txt"), "Subject: Pedido {{orderId}}\n{{trackingCode}}\n");
+		Files.writeString(templates.resolve("late.sms.txt"), "Order {{orderId}} is late.\n");
+		Files.writeString(templates.resolve("call.task.txt"), "Subject: Call {{name}}\n");
+		settings = work.resolve("application.yml");
+		Files.writeString(settings, """
+				forewarn:
+				  channels:
+				    templates: %s
+				  guardrails:
+				    open-ticket:
+				      problems: [order.late]
+				""".formatted(templates));
+	}
+
+	@Test
+	void aSoundFolderIsOk() throws Exception {
+		write("ok.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" ).after(\"PT12H\");"));
+
+		assertThat(validate()).isZero();
+		assertThat(out()).startsWith(rules + ": OK, 1 rules in 1 files, version ");
+		assertThat(err()).isEmpty();
+	}
+
+	@Test
+	void aChannelThatDoesNotExist() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"emial\", \"late\" );"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).isEqualTo(rules + "/r.drl:9: channel \"emial\" does not exist: use email, sms or task"
+				+ " (did you mean \"email\"?)\n" + rules + ": 1 error, the folder would be rejected\n");
+	}
+
+	@Test
+	void aFallbackChannelThatDoesNotExist() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" )\n"
+				+ "          .fallback( \"e-mail\" );"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).startsWith(rules + "/r.drl:10: channel \"e-mail\" does not exist: use email, sms or task"
+				+ " (did you mean \"email\"?)\n");
+	}
+
+	@Test
+	void aTemplateWithNoFileForItsChannel() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"lates\" );"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).startsWith(rules + "/r.drl:9: template \"lates\" for sms has no file: expected "
+				+ work.resolve("templates/lates.sms.txt") + ", the text for customers whose language has none of its"
+				+ " own (did you mean \"late\"?)\n");
+	}
+
+	@Test
+	void anUnknownPlaceholderInAnyLanguageOfTheTemplate() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"email\", \"late\" );"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).startsWith(rules + "/r.drl:9: template \"late\" for email: late.email.pt-BR.txt:2: unknown"
+				+ " placeholder {{trackingCode}}; known: carrier, customerId, estimatedDelivery, exceptionCode,"
+				+ " fallbackFrom, fallbackReason, firstName, name, orderId, problem, promisedBy, shipBy,"
+				+ " trackingNumber, unsubscribeUrl\n");
+	}
+
+	@Test
+	void durationsThatAreNotIso8601() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" )\n"
+				+ "          .after( \"12h\" )\n          .maxTriggerAge( \"PT0S\" );"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).isEqualTo(rules + "/r.drl:10: .after(\"12h\") is not an ISO-8601 duration: write it as"
+				+ " ISO-8601, e.g. PT12H (12 hours), PT30M (30 minutes), P2D (2 days)\n"
+				+ rules + "/r.drl:11: .maxTriggerAge(\"PT0S\") must be longer than zero, e.g. PT12H\n"
+				+ rules + ": 2 errors, the folder would be rejected\n");
+	}
+
+	@Test
+	void aHeldBackProblemNoRuleDecidesAndAProblemSentWithoutBeingHeldBackAreWarnings() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.lat\", $o.getOrderId(), \"sms\", \"late\" );"));
+
+		assertThat(validate()).isZero();
+		assertThat(err()).isEqualTo(settings + ":6: warning: forewarn.guardrails.open-ticket.problems lists"
+				+ " \"order.late\", which no rule decides: correct or remove it (did you mean \"order.lat\"?) (the rules"
+				+ " decide order.lat)\n"
+				+ rules + "/r.drl:9: warning: problem \"order.lat\" goes out by sms but is not in"
+				+ " forewarn.guardrails.open-ticket.problems: it is sent even while the customer has an open support"
+				+ " ticket; add it there unless that is meant\n");
+		assertThat(out()).endsWith(", 2 warnings\n");
+	}
+
+	@Test
+	void aTaskNeedNotBeHeldBackAndComputedValuesAreLeftToRunTime() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" );\n"
+				+ "    decide.outreach( \"order.call\", $o.getOrderId(), \"task\", \"call\" );\n"
+				+ "    decide.outreach( \"order.late\", $o.getOrderId(), $o.getCurrency(), \"late\" );"));
+
+		assertThat(validate()).isZero();
+		assertThat(err()).isEmpty();
+	}
+
+	@Test
+	void aBadDecisionTableCellIsNamedByRowAndColumnAndOverlappingRowsAreAWarning() throws Exception {
+		Files.copy(Path.of("config/templates/shipment_exception_address.email.txt"),
+				work.resolve("templates/shipment_exception_address.email.txt"));
+		Files.writeString(settings, Files.readString(settings).replace("[order.late]", "[shipment.exception]"));
+		write("t.drl.csv", """
+				RuleSet,forewarn.tables,,,
+				Import,"org.forewarn.customer.Shipment, org.forewarn.customer.Order",,,
+				Variables,org.forewarn.rules.Decisions decide,,,
+				RuleTable Exceptions,,,,
+				NAME,CONDITION,CONDITION,ACTION,ACTION
+				,$s : Shipment,$s : Shipment,,
+				,"forall(||){exceptionCode == ""$""}","exceptionCode != null && forall(&&){exceptionCode != ""$""}","String channel = ""$param"";","decide.outreach(""shipment.exception"", $s.getOrderId(), channel, ""shipment_exception_address"");"
+				Rule,Code is one of,Any code except,Channel,Action
+				address,"address_issue, customs",,emial,x
+				others,,"address_issue, lost",email,x
+				""");
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).isEqualTo(rules + "/t.drl.csv:9: column D \"Channel\": channel \"emial\" does not exist:"
+				+ " use email, sms or task (did you mean \"email\"?)\n"
+				+ rules + "/t.drl.csv:10: warning: rows 9 and 10 both match Shipment.exceptionCode \"customs\": both"
+				+ " rules fire and each decides its outreach; narrow one of them if only one should\n"
+				+ rules + ": 1 error, the folder would be rejected\n");
+	}
+
+	private static String rule(String action) {
+		return HEADER + """
+				rule "checked"
+				when
+				    $o : Order( open == true )
+				then
+				    %s
+				end
+				""".formatted(action);
+	}
+
+	private void write(String file, String content) throws Exception {
+		Files.writeString(rules.resolve(file), content);
+	}
+
+	private int validate() {
+		return ValidateCommand.run(new String[] { rules.toString() }, print(out), print(err),
+				RuleVocabulary.fromSettings(settings));
+	}
+
+	private static PrintStream print(ByteArrayOutputStream buffer) {
+		return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+	}
+
+	private String out() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+}
