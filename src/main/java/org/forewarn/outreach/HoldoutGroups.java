@@ -62,10 +62,18 @@ public class HoldoutGroups {
 
 	/** The customer's place, from 0 (inclusive) to 100 (exclusive). */
 	public double place(String customerId) {
+		return place(settings.key(), settings.salt(), customerId);
+	}
+
+	/**
+	 * A customer's place in the experiment {@code salt} with {@code key}: held out of outreach whose share is above
+	 * it. For tools that build or check data sets outside a running Forewarn.
+	 */
+	public static double place(String key, String salt, String customerId) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(settings.key().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			byte[] hash = mac.doFinal((settings.salt() + '\n' + customerId).getBytes(StandardCharsets.UTF_8));
+			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			byte[] hash = mac.doFinal((salt + '\n' + customerId).getBytes(StandardCharsets.UTF_8));
 			long bits = ByteBuffer.wrap(hash).getLong();
 			double unsigned = bits >= 0 ? bits : bits + TWO_TO_64;
 			return Math.min(100 * unsigned / TWO_TO_64, Math.nextDown(100.0));
