@@ -35,6 +35,18 @@ public class EventStore {
 	}
 
 
+	/** Every stored event of these types, in event time order (for outcome figures). */
+	public List<Event> findOfTypes(java.util.Collection<String> types) {
+		if (types.isEmpty()) {
+			return List.of();
+		}
+		String marks = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
+		return jdbc.sql("select payload from event where type in (" + marks + ") order by event_time, id")
+			.params(List.copyOf(types))
+			.query((rs, row) -> EventJson.read(rs.getString(1)))
+			.list();
+	}
+
 	public List<Event> findByCustomer(String customerId) {
 		return jdbc.sql("select payload from event where customer_id = ? order by event_time, received_at")
 			.param(customerId)

@@ -69,7 +69,7 @@ class Fallbacks {
 		String template = channels.hasTemplate(failed.template(), next) ? failed.template()
 				: settings.fallbackTemplate();
 		SendPolicy policy = new SendPolicy(failed.policy().notLaterThan(), rest, failed.policy().deferWhenCapped(),
-				failed.policy().step());
+				failed.policy().step(), failed.policy().holdoutPercent());
 		String explanation = "Fallback for " + failed.channel() + " outreach " + failed.id() + " ("
 				+ failed.status() + ": " + failed.statusReason() + "). " + failed.explanation();
 		return new OutreachCreator.Draft("fallback|" + failed.id() + "|" + next, failed.customerId(),

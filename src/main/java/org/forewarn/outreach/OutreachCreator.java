@@ -38,10 +38,12 @@ class OutreachCreator {
 	private final Guardrails guardrails;
 	private final GuardrailSettings settings;
 	private final OutreachSettings timing;
+	private final HoldoutGroups holdout;
 	private final Clock clock;
 
 	OutreachCreator(OutreachStore outreach, Guardrails guardrails, GuardrailSettings settings,
-			OutreachSettings timing, Clock clock) {
+			OutreachSettings timing, HoldoutGroups holdout, Clock clock) {
+		this.holdout = holdout;
 		this.outreach = outreach;
 		this.guardrails = guardrails;
 		this.settings = settings;
@@ -79,9 +81,12 @@ class OutreachCreator {
 			status = OutreachStatus.SCHEDULED;
 			reason = placed.reason();
 		}
+		// the share is fixed now: changing the settings later starts new decisions in the new groups, not old ones
+		SendPolicy policy = d.policy().withHoldoutPercent(
+				holdout.percentFor(d.rule(), d.problem(), d.channel(), d.policy().holdoutPercent()));
 		Outreach record = new Outreach(StableId.of(d.dedupeKey()), d.customerId(), d.orderId(), d.rule(),
 				d.ruleVersion(), d.problem(), d.channel(), d.template(), now, placed.at(), status, reason, null,
-				abbreviate(d.explanation()), d.fallbackFor(), reviewUntil, d.policy(), Outreach.Delivery.NONE);
+				abbreviate(d.explanation()), d.fallbackFor(), reviewUntil, policy, Outreach.Delivery.NONE);
 		List<String> ruleFallback = d.policy().ruleFallback();
 		boolean fallbackDue = refusal != null && refusal.consent() && ruleFallback != null && !ruleFallback.isEmpty();
 		if (!outreach.insert(record, d.dedupeKey(), fallbackDue)) {

@@ -38,11 +38,13 @@ public class OutreachDispatcher {
 	private final MessageVariables messages;
 	private final DeliveryOutcomes outcomes;
 	private final DeliverySettlement settlement;
+	private final HoldoutGroups holdout;
 	private final Clock clock;
 
 	OutreachDispatcher(OutreachStore outreach, AttemptStore attempts, Guardrails guardrails, Fallbacks fallbacks,
 			OutreachReview review, ChannelDispatch channels, MessageVariables messages, DeliveryOutcomes outcomes,
-			DeliverySettlement settlement, Clock clock) {
+			DeliverySettlement settlement, HoldoutGroups holdout, Clock clock) {
+		this.holdout = holdout;
 		this.outreach = outreach;
 		this.attempts = attempts;
 		this.guardrails = guardrails;
@@ -89,6 +91,12 @@ public class OutreachDispatcher {
 		return !OutreachStatus.WAITING.contains(o.status());
 	}
 
+	/** A retry or an interrupted send has begun going out already: only a first send is ever held out. */
+	private boolean heldOut(Outreach o) {
+		Double percent = o.policy().holdoutPercent();
+		return o.delivery().attempts() == 0 && percent != null && holdout.heldOut(o.customerId(), percent);
+	}
+
 	private boolean dispatch(Outreach o, CustomerState state, Instant now, Consumer<Wakeup> schedule) {
 		Optional<Attempt> interrupted = o.delivery().attempts() == 0 ? Optional.empty() : attempts.unfinished(o.id());
 		if (interrupted.isPresent()) {
@@ -110,6 +118,13 @@ public class OutreachDispatcher {
 		}
 		if (verdict instanceof Guardrails.Verdict.Defer d) {
 			outcomes.defer(o, d.until(), d.reason(), now, schedule);
+			return false;
+		}
+		if (heldOut(o)) {
+			// at the moment it would have gone out, after every guardrail: what would have been sent stays visible
+			outreach.transition(o.id(), List.of(OutreachStatus.SCHEDULED), OutreachStatus.HELD_OUT,
+					"holdout group of experiment '" + holdout.salt() + "' (" + o.policy().holdoutPercent()
+							+ "% of customers): would have been sent now, not sent", now, null);
 			return false;
 		}
 		int attempt = o.delivery().attempts() + 1;

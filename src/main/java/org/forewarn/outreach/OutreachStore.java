@@ -23,7 +23,8 @@ public class OutreachStore {
 
 	private static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
 			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
-			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code";
+			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code, "
+			+ "holdout_percent";
 
 	/** Provider codes of FAILED records that may have gone out: no answer after the provider may have had them. */
 	private static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
@@ -40,11 +41,12 @@ public class OutreachStore {
 		SendPolicy p = o.policy();
 		try {
 			jdbc.sql("insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at) values "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(), o.channel(),
 						o.template(), utc(o.decidedAt()), utc(o.sendAt()), o.status().name(), fit(o.statusReason()),
 						utc(o.sentAt()), o.explanation(), o.fallbackFor(), utc(o.reviewUntil()),
 						utc(p.notLaterThan()), p.fallback(), p.deferWhenCapped(), p.step(), 0, null, null,
+						p.holdoutPercent(),
 						dedupeKey, fallbackDue, utc(o.decidedAt()))
 				.update();
 		}
@@ -213,7 +215,7 @@ public class OutreachStore {
 
 	private Outreach map(ResultSet rs, int row) throws SQLException {
 		SendPolicy policy = new SendPolicy(instant(rs, "not_later_than"), rs.getString("fallback_channels"),
-				rs.getBoolean("defer_when_capped"), rs.getInt("step"));
+				rs.getBoolean("defer_when_capped"), rs.getInt("step"), holdoutPercent(rs));
 		Outreach.Delivery delivery = new Outreach.Delivery(rs.getInt("attempts"), rs.getString("provider_id"),
 				rs.getString("provider_code"));
 		return new Outreach(rs.getString("id"), rs.getString("customer_id"), rs.getString("order_id"),
@@ -222,6 +224,11 @@ public class OutreachStore {
 				OutreachStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
 				instant(rs, "sent_at"), rs.getString("explanation"), rs.getString("fallback_for"),
 				instant(rs, "review_until"), policy, delivery);
+	}
+
+	private static Double holdoutPercent(ResultSet rs) throws SQLException {
+		double value = rs.getDouble("holdout_percent");
+		return rs.wasNull() ? null : value;
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,18 +10,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * How the deciding rule wants an outreach sent: a deadline it is worth less after, the channels to fall back to
  * ({@code fallback} null: the configured chain, and only when delivery fails), whether a capped send waits for the
- * next day, and its follow-up step.
+ * next day, its follow-up step, and the share of customers held out of it ({@code holdoutPercent}, fixed when it
+ * is decided; null on records decided before holdout groups existed).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SendPolicy(Instant notLaterThan, String fallback, boolean deferWhenCapped, int step) {
+public record SendPolicy(Instant notLaterThan, String fallback, boolean deferWhenCapped, int step,
+		Double holdoutPercent) {
 
-	static final SendPolicy DEFAULT = new SendPolicy(null, null, false, 1);
+	static final SendPolicy DEFAULT = new SendPolicy(null, null, false, 1, null);
 
 	/** The rule's own fallback channels, or null when it named none. */
 	@JsonIgnore
 	List<String> ruleFallback() {
 		return fallback == null ? null
 				: fallback.isBlank() ? List.of() : Arrays.asList(fallback.split(","));
+	}
+
+	SendPolicy withHoldoutPercent(double percent) {
+		return new SendPolicy(notLaterThan, fallback, deferWhenCapped, step, percent);
 	}
 
 	static String join(List<String> channels) {

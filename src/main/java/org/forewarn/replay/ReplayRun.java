@@ -12,6 +12,7 @@ import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventType;
 import org.forewarn.event.InvalidEventException;
+import org.forewarn.outcome.OutcomeReport;
 
 /** Reads events line by line through the {@link Replayer}, reporting progress and bad lines as it goes. */
 final class ReplayRun {
@@ -68,6 +69,7 @@ final class ReplayRun {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		return new ReplaySummary(session.rulesFolder(), session.ruleVersion(), lineNumber, counts,
 				replayer.timersFired(), replayer.timersPending(), seconds, startedAt, replayer.now(),
-				session.outreach(), session.detectionCounts(), promisedBy);
+				session.outreach(), session.detectionCounts(), promisedBy,
+				session.bean(OutcomeReport.class).report(new OutcomeReport.Filter(null, null, null, null)));
 	}
 }

@@ -10,17 +10,19 @@ import java.util.stream.Collectors;
 
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.outreach.DetectionCount;
+import org.forewarn.outcome.OutcomeReport;
 import org.forewarn.outreach.Outreach;
 
 /**
  * What a replay found: input counts and speed, every outreach record with its final status, how often each rule
- * detected each problem, and each order's promised date (for lead times). Renders as a short text account.
+ * detected each problem, each order's promised date (for lead times) and the outcomes after outreach against the
+ * holdout group. Renders as a short text account.
  *
  * @param rules the rules folder replayed, and {@code ruleVersion} its version
  */
 record ReplaySummary(String rules, String ruleVersion, long lines, Counts counts, long timersFired, int timersPending,
 		double seconds, Instant startedAt, Instant endedAt, List<Outreach> outreach, List<DetectionCount> detections,
-		Map<String, Instant> promisedBy) {
+		Map<String, Instant> promisedBy, OutcomeReport.Report outcomes) {
 
 	private static final Set<String> TASKS = Set.of("OPEN", "CLAIMED", "RESOLVED", "DISMISSED");
 	private static final Set<String> WENT_OUT = Set.of("SENT", "DELIVERED", "OPEN", "CLAIMED", "RESOLVED",
@@ -36,14 +38,17 @@ record ReplaySummary(String rules, String ruleVersion, long lines, Counts counts
 				timersFired, timersPending));
 		out.append(String.format("Outreach decided: %,d%n", outreach.size()));
 		out.append(String.format("  went out %,d (sent or delivered %,d, tasks opened %,d), suppressed %,d, "
-				+ "cancelled %,d, failed %,d, still waiting %,d%n", count(WENT_OUT), count(Set.of("SENT", "DELIVERED")),
+				+ "cancelled %,d, failed %,d, still waiting %,d, held out %,d%n", count(WENT_OUT), count(Set.of("SENT", "DELIVERED")),
 				count(TASKS), count(Set.of("SUPPRESSED")), count(Set.of("CANCELLED")), count(Set.of("FAILED")),
-				count(Set.of("SCHEDULED", "PENDING_REVIEW"))));
+				count(Set.of("SCHEDULED", "PENDING_REVIEW")), count(Set.of("HELD_OUT"))));
 		section(out, "by status", o -> o.status().name());
 		section(out, "suppressed, by reason", o -> o.status().name().equals("SUPPRESSED") ? o.statusReason() : null);
 		section(out, "by problem", Outreach::problem);
 		section(out, "by channel", Outreach::channel);
 		section(out, "by rule", Outreach::rule);
+		if (outcomes != null) {
+			out.append(OutcomeSection.text(outcomes));
+		}
 		return out.toString();
 	}
 

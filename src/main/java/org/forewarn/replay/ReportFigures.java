@@ -43,7 +43,9 @@ record ReportFigures(List<RuleRow> rules, Set<String> channels, Set<OutreachStat
 		for (Outreach o : replay.outreach()) {
 			long[] row = perRule.computeIfAbsent(o.rule() + "\u0000" + o.problem(), k -> new long[7]);
 			row[1]++;
-			row[column(o.status())]++;
+			if (o.status() != OutreachStatus.HELD_OUT) { // held out: neither went out nor failed; see OutcomeSection
+				row[column(o.status())]++;
+			}
 			channels.add(o.channel());
 			statuses.add(o.status());
 			channelStatus.computeIfAbsent(o.channel(), c -> new TreeMap<>()).merge(o.status(), 1L, Long::sum);

@@ -51,6 +51,9 @@ final class ReportHtml {
 		legend(page, new ArrayList<>(figures.channels()));
 		page.append(SvgCharts.perDay(figures.perDay(), new ArrayList<>(figures.channels())));
 		leadTimes(page, figures);
+		if (replay.outcomes() != null) {
+			OutcomeSection.html(page, replay.outcomes());
+		}
 		if (comparison != null) {
 			ComparisonHtml.append(page, comparison);
 		}

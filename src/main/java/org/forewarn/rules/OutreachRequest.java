@@ -21,6 +21,7 @@ public final class OutreachRequest {
 	private boolean deferWhenCapped;
 	private int step = 1;
 	private Duration maxTriggerAge;
+	private Double holdoutPercent;
 
 	OutreachRequest(Decided decided, String channel, String template) {
 		this.decided = decided;
@@ -111,6 +112,18 @@ public final class OutreachRequest {
 		return this;
 	}
 
+	/**
+	 * Hold out this share of customers (0 to 100) instead of the configured one ({@code forewarn.holdout.*}):
+	 * {@code .holdout(0)} for outreach that is never an experiment, such as a hard payment decline.
+	 */
+	public OutreachRequest holdout(double percent) {
+		if (Double.isNaN(percent) || percent < 0 || percent > 100) {
+			throw new IllegalArgumentException(".holdout(" + percent + "): the share must be between 0 and 100");
+		}
+		this.holdoutPercent = percent;
+		return this;
+	}
+
 	private static Duration duration(String method, String isoDuration) {
 		try {
 			return Duration.parse(isoDuration);
@@ -132,6 +145,8 @@ public final class OutreachRequest {
 	public int step() { return step; }
 	/** The rule's own limit on the trigger's age, or null for the configured one. */
 	public Duration maxTriggerAge() { return maxTriggerAge; }
+	/** The rule's own holdout share, or null for the configured one. */
+	public Double holdoutPercent() { return holdoutPercent; }
 
 	/** When it is due, given the time it was decided at. */
 	public Instant dueAt(Instant decidedAt) {

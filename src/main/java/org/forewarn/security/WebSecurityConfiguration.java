@@ -72,6 +72,7 @@ class WebSecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/followups/*/claim", "/api/followups/*/resolve",
 						"/api/followups/*/dismiss")
 				.hasRole(SUPPORT)
+				.requestMatchers(HttpMethod.GET, "/api/outcomes").hasAnyRole(SUPPORT, RULES)
 				.requestMatchers(HttpMethod.GET, "/api/rules").hasRole(RULES)
 				.requestMatchers(HttpMethod.POST, "/api/rules/reload").hasRole(RULES)
 				// users, tokens, other actuator endpoints and anything added later without a rule here

@@ -78,6 +78,8 @@ class AccessControlTest {
 				new Endpoint("POST", "/api/followups/none/resolve", "{\"note\":\"done\"}", SUPPORT, 404),
 				new Endpoint("POST", "/api/followups/none/dismiss", null, SUPPORT, 404),
 				new Endpoint("GET", "/api/customers/c1/timeline", null, SUPPORT, 200),
+				new Endpoint("GET", "/api/outcomes", null,
+						Set.of("support", "reviewer", "rules", "admin"), 200),
 				new Endpoint("GET", "/api/rules", null, RULES, 200),
 				new Endpoint("POST", "/api/rules/reload", null, RULES, 200),
 				new Endpoint("GET", "/api/users", null, ADMIN, 200),

@@ -1,0 +1,96 @@
+package org.forewarn.outcome;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Contacted against held out, per rule and problem: each outcome's rate in both groups and the 95 % interval of the
+ * difference (contacted minus held out). Below the minimum count in either group the figures say "not enough data
+ * yet", with how long the current volume takes to reach it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Lift(String rule, String problem, long contacted, long heldOut, boolean enoughData, String note,
+		Double daysToEnoughData, List<Rate> outcomes, Average csat5, Average nps10) {
+
+	/** One outcome: the share of each group it followed, the difference and its interval, and what that shows. */
+	public record Rate(String outcome, long contactedWith, long heldOutWith, double contactedRate, double heldOutRate,
+			double difference, double low, double high, String verdict) {
+	}
+
+	/** Mean feedback score given after outreach in each group, with how many scores. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Average(Double contacted, long contactedScores, Double heldOut, long heldOutScores) {
+	}
+
+	static List<Lift> of(Map<Exposure, Attribution.Followed> followed, int minPerGroup, Instant until) {
+		Map<String, List<Map.Entry<Exposure, Attribution.Followed>>> groups = new TreeMap<>();
+		followed.entrySet().forEach(e -> groups
+			.computeIfAbsent(e.getKey().rule() + "\n" + e.getKey().problem(), k -> new ArrayList<>()).add(e));
+		List<Lift> lifts = new ArrayList<>();
+		groups.forEach((key, entries) -> lifts.add(one(entries, minPerGroup, until)));
+		return lifts;
+	}
+
+	private static Lift one(List<Map.Entry<Exposure, Attribution.Followed>> entries, int minPerGroup, Instant until) {
+		Exposure any = entries.get(0).getKey();
+		long contacted = entries.stream().filter(e -> !e.getKey().heldOut()).count();
+		long heldOut = entries.size() - contacted;
+		List<Rate> rates = new ArrayList<>();
+		boolean enough = contacted >= minPerGroup && heldOut >= minPerGroup;
+		for (OutcomeKind kind : OutcomeKind.values()) {
+			long c = entries.stream().filter(e -> !e.getKey().heldOut() && e.getValue().outcomes().contains(kind)).count();
+			long h = entries.stream().filter(e -> e.getKey().heldOut() && e.getValue().outcomes().contains(kind)).count();
+			if (contacted == 0 || heldOut == 0) {
+				continue;
+			}
+			RateDifference d = RateDifference.of(c, contacted, h, heldOut);
+			String verdict = !enough ? "not enough data yet"
+					: d.high() < 0 ? "lower after outreach" : d.low() > 0 ? "higher after outreach"
+							: "no difference shown";
+			rates.add(new Rate(kind.label(), c, h, d.rate1(), d.rate2(), d.difference(), d.low(), d.high(), verdict));
+		}
+		String note = enough ? null
+				: heldOut == 0 ? "not enough data yet: nobody was held out of this rule's outreach"
+						: "not enough data yet: fewer than " + minPerGroup + " customers in a group";
+		Double days = enough || heldOut == 0 ? null : daysToEnough(entries, contacted, heldOut, minPerGroup, until);
+		return new Lift(any.rule(), any.problem(), contacted, heldOut, enough, note, days, rates,
+				average(entries, true), average(entries, false));
+	}
+
+	/** At the volume seen so far (each group's count over the time since the first decision), days to the minimum. */
+	private static Double daysToEnough(List<Map.Entry<Exposure, Attribution.Followed>> entries, long contacted,
+			long heldOut, int minPerGroup, Instant until) {
+		Instant first = entries.stream().map(e -> e.getKey().decidedAt()).min(Instant::compareTo).orElseThrow();
+		double days = Math.max(Duration.between(first, until).toMinutes() / 1440.0, 1);
+		double needed = 0;
+		for (long n : new long[] { contacted, heldOut }) {
+			if (n < minPerGroup) {
+				needed = Math.max(needed, (minPerGroup - n) / (n / days));
+			}
+		}
+		return Math.round(needed * 10) / 10.0;
+	}
+
+	private static Average average(List<Map.Entry<Exposure, Attribution.Followed>> entries, boolean csat) {
+		List<Double> contacted = new ArrayList<>();
+		List<Double> heldOut = new ArrayList<>();
+		for (Map.Entry<Exposure, Attribution.Followed> e : entries) {
+			(e.getKey().heldOut() ? heldOut : contacted)
+				.addAll(csat ? e.getValue().csat5() : e.getValue().nps10());
+		}
+		if (contacted.isEmpty() && heldOut.isEmpty()) {
+			return null;
+		}
+		return new Average(mean(contacted), contacted.size(), mean(heldOut), heldOut.size());
+	}
+
+	private static Double mean(List<Double> scores) {
+		return scores.isEmpty() ? null : scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+	}
+}
