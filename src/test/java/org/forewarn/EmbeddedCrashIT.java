@@ -10,10 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,8 +46,7 @@ class EmbeddedCrashIT {
 	@TempDir
 	Path temp;
 
-	/** What the client was told about each event id; ids without an answer are not in it. */
-	private final Map<String, String> answers = new ConcurrentHashMap<>();
+	private final CrashClient client = new CrashClient();
 	private final List<ForewarnProcess> started = new ArrayList<>();
 
 	@AfterEach
@@ -72,30 +67,29 @@ class EmbeddedCrashIT {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		List<CrashCustomer> first = CrashCustomer.batch("a", 150, now);
 		List<CrashCustomer> second = CrashCustomer.batch("b", 100, now);
-		finish(post(run1, first, Integer.MAX_VALUE));
+		client.postAll(run1, first);
 		run1.kill();
-		int accepted1 = count(first, "ACCEPTED");
+		List<String> accepted1 = client.answered(first, "ACCEPTED");
 
 		ForewarnProcess run2 = start(folder, "run2.log", settings);
-		List<String> lost1 = missing(run2, accepted(first));
+		List<String> lost1 = missing(run2, accepted1);
 
 		// 2. kill -9 with requests in flight, half-way through
-		ExecutorService inFlight = post(run2, second, second.size() / 2);
+		ExecutorService inFlight = client.post(run2, second, second.size() / 2);
 		run2.kill();
-		finish(inFlight); // the answers that made it before the kill are counted
-		int accepted2 = count(second, "ACCEPTED");
+		client.await(inFlight); // the answers that made it before the kill count
+		List<String> accepted2 = client.answered(second, "ACCEPTED");
 
 		ForewarnProcess run3 = start(folder, "run3.log", settings);
-		List<String> lost2 = missing(run3, accepted(second));
+		List<String> lost2 = missing(run3, accepted2);
 		// stored but never answered: the process stopped between the commit and the answer; the wakeup committed
 		// with each send must still send it, before any client retries
 		List<JsonNode> afterRestart = awaitSettled(run3, stored(run3, first, second), now);
 		long stranded = afterRestart.stream().filter(o -> "SCHEDULED".equals(o.get("status").asString())).count();
 
 		// 3. the client retries what got no answer: duplicates are recognised, the rest is processed now
-		List<CrashCustomer> unanswered = second.stream().filter(c -> c.eventIds().stream().anyMatch(id ->
-				!answers.containsKey(id) || "FAILED".equals(answers.get(id)))).toList();
-		finish(post(run3, unanswered, Integer.MAX_VALUE));
+		List<CrashCustomer> unanswered = client.toRetry(second);
+		client.postAll(run3, unanswered);
 		List<CrashCustomer> everyone = new ArrayList<>(first);
 		everyone.addAll(second);
 		List<JsonNode> outreach = awaitSettled(run3, everyone, now);
@@ -108,12 +102,12 @@ class EmbeddedCrashIT {
 		long sent = outreach.stream().filter(o -> "SENT".equals(o.get("status").asString())).count();
 		System.out.printf("Embedded crash test: events accepted %d + %d (of %d), lost after kill -9: %d + %d, "
 				+ "stranded sends after restart: %d, unanswered retried: %d customers; outreach %d (sent %d, "
-				+ "interrupted %d); emails received %d, received twice: %d%n", accepted1, accepted2,
+				+ "interrupted %d); emails received %d, received twice: %d%n", accepted1.size(), accepted2.size(),
 				(first.size() + second.size()) * 2, lost1.size(), lost2.size(), stranded, unanswered.size(),
 				outreach.size(), sent, interrupted.size(), received.values().stream().mapToLong(n -> n).sum(),
 				doubled);
 
-		assertThat(accepted1).as("answers before the first kill").isEqualTo(first.size() * 2);
+		assertThat(accepted1).as("answers before the first kill").hasSize(first.size() * 2);
 		assertThat(lost1).as("accepted before the first kill, missing after the restart").isEmpty();
 		assertThat(lost2).as("accepted before the second kill, missing after the restart").isEmpty();
 		assertThat(stranded).as("sends still waiting after the restart settled").isZero();
@@ -140,59 +134,6 @@ class EmbeddedCrashIT {
 		ForewarnProcess forewarn = ForewarnProcess.start(folder, log, settings);
 		started.add(forewarn);
 		return forewarn;
-	}
-
-	/**
-	 * Posts each customer's events as one request, four requests at a time, and returns the clients once all are
-	 * answered, or, with {@code stopAfter} lower, once that many are answered and the others are still in flight
-	 * (the caller kills the process under them, then waits for the clients' last answers).
-	 */
-	private ExecutorService post(ForewarnProcess forewarn, List<CrashCustomer> customers, int stopAfter)
-			throws Exception {
-		ExecutorService clients = Executors.newFixedThreadPool(4);
-		AtomicInteger answered = new AtomicInteger();
-		AtomicBoolean stopping = new AtomicBoolean();
-		for (CrashCustomer customer : customers) {
-			clients.execute(() -> {
-				if (stopping.get()) {
-					return;
-				}
-				try {
-					JsonNode body = JSON.readTree(forewarn.post("/api/events", customer.json()).body());
-					for (JsonNode result : body.get("results")) {
-						answers.put(result.get("id").asString(), result.get("status").asString());
-					}
-					if (answered.incrementAndGet() >= stopAfter) {
-						stopping.set(true);
-					}
-				}
-				catch (Exception e) {
-					// no answer: the process is gone
-					stopping.set(true);
-				}
-			});
-		}
-		clients.shutdown();
-		if (stopAfter < customers.size()) {
-			while (!stopping.get()) {
-				Thread.sleep(5);
-			}
-		}
-		return clients;
-	}
-
-	private static void finish(ExecutorService clients) throws InterruptedException {
-		assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).as("clients done").isTrue();
-	}
-
-	private int count(List<CrashCustomer> customers, String status) {
-		return (int) customers.stream().flatMap(c -> c.eventIds().stream()).filter(id -> status.equals(answers.get(id)))
-			.count();
-	}
-
-	private List<String> accepted(List<CrashCustomer> customers) {
-		return customers.stream().flatMap(c -> c.eventIds().stream()).filter(id -> "ACCEPTED".equals(answers.get(id)))
-			.toList();
 	}
 
 	/** The event ids among {@code ids} that the customers' timelines do not show. */

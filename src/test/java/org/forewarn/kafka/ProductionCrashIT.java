@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
@@ -42,6 +45,9 @@ class ProductionCrashIT {
 	private static final int CUSTOMERS = 100;
 	/** Between two records produced: the stream lasts through both kills and restarts. */
 	private static final long PACE_MILLIS = 100;
+	/** customer|order|problem|rule|channel of an outreach record. */
+	private static final String KEY = "concat(customer_id, '|', coalesce(order_id, ''), '|', problem, '|', rule_name, "
+			+ "'|', channel)";
 
 	@RegisterExtension
 	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -74,7 +80,7 @@ class ProductionCrashIT {
 	@Test
 	void twoKillsMidStreamChangeNothingButTheSendsTheyCutOff() throws Exception {
 		Path folder = ForewarnProcess.workingFolder(temp);
-		List<Story> stories = stories(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+		List<CrashStory> stories = CrashStory.stories(CUSTOMERS, Instant.now().truncatedTo(ChronoUnit.SECONDS));
 		int events = stories.stream().mapToInt(s -> s.events().size()).sum();
 
 		// what an uninterrupted run decides
@@ -91,7 +97,7 @@ class ProductionCrashIT {
 		IntSupplier stored = () -> count(db, "select count(*) from event where type <> 'timer.fired'");
 		ForewarnProcess first = start(folder, "crash", "crash1.log");
 		Thread producer = new Thread(() -> {
-			for (Story story : stories) {
+			for (CrashStory story : stories) {
 				for (String event : story.events()) {
 					stack.send("crash.events", story.customerId(), event);
 					pause(PACE_MILLIS);
@@ -142,16 +148,12 @@ class ProductionCrashIT {
 				(long) sentEmails + interrupted.size());
 	}
 
-	/** customer|order|problem|rule|channel of an outreach record. */
-	private static final String KEY = "concat(customer_id, '|', coalesce(order_id, ''), '|', problem, '|', rule_name, "
-			+ "'|', channel)";
-
 	private static Set<String> difference(Map<String, String> expected, Map<String, String> actual) {
-		Set<String> keys = new java.util.TreeSet<>(expected.keySet());
+		Set<String> keys = new TreeSet<>(expected.keySet());
 		keys.addAll(actual.keySet());
-		return keys.stream().filter(k -> !java.util.Objects.equals(expected.get(k), actual.get(k)))
+		return keys.stream().filter(k -> !Objects.equals(expected.get(k), actual.get(k)))
 			.map(k -> k + ": " + expected.get(k) + " -> " + actual.get(k))
-			.collect(Collectors.toCollection(java.util.TreeSet::new));
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	private ForewarnProcess start(Path folder, String name, String log) throws Exception {
@@ -215,41 +217,7 @@ class ProductionCrashIT {
 		return counts;
 	}
 
-	/**
-	 * One customer's events, a few minutes old: an order a day past its handoff (email now), an order that goes well,
-	 * a hard payment decline (email now), a cancellation request (a task for a person).
-	 */
-	record Story(String customerId, List<String> events) {
-
-		List<String> eventIds() {
-			return events.stream().map(e -> e.substring(7, e.indexOf('"', 7))).toList();
-		}
-	}
-
-	private static List<Story> stories(Instant now) {
-		Instant placed = now.minus(Duration.ofMinutes(10));
-		List<Story> stories = new ArrayList<>();
-		for (int i = 0; i < CUSTOMERS; i++) {
-			String id = "p" + i;
-			String order = id + "-o";
-			List<String> events = new ArrayList<>(List.of(TestEvents.customer(id, placed.minusSeconds(60))));
-			switch (i % 4) {
-				case 0 -> events.add(TestEvents.orderPlaced(id, order, placed, now.minus(Duration.ofDays(2))));
-				case 1 -> events.addAll(List.of(TestEvents.orderPlaced(id, order, placed, now.plus(Duration.ofDays(1))),
-						TestEvents.orderEvent(id, order, "order.shipped", placed.plusSeconds(60), "{}"),
-						TestEvents.orderEvent(id, order, "order.delivered", placed.plusSeconds(120), "{}")));
-				case 2 -> events.addAll(List.of(TestEvents.orderPlaced(id, order, placed, now.plus(Duration.ofDays(1))),
-						TestEvents.orderEvent(id, order, "order.payment_failed", placed.plusSeconds(60),
-								"{\"reason\":\"card blocked\",\"hard\":true}")));
-				default -> events.add("{\"id\":\"" + id + "-cancel\",\"type\":\"account.cancel_requested\",\"time\":\""
-						+ placed + "\",\"customerId\":\"" + id + "\",\"data\":{\"reason\":\"too expensive\"}}");
-			}
-			stories.add(new Story(id, events));
-		}
-		return stories;
-	}
-
-	private static void await(java.util.function.BooleanSupplier condition, String what) throws Exception {
+	private static void await(BooleanSupplier condition, String what) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
