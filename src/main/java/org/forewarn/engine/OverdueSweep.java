@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
  * send, a review deadline, a fallback owed) gets its wakeup scheduled again, so a due send is found even if its
  * wakeup was lost (a database from before every send had one, a crash at the wrong moment).
  * <p>
- * Safe on several instances at once: a wakeup's id is derived from the work, so asking again while it is pending
- * schedules nothing, and one that already fired raises a timer event with the same id, which the customer's lane
- * recognises as a duplicate and only uses to send what is due. Sends are claimed per record before the provider is
- * called, so a second wakeup never sends twice.
+ * The wakeups only dispatch: the rules are not asked again at a time that may lie before the customer's latest
+ * events. Safe on several instances at once: a wakeup's id is derived from the work, so asking again while it is
+ * pending schedules nothing, and one that already fired raises a timer event with the same id, which the customer's
+ * lane recognises as a duplicate and only uses to send what is due. Sends are claimed per record before the provider
+ * is called, so a second wakeup never sends twice.
  */
 final class OverdueSweep implements AutoCloseable {
 

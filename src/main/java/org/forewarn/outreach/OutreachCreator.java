@@ -14,16 +14,15 @@ import org.springframework.stereotype.Component;
 /**
  * Makes new outreach records, once per dedupe key, with the guardrails that apply when a record is made: consent
  * and open tickets (SUPPRESSED with the reason), review (PENDING_REVIEW until approved or expired) and quiet hours
- * (the send time moves). Returns the wakeups the record needs: its send time (even when due at once), its review
- * deadline, or a fallback still owed. They commit with the record, so a crash before the dispatch right after the
- * commit still finds its work again.
+ * (the send time moves). Returns the wakeups the record needs: its send time, its review deadline, or, for work due
+ * at once (a send, a fallback owed), a wakeup that only dispatches. They commit with the record, so a crash before
+ * the dispatch right after the commit still finds the work again.
  */
 @Component
 class OutreachCreator {
 
 	static final String SEND_LABEL = "send";
 	static final String REVIEW_LABEL = "review deadline";
-	static final String FALLBACK_LABEL = "fallback";
 
 	/** Everything a new record needs before the guardrails have had their say. */
 	record Draft(String dedupeKey, String customerId, String orderId, String rule, String ruleVersion, String problem,
@@ -91,15 +90,16 @@ class OutreachCreator {
 			return Created.NOTHING;
 		}
 		List<Wakeup> wakeups = new ArrayList<>();
-		// due at once too: the dispatch after the commit sends it, and this wakeup finds it if the process stops first
+		// work due at once is done by the dispatch after the commit; its wakeup finds it if the process stops first
 		if (status == OutreachStatus.SCHEDULED) {
-			wakeups.add(sendWakeup(record));
+			wakeups.add(record.sendAt().isAfter(now) ? new Wakeup(d.customerId(), record.sendAt(), d.orderId(),
+					SEND_LABEL) : OutreachPlanner.dispatchWakeup(d.customerId(), d.orderId(), record.sendAt()));
 		}
 		if (status == OutreachStatus.PENDING_REVIEW) {
-			wakeups.add(reviewWakeup(record));
+			wakeups.add(new Wakeup(d.customerId(), reviewUntil, d.orderId(), REVIEW_LABEL));
 		}
 		if (fallbackDue) {
-			wakeups.add(fallbackWakeup(d.customerId(), d.orderId(), now));
+			wakeups.add(OutreachPlanner.dispatchWakeup(d.customerId(), d.orderId(), now));
 		}
 		return new Created(record, wakeups);
 	}
@@ -119,21 +119,6 @@ class OutreachCreator {
 				d.problem(), d.channel(), d.template(), decidedAt, d.due(), OutreachStatus.EXPIRED, reason, null,
 				abbreviate(d.explanation()), d.fallbackFor(), null, d.policy(), Outreach.Delivery.NONE);
 		return outreach.insert(record, key, false) ? new Created(record, List.of()) : Created.NOTHING;
-	}
-
-	/** The wakeup that sends a SCHEDULED record; the same one every time it is asked for, so it is scheduled once. */
-	static Wakeup sendWakeup(Outreach o) {
-		return new Wakeup(o.customerId(), o.sendAt(), o.orderId(), SEND_LABEL);
-	}
-
-	/** The wakeup that expires a record nobody reviewed in time. */
-	static Wakeup reviewWakeup(Outreach o) {
-		return new Wakeup(o.customerId(), o.reviewUntil(), o.orderId(), REVIEW_LABEL);
-	}
-
-	/** The wakeup that makes the fallback record owed since {@code owedSince} (a refusal or a failure). */
-	static Wakeup fallbackWakeup(String customerId, String orderId, Instant owedSince) {
-		return new Wakeup(customerId, owedSince, orderId, FALLBACK_LABEL);
 	}
 
 	private static String abbreviate(String explanation) {
