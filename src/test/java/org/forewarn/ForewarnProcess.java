@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,8 +25,6 @@ import java.util.stream.Stream;
  */
 public final class ForewarnProcess implements AutoCloseable {
 
-	/** Created on first start when no user exists (CONTRACT section 4); harmless where /api is open. */
-	private static final String ADMIN_PASSWORD = "crash-test-admin";
 	private static final Pattern PORT = Pattern.compile("started on port (\\d+)");
 	private static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -60,7 +57,7 @@ public final class ForewarnProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				// a short run on shared cores: C1 only and one GC thread leave more of the CPU to the work itself
 				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=0",
-				"--forewarn.security.initial-admin-password=" + ADMIN_PASSWORD, "--spring.main.banner-mode=off"));
+				Credentials.adminPasswordSetting(), "--spring.main.banner-mode=off"));
 		command.addAll(settings);
 		String extra = System.getProperty("forewarn.it.args", "").strip();
 		if (!extra.isEmpty()) {
@@ -124,10 +121,10 @@ public final class ForewarnProcess implements AutoCloseable {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		// signed in as the admin its first start created
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", "Basic " + basic)
+			.header("Authorization", Credentials.ADMIN.authorization())
 			.header("Accept", "application/json");
 	}
 

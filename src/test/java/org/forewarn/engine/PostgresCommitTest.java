@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.forewarn.Credentials;
 import org.forewarn.ForewarnApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -29,7 +30,8 @@ class PostgresCommitTest {
 					List.of("--spring.profiles.active=production", "--forewarn.kafka.enabled=false",
 							"--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 							"--spring.datasource.username=postgres", "--spring.datasource.password=",
-							"--forewarn.rules=rules", "--forewarn.channels.templates=config/templates")
+							"--forewarn.rules=rules", "--forewarn.channels.templates=config/templates",
+							Credentials.adminPasswordSetting())
 						.toArray(String[]::new))) {
 				JdbcClient db = JdbcClient.create(forewarn.getBean(DataSource.class));
 				assertThat(db.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
