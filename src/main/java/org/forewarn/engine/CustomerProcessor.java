@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one path every event and timer takes, live and in replay: store the event once, fold it into the customer's
  * state, let the rules decide at the event's time, plan the outreach, then send what is due. Runs in the customer's
- * lane; everything up to the plan commits together, so a failure leaves no half-processed event behind.
+ * lane; everything up to the plan commits together, so a failure leaves no half-processed event behind. A wakeup
+ * that only dispatches (work that was due at once, found again after a crash) is stored and skips the rules.
  */
 @Component
 class CustomerProcessor {
@@ -74,10 +75,14 @@ class CustomerProcessor {
 				return null;
 			}
 			CustomerState current = load(event.customerId());
+			Trigger trigger = trigger(event);
+			if (OutreachPlanner.onlyDispatches(trigger)) {
+				return current; // stored, so it acts once; the dispatch below does its work
+			}
 			CustomerStateReducer.apply(current, event);
 			states.save(current, event.instant());
 			List<Outreach> existing = outreach.findByCustomer(event.customerId());
-			Evaluation evaluation = rules.evaluate(current, trigger(event), prior(existing));
+			Evaluation evaluation = rules.evaluate(current, trigger, prior(existing));
 			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(), event.customerId(),
 					evaluation.decisions().detections(), evaluation.decisions().wakeups());
 			evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "

@@ -2,6 +2,7 @@ package org.forewarn.engine;
 
 import java.time.Clock;
 
+import org.forewarn.outreach.OverdueWork;
 import org.quartz.Scheduler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Profile;
 
 /** Wires the one path: clock, lanes, intake, and (outside replay) the Quartz-backed wakeups. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ EngineSettings.class, IntakeSettings.class })
+@EnableConfigurationProperties({ EngineSettings.class, IntakeSettings.class, SweepSettings.class })
 class EngineConfiguration {
 
 	/** Replay brings its own simulated clock. */
@@ -24,6 +25,13 @@ class EngineConfiguration {
 	@Profile("!replay")
 	WakeupScheduler wakeupScheduler(Scheduler scheduler) {
 		return new QuartzWakeupScheduler(scheduler);
+	}
+
+	/** Replay fires every wakeup in order and cannot strand one; the live service sweeps for lost ones. */
+	@Bean(initMethod = "start", destroyMethod = "close")
+	@Profile("!replay")
+	OverdueSweep overdueSweep(OverdueWork overdue, WakeupScheduler scheduler, SweepSettings settings, Clock clock) {
+		return new OverdueSweep(overdue, scheduler, settings, clock);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes new outreach records, once per dedupe key, with the guardrails that apply when a record is made: consent
  * and open tickets (SUPPRESSED with the reason), review (PENDING_REVIEW until approved or expired) and quiet hours
- * (the send time moves). Returns the wakeups the record needs: its send time, or its review deadline.
+ * (the send time moves). Returns the wakeups the record needs: its send time, its review deadline, or, for work due
+ * at once (a send, a fallback owed), a wakeup that only dispatches. They commit with the record, so a crash before
+ * the dispatch right after the commit still finds the work again.
  */
 @Component
 class OutreachCreator {
@@ -93,11 +95,16 @@ class OutreachCreator {
 			return Created.NOTHING;
 		}
 		List<Wakeup> wakeups = new ArrayList<>();
-		if (status == OutreachStatus.SCHEDULED && record.sendAt().isAfter(now)) {
-			wakeups.add(new Wakeup(d.customerId(), record.sendAt(), d.orderId(), SEND_LABEL));
+		// work due at once is done by the dispatch after the commit; its wakeup finds it if the process stops first
+		if (status == OutreachStatus.SCHEDULED) {
+			wakeups.add(record.sendAt().isAfter(now) ? new Wakeup(d.customerId(), record.sendAt(), d.orderId(),
+					SEND_LABEL) : OutreachPlanner.dispatchWakeup(d.customerId(), d.orderId(), record.sendAt()));
 		}
 		if (status == OutreachStatus.PENDING_REVIEW) {
 			wakeups.add(new Wakeup(d.customerId(), reviewUntil, d.orderId(), REVIEW_LABEL));
+		}
+		if (fallbackDue) {
+			wakeups.add(OutreachPlanner.dispatchWakeup(d.customerId(), d.orderId(), now));
 		}
 		return new Created(record, wakeups);
 	}

@@ -25,6 +25,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutreachPlanner {
 
+	/**
+	 * Label of a wakeup that only dispatches what is due for its customer (sends, review expiries, fallbacks owed)
+	 * and does not ask the rules again: the rules decided when the work was made, and its time may lie before events
+	 * of the customer processed since.
+	 */
+	static final String DISPATCH_LABEL = "dispatch";
+
 	private final OutreachStore outreach;
 	private final DetectionStore detections;
 	private final OutreachCreator creator;
@@ -77,6 +84,19 @@ public class OutreachPlanner {
 		}
 		evaluation.decisions().wakeups().stream().filter(w -> w.at().isAfter(now)).forEach(wakeups::add);
 		return wakeups;
+	}
+
+	/** Whether a trigger is a wakeup that only dispatches: the rules are not evaluated for it. */
+	public static boolean onlyDispatches(Trigger trigger) {
+		return trigger.isTimer() && DISPATCH_LABEL.equals(trigger.data("label"));
+	}
+
+	/**
+	 * The wakeup that dispatches work of a customer due at {@code at}; the same one every time it is asked for, so
+	 * asking again while it is pending schedules nothing new.
+	 */
+	static Wakeup dispatchWakeup(String customerId, String orderId, Instant at) {
+		return new Wakeup(customerId, at, orderId, DISPATCH_LABEL);
 	}
 
 	/** One record per (customer, problem, order, rule), plus one per follow-up step a rule asks for. */

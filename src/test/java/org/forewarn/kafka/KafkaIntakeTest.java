@@ -145,14 +145,17 @@ class KafkaIntakeTest {
 				"select decided_at, status from outreach where customer_id = 'k4' and status <> 'SCHEDULED'");
 
 		assertThat(outreach.get("status")).isEqualTo("SENT");
+		// the handoff check; the send it decided has its own wakeup, due at once
 		List<ConsumerRecord<String, String>> timers = stack.readAll(TOPIC).stream()
-			.filter(r -> "k4".equals(r.key()) && r.value().contains("timer.fired"))
+			.filter(r -> "k4".equals(r.key()) && r.value().contains("timer.fired")
+					&& r.value().contains("handoff deadline"))
 			.toList();
 		assertThat(timers).hasSize(1);
 		assertThat(new String(timers.get(0).headers().lastHeader("forewarn-origin").value(), StandardCharsets.UTF_8))
 			.isEqualTo("timer");
 		assertThat(timers.get(0).headers().lastHeader("forewarn-timer-signature")).isNotNull();
-		assertThat(db.sql("select event_time from event where customer_id = 'k4' and type = 'timer.fired'")
+		assertThat(db.sql("select event_time from event where customer_id = 'k4' and type = 'timer.fired' "
+				+ "and payload like '%handoff deadline%'")
 			.query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(due);
 	}
 

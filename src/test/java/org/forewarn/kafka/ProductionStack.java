@@ -88,6 +88,11 @@ final class ProductionStack implements AutoCloseable {
 		return name;
 	}
 
+	/** The JDBC URL of a database on the PostgreSQL server (user postgres, no password). */
+	String jdbcUrl(String database) {
+		return postgres.getJdbcUrl("postgres", database);
+	}
+
 	JdbcClient database(String name) {
 		return JdbcClient.create(dataSource(name));
 	}
