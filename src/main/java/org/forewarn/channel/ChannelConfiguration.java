@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,13 +28,13 @@ class ChannelConfiguration {
 
 	@Bean
 	ChannelDispatch channelDispatch(ChannelSettings settings, ObjectProvider<JavaMailSender> mail, Environment env,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, ObjectProvider<MeterRegistry> meters) {
 		List<Sender> senders = List.of(email(settings, mail.getIfAvailable(), env), sms(settings, env),
 				new TaskSender());
 		senders.forEach(s -> log.info("Channel {}: {}", s.channel(), s.mode()));
 		Locale fallbackLocale = Locale.forLanguageTag(settings.fallbackLocale());
 		return new ChannelDispatch(senders, new TemplateRenderer(Path.of(settings.templates()), fallbackLocale),
-				new RenderedMessageStore(jdbc));
+				new RenderedMessageStore(jdbc), meters.getIfAvailable(CompositeMeterRegistry::new));
 	}
 
 	private static Sender email(ChannelSettings settings, JavaMailSender mail, Environment env) {
