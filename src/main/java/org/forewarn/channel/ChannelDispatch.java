@@ -1,5 +1,6 @@
 package org.forewarn.channel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +26,15 @@ public class ChannelDispatch {
 	private final Map<String, Sender> senders;
 	private final TemplateRenderer templates;
 	private final RenderedMessageStore rendered;
+	private final MeterRegistry meters;
 
 	ChannelDispatch(List<Sender> senders, TemplateRenderer templates, RenderedMessageStore rendered) {
+		this(senders, templates, rendered, new CompositeMeterRegistry());
+	}
+
+	ChannelDispatch(List<Sender> senders, TemplateRenderer templates, RenderedMessageStore rendered,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.senders = senders.stream().collect(Collectors.toMap(Sender::channel, Function.identity()));
 		this.templates = templates;
 		this.rendered = rendered;
@@ -86,6 +97,7 @@ public class ChannelDispatch {
 			return prepared.failure();
 		}
 		DeliveryResult result;
+		long started = System.nanoTime();
 		try {
 			result = prepared.handover.send();
 		}
@@ -97,6 +109,10 @@ public class ChannelDispatch {
 		if (result.outcome() == DeliveryResult.Outcome.SENT || result.outcome() == DeliveryResult.Outcome.TASK_OPENED) {
 			rendered.save(prepared.message, prepared.content, prepared.sender.isRecording(), at);
 		}
+		Timer.builder("forewarn.sends").description("Hand-overs to a channel's provider, by outcome and provider code")
+			.tag("channel", prepared.message.channel()).tag("outcome", result.outcome().name().toLowerCase())
+			.tag("code", result.code() == null ? "none" : result.code())
+			.register(meters).record(Duration.ofNanos(System.nanoTime() - started));
 		report(prepared.message, result);
 		return result;
 	}

@@ -2,6 +2,7 @@ package org.forewarn.engine;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.outreach.OverdueWork;
 import org.quartz.Scheduler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,7 +37,7 @@ class EngineConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EventIntake eventIntake(CustomerProcessor processor, EngineSettings settings, IntakeSettings intake,
-			Clock clock) {
-		return new EventIntake(processor, new CustomerLanes(settings.lanes()), clock, intake.maxClockSkew());
+			Clock clock, MeterRegistry meters) {
+		return new EventIntake(processor, new CustomerLanes(settings.lanes()), clock, intake.maxClockSkew(), meters);
 	}
 }

@@ -9,6 +9,9 @@ import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventType;
 import org.forewarn.rules.Wakeup;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +30,15 @@ public class EventIntake implements AutoCloseable {
 	private final CustomerLanes lanes;
 	private final Clock clock;
 	private final Duration maxClockSkew;
+	private final MeterRegistry meters;
 
-	EventIntake(CustomerProcessor processor, CustomerLanes lanes, Clock clock, Duration maxClockSkew) {
+	EventIntake(CustomerProcessor processor, CustomerLanes lanes, Clock clock, Duration maxClockSkew,
+			MeterRegistry meters) {
 		this.processor = processor;
 		this.lanes = lanes;
 		this.clock = clock;
 		this.maxClockSkew = maxClockSkew;
+		this.meters = meters;
 	}
 
 	/**
@@ -40,6 +46,19 @@ public class EventIntake implements AutoCloseable {
 	 * FAILED: it may succeed later (the database is unavailable), and nothing of it was stored.
 	 */
 	public IntakeResult submit(Event event) {
+		long started = System.nanoTime();
+		IntakeResult result = process(event);
+		String type = EventType.of(event.type()).map(EventType::wireName).orElse("other");
+		Counter.builder("forewarn.events").description("Events submitted, by type and intake outcome")
+			.tag("type", type).tag("outcome", result.status().name().toLowerCase())
+			.register(meters).increment();
+		Timer.builder("forewarn.event.processing").description("Time to process one event in its customer's lane")
+			.tag("type", type).tag("outcome", result.status().name().toLowerCase())
+			.register(meters).record(Duration.ofNanos(System.nanoTime() - started));
+		return result;
+	}
+
+	private IntakeResult process(Event event) {
 		IntakeResult refused = refusal(event);
 		if (refused != null) {
 			return refused;
@@ -76,6 +95,9 @@ public class EventIntake implements AutoCloseable {
 
 	/** A due wakeup re-enters as a {@code timer.fired} event for its customer, at its due time. */
 	public IntakeResult fire(Wakeup wakeup) {
+		Duration late = Duration.between(wakeup.at(), clock.instant());
+		Timer.builder("forewarn.wakeups.lateness").description("How long after its due time a wakeup fired")
+			.register(meters).record(late.isNegative() ? Duration.ZERO : late);
 		return submit(timerEvent(wakeup));
 	}
 

@@ -2,7 +2,9 @@ package org.forewarn.followup;
 
 import java.security.Principal;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,7 +49,7 @@ class FollowupController {
 	List<Followup> list(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String customerId) {
 		boolean all = "ALL".equalsIgnoreCase(status);
-		OutreachStatus only = all || status == null ? null : OutreachStatus.valueOf(status.toUpperCase());
+		OutreachStatus only = all || status == null || status.isBlank() ? null : status(status);
 		return outreach.search(new OutreachFilter(customerId, null, only, "task"), 1000).stream()
 			.filter(o -> all || only != null || ACTIVE.contains(o.status()))
 			.map(this::followup)
@@ -86,6 +88,16 @@ class FollowupController {
 		StoredMessage note = channels.message(task.id()).orElse(null);
 		return new Followup(task, note == null ? null : note.subject(), note == null ? null : note.body(),
 				outreach.history(task.id()));
+	}
+
+	private static OutreachStatus status(String value) {
+		try {
+			return OutreachStatus.valueOf(value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: unknown status '" + value
+					+ "'; ALL or one of " + Arrays.toString(OutreachStatus.values()));
+		}
 	}
 
 	private static String note(Map<String, String> body) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.channel.DeliveryResult;
 import org.forewarn.rules.Decided;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,9 +33,11 @@ public class OutreachStore {
 			+ DeliveryOutcomes.INTERRUPTED + "'";
 
 	private final JdbcClient jdbc;
+	private final MeterRegistry meters;
 
-	OutreachStore(JdbcClient jdbc) {
+	OutreachStore(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.meters = meters;
 	}
 
 	/** Inserts a new record; false when one with the same dedupe key exists. */
@@ -54,6 +58,7 @@ public class OutreachStore {
 			return false;
 		}
 		history(o.id(), o.decidedAt(), o.status(), o.statusReason());
+		count(o.channel(), o.problem(), o.rule(), o.status());
 		return true;
 	}
 
@@ -142,6 +147,8 @@ public class OutreachStore {
 			.params(params).update();
 		if (changed > 0) {
 			history(id, at, to, reason);
+			jdbc.sql("select channel, problem, rule_name from outreach where id = ?").param(id)
+				.query((rs, row) -> count(rs.getString(1), rs.getString(2), rs.getString(3), to)).optional();
 		}
 		return changed > 0;
 	}
@@ -206,6 +213,16 @@ public class OutreachStore {
 	private void history(String id, Instant at, OutreachStatus status, String reason) {
 		jdbc.sql("insert into outreach_status_change (outreach_id, changed_at, status, reason) values (?, ?, ?, ?)")
 			.params(id, utc(at), status.name(), fit(reason)).update();
+	}
+
+	/** Outreach decided and each status it moved to; rule names and problems are few, ids never become tags. */
+	private boolean count(String channel, String problem, String rule, OutreachStatus status) {
+		Counter.builder("forewarn.outreach.status.changes")
+			.description("Outreach records entering a status, by channel, problem and rule")
+			.tag("channel", String.valueOf(channel)).tag("problem", String.valueOf(problem))
+			.tag("rule", String.valueOf(rule)).tag("status", status.name())
+			.register(meters).increment();
+		return true;
 	}
 
 	/** Provider messages can be long; reasons are kept to what the column holds. */

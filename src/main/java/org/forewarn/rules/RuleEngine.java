@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.forewarn.customer.CustomerState;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -18,15 +21,18 @@ public class RuleEngine {
 
 	private final AtomicReference<RuleSet> current;
 	private final RuleFailures failures;
+	private final Timer evaluations;
 
 	public RuleEngine(RuleSet initial) {
-		this(initial, Clock.systemUTC());
+		this(initial, Clock.systemUTC(), new CompositeMeterRegistry());
 	}
 
-	/** {@code clock} stamps when a rule was last seen failing. */
-	public RuleEngine(RuleSet initial, Clock clock) {
+	/** {@code clock} stamps when a rule was last seen failing; {@code meters} times each evaluation. */
+	public RuleEngine(RuleSet initial, Clock clock, MeterRegistry meters) {
 		this.current = new AtomicReference<>(initial);
 		this.failures = new RuleFailures(clock);
+		this.evaluations = Timer.builder("forewarn.rules.evaluation")
+			.description("Time to evaluate the rules for one event").register(meters);
 	}
 
 	/** The rules whose actions threw since this engine started. */
@@ -44,6 +50,10 @@ public class RuleEngine {
 	}
 
 	public Evaluation evaluate(CustomerState state, Trigger trigger, List<PriorOutreach> prior) {
+		return evaluations.record(() -> evaluateNow(state, trigger, prior));
+	}
+
+	private Evaluation evaluateNow(CustomerState state, Trigger trigger, List<PriorOutreach> prior) {
 		RuleSet rules = current.get();
 		Decisions decisions = new Decisions(state.customerId());
 		KieSession session = rules.kieBase().newKieSession();

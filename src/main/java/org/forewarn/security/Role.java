@@ -20,6 +20,8 @@ enum Role {
 	RULES,
 	/** POST /api/events only (machines) */
 	INTAKE,
+	/** GET /actuator/prometheus only (a metrics scraper) */
+	METRICS,
 	/** everything, users and tokens included */
 	ADMIN;
 

@@ -44,7 +44,8 @@ class SecurityConfiguration {
 	@Bean
 	static RoleHierarchy roleHierarchy() {
 		return RoleHierarchyImpl.withDefaultRolePrefix()
-			.role(Role.ADMIN.name()).implies(Role.REVIEWER.name(), Role.RULES.name(), Role.INTAKE.name())
+			.role(Role.ADMIN.name()).implies(Role.REVIEWER.name(), Role.RULES.name(), Role.INTAKE.name(),
+					Role.METRICS.name())
 			.role(Role.REVIEWER.name()).implies(Role.SUPPORT.name())
 			.build();
 	}

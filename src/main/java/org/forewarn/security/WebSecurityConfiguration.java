@@ -29,6 +29,7 @@ class WebSecurityConfiguration {
 	private static final String REVIEWER = Role.REVIEWER.name();
 	private static final String RULES = Role.RULES.name();
 	private static final String INTAKE = Role.INTAKE.name();
+	private static final String METRICS = Role.METRICS.name();
 	private static final String ADMIN = Role.ADMIN.name();
 
 	@Bean
@@ -75,6 +76,7 @@ class WebSecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/outcomes").hasAnyRole(SUPPORT, RULES)
 				.requestMatchers(HttpMethod.GET, "/api/rules").hasRole(RULES)
 				.requestMatchers(HttpMethod.POST, "/api/rules/reload").hasRole(RULES)
+				.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole(METRICS)
 				// users, tokens, other actuator endpoints and anything added later without a rule here
 				.anyRequest().hasRole(ADMIN))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

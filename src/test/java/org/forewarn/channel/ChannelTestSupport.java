@@ -55,6 +55,6 @@ final class ChannelTestSupport {
 			beans.registerSingleton("mailSender", mail);
 		}
 		return new ChannelConfiguration().channelDispatch(settings, beans.getBeanProvider(JavaMailSender.class), env,
-				jdbc);
+				jdbc, beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
 	}
 }

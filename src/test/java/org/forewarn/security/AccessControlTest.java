@@ -39,13 +39,15 @@ class AccessControlTest {
 	private static final Set<String> RULES = Set.of("rules", "admin");
 	private static final Set<String> INTAKE = Set.of("intake", "admin");
 	private static final Set<String> ADMIN = Set.of("admin");
-	private static final Set<String> EVERYONE = Set.of("anonymous", "support", "reviewer", "rules", "intake", "admin");
+	private static final Set<String> EVERYONE = Set.of("anonymous", "support", "reviewer", "rules", "intake", "metrics",
+			"admin");
+	private static final Set<String> METRICS = Set.of("metrics", "admin");
 
 	@BeforeAll
 	static void start() throws Exception {
 		app = ForewarnApp.start(data, "--forewarn.rules-watch.enabled=false");
 		CALLERS.put("anonymous", app.anonymous());
-		for (String role : List.of("support", "reviewer", "rules", "intake")) {
+		for (String role : List.of("support", "reviewer", "rules", "intake", "metrics")) {
 			CALLERS.put(role, app.asNewUser("user-" + role, role));
 		}
 		CALLERS.put("admin", app);
@@ -88,6 +90,7 @@ class AccessControlTest {
 				new Endpoint("DELETE", "/api/tokens/nothing", null, ADMIN, 404),
 				new Endpoint("GET", "/api/not-an-endpoint", null, ADMIN, 404),
 				new Endpoint("GET", "/actuator/info", null, ADMIN, 200),
+				new Endpoint("GET", "/actuator/prometheus", null, METRICS, 200),
 				// public: their own signatures decide (a wrong one is the controller's 403, signed in or not)
 				new Endpoint("GET", "/actuator/health", null, EVERYONE, 200),
 				new Endpoint("GET", "/unsubscribe?c=c1&sig=AAAA", null, EVERYONE, 403),
@@ -98,7 +101,7 @@ class AccessControlTest {
 	static Stream<Object[]> cases() {
 		List<Object[]> cases = new ArrayList<>();
 		for (Endpoint endpoint : endpoints()) {
-			for (String caller : List.of("anonymous", "support", "reviewer", "rules", "intake", "admin")) {
+			for (String caller : List.of("anonymous", "support", "reviewer", "rules", "intake", "metrics", "admin")) {
 				cases.add(new Object[] { endpoint, caller });
 			}
 		}

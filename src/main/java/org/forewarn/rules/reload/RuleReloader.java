@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.rules.RuleBuildException;
 import org.forewarn.rules.RuleEngine;
 import org.forewarn.rules.RuleError;
@@ -25,11 +27,13 @@ public class RuleReloader {
 	private final RuleEngine engine;
 	private final Path folder;
 	private final Clock clock;
+	private final MeterRegistry meters;
 	private volatile boolean watching;
 	private volatile ReloadAttempt lastAttempt;
 	private volatile ReloadAttempt lastRejected;
 
-	public RuleReloader(RuleSetLoader loader, RuleEngine engine, Path folder, Clock clock) {
+	public RuleReloader(RuleSetLoader loader, RuleEngine engine, Path folder, Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.loader = loader;
 		this.engine = engine;
 		this.folder = folder;
@@ -63,6 +67,8 @@ public class RuleReloader {
 			attempt = rejected(at, trigger, started, List.of(new RuleError(folder.toString(), 0, String.valueOf(e))));
 		}
 		lastAttempt = attempt;
+		Counter.builder("forewarn.rules.reloads").description("Rule reloads, by outcome")
+			.tag("outcome", attempt.outcome().name().toLowerCase()).register(meters).increment();
 		return attempt;
 	}
 

@@ -3,6 +3,7 @@ package org.forewarn.rules.reload;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.rules.RuleContext;
 import org.forewarn.rules.RuleEngine;
 import org.forewarn.rules.RuleSet;
@@ -28,18 +29,19 @@ class RulesConfiguration {
 	}
 
 	@Bean
-	RuleEngine ruleEngine(RuleSetLoader loader, RulesSettings settings, Clock clock) {
+	RuleEngine ruleEngine(RuleSetLoader loader, RulesSettings settings, Clock clock, MeterRegistry meters) {
 		Path folder = folder(settings);
 		RuleSet rules = loader.load(folder, false);
 		log.info("Rules from {}: {} rules in {} files, version {}", folder, rules.rules().size(), rules.files().size(),
 				rules.version());
 		rules.warnings().forEach(w -> log.warn("Rules: {}", w));
-		return new RuleEngine(rules, clock);
+		return new RuleEngine(rules, clock, meters);
 	}
 
 	@Bean
-	RuleReloader ruleReloader(RuleSetLoader loader, RuleEngine engine, RulesSettings settings, Clock clock) {
-		return new RuleReloader(loader, engine, folder(settings), clock);
+	RuleReloader ruleReloader(RuleSetLoader loader, RuleEngine engine, RulesSettings settings, Clock clock,
+			MeterRegistry meters) {
+		return new RuleReloader(loader, engine, folder(settings), clock, meters);
 	}
 
 	/** Replay runs one fixed rule set from start to end; only the live service watches the folder. */
