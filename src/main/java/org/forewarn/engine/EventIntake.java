@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
@@ -86,7 +87,8 @@ public class EventIntake implements AutoCloseable {
 	IntakeResult refusal(Event event) {
 		Instant latest = clock.instant().plus(maxClockSkew);
 		if (event.instant().isAfter(latest)) {
-			return new IntakeResult(null, event.id(), IntakeResult.Status.REJECTED, "time: " + event.time()
+			return new IntakeResult(null, event.id(), IntakeResult.Status.REJECTED, "time: "
+					+ DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time())
 					+ " is ahead of this server's clock (" + clock.instant() + ") by more than "
 					+ "forewarn.intake.max-clock-skew (" + maxClockSkew + ")");
 		}
