@@ -74,7 +74,7 @@ class CustomerProcessor {
 			if (!events.insertIfNew(event, clock.instant())) {
 				return null;
 			}
-			CustomerState current = load(event.customerId());
+			CustomerState current = load(event.customerId(), event.id());
 			Trigger trigger = trigger(event);
 			if (OutreachPlanner.onlyDispatches(trigger)) {
 				return current; // stored, so it acts once; the dispatch below does its work
@@ -94,15 +94,16 @@ class CustomerProcessor {
 			return current;
 		});
 		boolean fresh = state != null;
-		dispatcher.dispatchDue(fresh ? state : load(event.customerId()), scheduler::schedule);
+		dispatcher.dispatchDue(fresh ? state : load(event.customerId(), null), scheduler::schedule);
 		return fresh;
 	}
 
 	/**
 	 * The customer's state; when what is stored cannot be read, it is folded again from the customer's stored
-	 * events that pass today's checks, so one bad record never stops the customer.
+	 * events that pass today's checks (all but {@code processing}, the event about to be folded in), so one bad record
+	 * never stops the customer.
 	 */
-	private CustomerState load(String customerId) {
+	private CustomerState load(String customerId, String processing) {
 		try {
 			return states.load(customerId);
 		}
@@ -111,6 +112,9 @@ class CustomerProcessor {
 			int used = 0;
 			int skipped = 0;
 			for (Event stored : events.findByCustomer(customerId)) {
+				if (stored.id().equals(processing)) {
+					continue;
+				}
 				try {
 					Event checked = EventParser.parseInternal(EventJson.toNode(stored).toString());
 					CustomerStateReducer.apply(rebuilt, checked);
