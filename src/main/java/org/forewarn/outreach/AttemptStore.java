@@ -47,7 +47,7 @@ public class AttemptStore {
 	void finish(String outreachId, int attempt, Instant at, String outcome, String code, String detail) {
 		jdbc.sql("update outreach_attempt set finished_at = ?, outcome = ?, code = ?, detail = ? where outreach_id = ? "
 				+ "and attempt = ?")
-			.params(utc(at), outcome, code, detail == null ? null : abbreviate(detail), outreachId, attempt)
+			.params(utc(at), outcome, code, ColumnText.fit(detail, 2000), outreachId, attempt)
 			.update();
 	}
 
@@ -63,9 +63,5 @@ public class AttemptStore {
 			.query((rs, row) -> new Attempt(rs.getInt(1), rs.getString(2), instant(rs, "started_at"),
 					instant(rs, "finished_at"), rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();
-	}
-
-	private static String abbreviate(String text) {
-		return text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
 	}
 }

@@ -31,7 +31,7 @@ public class DetectionStore {
 		if (!exists) {
 			jdbc.sql("insert into detection (customer_id, problem, subject, rule_name, rule_version, detected_at, "
 					+ "explanation) values (?, ?, ?, ?, ?, ?, ?)")
-				.params(customerId, d.problem(), d.subject(), d.rule(), ruleVersion, utc(at), fit(d.explanation(), 10_000))
+				.params(customerId, d.problem(), d.subject(), d.rule(), ruleVersion, utc(at), ColumnText.fit(d.explanation(), 10_000))
 				.update();
 		}
 	}
@@ -61,11 +61,7 @@ public class DetectionStore {
 	void resolve(Detection d, Instant at, String reason) {
 		jdbc.sql("update detection set resolved_at = ?, resolved_reason = ? where customer_id = ? and problem = ? "
 				+ "and subject = ? and rule_name = ? and resolved_at is null")
-			.params(utc(at), fit(reason, 500), d.customerId(), d.problem(), d.subject(), d.rule()).update();
-	}
-
-	/** Matched facts can carry long texts (comments, descriptions): kept within the column. */
-	private static String fit(String text, int max) {
-		return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
+			.params(utc(at), ColumnText.fit(reason, 500), d.customerId(), d.problem(), d.subject(), d.rule())
+			.update();
 	}
 }

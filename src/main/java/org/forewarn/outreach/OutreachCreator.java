@@ -88,7 +88,7 @@ class OutreachCreator {
 				holdout.percentFor(d.rule(), d.problem(), d.channel(), d.policy().holdoutPercent()));
 		Outreach record = new Outreach(StableId.of(d.dedupeKey()), d.customerId(), d.orderId(), d.rule(),
 				d.ruleVersion(), d.problem(), d.channel(), d.template(), now, placed.at(), status, reason, null,
-				abbreviate(d.explanation()), d.fallbackFor(), reviewUntil, policy, Outreach.Delivery.NONE);
+				ColumnText.fit(d.explanation(), 10_000), d.fallbackFor(), reviewUntil, policy, Outreach.Delivery.NONE);
 		List<String> ruleFallback = d.policy().ruleFallback();
 		boolean fallbackDue = refusal != null && refusal.consent() && ruleFallback != null && !ruleFallback.isEmpty();
 		if (!outreach.insert(record, d.dedupeKey(), fallbackDue)) {
@@ -122,12 +122,7 @@ class OutreachCreator {
 				+ maxAge.toHours() + " hours";
 		Outreach record = new Outreach(StableId.of(key), d.customerId(), d.orderId(), d.rule(), d.ruleVersion(),
 				d.problem(), d.channel(), d.template(), decidedAt, d.due(), OutreachStatus.EXPIRED, reason, null,
-				abbreviate(d.explanation()), d.fallbackFor(), null, d.policy(), Outreach.Delivery.NONE);
+				ColumnText.fit(d.explanation(), 10_000), d.fallbackFor(), null, d.policy(), Outreach.Delivery.NONE);
 		return outreach.insert(record, key, false) ? new Created(record, List.of()) : Created.NOTHING;
-	}
-
-	private static String abbreviate(String explanation) {
-		return explanation == null || explanation.length() <= 10_000 ? explanation
-				: explanation.substring(0, 9_997) + "...";
 	}
 }

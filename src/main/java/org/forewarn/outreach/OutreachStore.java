@@ -23,6 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OutreachStore {
 
+	/** Size of the status reason columns; provider messages can be longer. */
+	private static final int REASON = 1000;
 	private static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
 			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
 			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code, "
@@ -47,7 +49,7 @@ public class OutreachStore {
 			jdbc.sql("insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at) values "
 					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(), o.channel(),
-						o.template(), utc(o.decidedAt()), utc(o.sendAt()), o.status().name(), fit(o.statusReason()),
+						o.template(), utc(o.decidedAt()), utc(o.sendAt()), o.status().name(), ColumnText.fit(o.statusReason(), REASON),
 						utc(o.sentAt()), o.explanation(), o.fallbackFor(), utc(o.reviewUntil()),
 						utc(p.notLaterThan()), p.fallback(), p.deferWhenCapped(), p.step(), 0, null, null,
 						p.holdoutPercent(),
@@ -138,7 +140,7 @@ public class OutreachStore {
 			String setMore, Object... moreParams) {
 		String allowed = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
 		List<Object> params = new ArrayList<>(List.of(to.name()));
-		params.add(fit(reason));
+		params.add(ColumnText.fit(reason, REASON));
 		params.add(utc(at));
 		params.addAll(java.util.Arrays.asList(moreParams));
 		params.add(id);
@@ -212,7 +214,7 @@ public class OutreachStore {
 
 	private void history(String id, Instant at, OutreachStatus status, String reason) {
 		jdbc.sql("insert into outreach_status_change (outreach_id, changed_at, status, reason) values (?, ?, ?, ?)")
-			.params(id, utc(at), status.name(), fit(reason)).update();
+			.params(id, utc(at), status.name(), ColumnText.fit(reason, REASON)).update();
 	}
 
 	/** Outreach decided and each status it moved to; rule names and problems are few, ids never become tags. */
@@ -223,11 +225,6 @@ public class OutreachStore {
 			.tag("rule", String.valueOf(rule)).tag("status", status.name())
 			.register(meters).increment();
 		return true;
-	}
-
-	/** Provider messages can be long; reasons are kept to what the column holds. */
-	private static String fit(String reason) {
-		return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
 	}
 
 	private Outreach map(ResultSet rs, int row) throws SQLException {
