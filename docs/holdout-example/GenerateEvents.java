@@ -24,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  * <li><b>stuck in the warehouse</b>: not handed to the carrier a day after {@code shipBy}, so the rule
  * "order.not_shipped: not handed to the carrier a day after shipBy" emails them. Customers who got that email cancel
- * the order less often (18 %, {@code --cancel-contacted}) than those held out of it (30 %, {@code --cancel-held-out});</li>
+ * the order less often (18 %, {@code --cancel-contacted}) than those held out of it (30 %,
+ * {@code --cancel-held-out});</li>
  * <li><b>late parcel</b>: shipped on time, still not delivered a day and a half before the promised date, so the
  * rule "shipment.late: not delivered a day before the promised date" emails them. The parcel arrives late all the
  * same, and customers rate it just as badly ({@link #COMPLAINT_LATE}) whether they were warned or not;</li>

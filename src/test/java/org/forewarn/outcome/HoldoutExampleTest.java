@@ -44,7 +44,7 @@ class HoldoutExampleTest {
 
 		assertThat(exit).isZero();
 		String summary = Files.readString(out.resolve("summary.txt"));
-		assertThat(summary).contains("is not evidence that outreach works");
+		assertThat(summary).contains("contacted against held out (window 30 days)", "is not evidence that outreach works");
 		// the generator put exactly the customers in the holdout group that Forewarn held out
 		Matcher stuck = Pattern.compile("stuck in the warehouse +(\\d+) \\(held out (\\d+)\\)").matcher(generated);
 		assertThat(stuck.find()).as(generated).isTrue();
