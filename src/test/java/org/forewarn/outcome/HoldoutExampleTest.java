@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,7 @@ class HoldoutExampleTest {
 	/** Runs the generator as its README says, with the JDK running this test; returns what it printed about itself. */
 	private static String generate(Path events, String... options) throws Exception {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		List<String> command = new java.util.ArrayList<>(List.of(java.toString(),
+		List<String> command = new ArrayList<>(List.of(java.toString(),
 				EXAMPLE.resolve("GenerateEvents.java").toString()));
 		command.addAll(List.of(options));
 		Path errors = events.resolveSibling("generator.txt");

@@ -1,6 +1,7 @@
 package org.forewarn.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,7 @@ class LiftTest {
 		assertThat(lift.note()).isNull();
 		assertThat(lift.daysToEnoughData()).isNull();
 		Lift.Rate cancelled = rate(lift, "order cancelled");
-		assertThat(cancelled.difference()).isCloseTo(-0.2, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(cancelled.difference()).isCloseTo(-0.2, within(1e-9));
 		assertThat(cancelled.high()).isNegative();
 		assertThat(cancelled.verdict()).isEqualTo("lower after outreach");
 		Lift.Rate tickets12 = rate(lift, "support ticket opened");
