@@ -57,8 +57,11 @@ public record Lift(String rule, String problem, long contacted, long heldOut, bo
 		}
 		String note = enough ? null
 				: heldOut == 0 ? "not enough data yet: nobody was held out of this rule's outreach"
-						: "not enough data yet: fewer than " + minPerGroup + " customers in a group";
-		Double days = enough || heldOut == 0 ? null : daysToEnough(entries, contacted, heldOut, minPerGroup, until);
+						: contacted == 0 ? "not enough data yet: everybody was held out of this rule's outreach"
+								: "not enough data yet: fewer than " + minPerGroup + " customers in a group";
+		// a group nobody joins never fills up, however long one waits
+		Double days = enough || heldOut == 0 || contacted == 0 ? null
+				: daysToEnough(entries, contacted, heldOut, minPerGroup, until);
 		return new Lift(any.rule(), any.problem(), contacted, heldOut, enough, note, days, rates,
 				average(entries, true), average(entries, false));
 	}

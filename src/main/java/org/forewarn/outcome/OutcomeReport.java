@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import org.forewarn.event.EventStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,19 @@ public class OutcomeReport {
 
 	/** The figures, with what they cover and how they were computed. */
 	public record Report(Instant from, Instant to, Duration window, int minPerGroup, String method, List<Lift> lifts) {
+
+		/** The window as people say it: "30 days", "36 hours"; otherwise ISO-8601. */
+		@JsonIgnore
+		public String windowInWords() {
+			if (window.toHoursPart() == 0 && window.toMinutesPart() == 0 && window.toSecondsPart() == 0
+					&& window.toNanosPart() == 0) {
+				return window.toDays() + (window.toDays() == 1 ? " day" : " days");
+			}
+			if (window.toMinutesPart() == 0 && window.toSecondsPart() == 0 && window.toNanosPart() == 0) {
+				return window.toHours() + (window.toHours() == 1 ? " hour" : " hours");
+			}
+			return window.toString();
+		}
 	}
 
 	private final JdbcClient jdbc;

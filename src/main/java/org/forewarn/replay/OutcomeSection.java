@@ -23,7 +23,7 @@ final class OutcomeSection {
 
 	static String text(OutcomeReport.Report report) {
 		StringBuilder out = new StringBuilder("Outcomes after outreach, contacted against held out (window ")
-			.append(report.window()).append("):\n  ").append(NOT_EVIDENCE).append('\n');
+			.append(report.windowInWords()).append("):\n  ").append(NOT_EVIDENCE).append('\n');
 		if (report.lifts().isEmpty()) {
 			return out.append("  no outreach went out or was held out\n").toString();
 		}
@@ -45,7 +45,7 @@ final class OutcomeSection {
 		page.append("<h2 id=\"holdout\">Outcomes: contacted against held out</h2><p><b>")
 			.append(escape(NOT_EVIDENCE)).append("</b></p><p class=\"muted\">An outcome counts for the customer's "
 					+ "first outreach, sent or held out, decided at most ")
-			.append(escape(report.window())).append(" before it. ").append(escape(report.method()))
+			.append(escape(report.windowInWords())).append(" before it. ").append(escape(report.method()))
 			.append(". Below ").append(report.minPerGroup()).append(" customers in a group: not enough data yet.</p>");
 		if (report.lifts().isEmpty()) {
 			page.append("<p class=\"muted\">No outreach went out or was held out.</p>");
