@@ -55,15 +55,33 @@ class Retention {
 		int details = walk("outreach-details", now.minus(settings.outreachDetails()),
 				"select id, updated_at from outreach where status not in (" + WAITING + ") and ", "updated_at",
 				ids -> personal.pruneOutreachDetails(ids, List.of()));
-		int detections = transaction.execute(tx -> jdbc.sql("update detection set explanation = null "
-				+ "where resolved_at < ? and explanation is not null")
-			.param(utc(now.minus(settings.outreachDetails()))).update());
+		int detections = pruneDetections(now.minus(settings.outreachDetails()));
 		Pruned pruned = new Pruned(events, messages, details, detections);
 		if (events + messages + details + detections > 0) {
 			log.info("Retention pruned personal data: {} event payloads, outreach rows {} (messages) and {} "
 					+ "(details), {} detection explanations", events, messages, details, detections);
 		}
 		return pruned;
+	}
+
+	/** Explanations of detections made before {@code cutoff} (the facts matched then), batch by batch. */
+	private int pruneDetections(Instant cutoff) {
+		int total = 0;
+		while (true) {
+			List<String[]> keys = jdbc.sql("select customer_id, problem, subject, rule_name from detection "
+					+ "where detected_at < ? and explanation is not null order by detected_at limit "
+					+ settings.batchSize())
+				.param(utc(cutoff))
+				.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+				.list();
+			transaction.executeWithoutResult(tx -> keys.forEach(key -> jdbc.sql("update detection set explanation = "
+					+ "null where customer_id = ? and problem = ? and subject = ? and rule_name = ?")
+				.params((Object[]) key).update()));
+			total += keys.size();
+			if (keys.size() < settings.batchSize()) {
+				return total;
+			}
+		}
 	}
 
 	interface Batch {
