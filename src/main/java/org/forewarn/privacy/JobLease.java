@@ -35,7 +35,7 @@ final class JobLease {
 		}
 		catch (DuplicateKeyException e) {
 			return jdbc.sql("update job_lease set locked_until = ?, locked_by = ? where name = ? "
-					+ "and (locked_until < ? or locked_by = ?)")
+					+ "and (locked_until <= ? or locked_by = ?)")
 				.params(utc(now.plus(length)), holder, name, utc(now), holder).update() == 1;
 		}
 	}
