@@ -35,9 +35,13 @@ public class CustomerStateStore {
 		this.jdbc = jdbc;
 	}
 
-	/** The customer's state; throws {@link UnreadableStateException} when what is stored cannot be read. */
+	/**
+	 * The customer's state; throws {@link UnreadableStateException} when what is stored cannot be read. Inside a
+	 * transaction the row stays locked until it ends, so an erasure of the customer and the processing of their
+	 * event never overwrite each other.
+	 */
 	public CustomerState load(String customerId) {
-		return jdbc.sql("select state from customer_state where customer_id = ?")
+		return jdbc.sql("select state from customer_state where customer_id = ? for update")
 			.param(customerId)
 			.query((rs, row) -> read(customerId, rs.getString(1)))
 			.optional()

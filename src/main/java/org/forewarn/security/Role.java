@@ -22,6 +22,8 @@ enum Role {
 	INTAKE,
 	/** GET /actuator/prometheus only (a metrics scraper) */
 	METRICS,
+	/** a customer's data: export it, erase it (data protection requests) */
+	PRIVACY,
 	/** everything, users and tokens included */
 	ADMIN;
 

@@ -45,7 +45,7 @@ class SecurityConfiguration {
 	static RoleHierarchy roleHierarchy() {
 		return RoleHierarchyImpl.withDefaultRolePrefix()
 			.role(Role.ADMIN.name()).implies(Role.REVIEWER.name(), Role.RULES.name(), Role.INTAKE.name(),
-					Role.METRICS.name())
+					Role.METRICS.name(), Role.PRIVACY.name())
 			.role(Role.REVIEWER.name()).implies(Role.SUPPORT.name())
 			.build();
 	}

@@ -30,6 +30,7 @@ class WebSecurityConfiguration {
 	private static final String RULES = Role.RULES.name();
 	private static final String INTAKE = Role.INTAKE.name();
 	private static final String METRICS = Role.METRICS.name();
+	private static final String PRIVACY = Role.PRIVACY.name();
 	private static final String ADMIN = Role.ADMIN.name();
 
 	@Bean
@@ -77,6 +78,8 @@ class WebSecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/rules").hasRole(RULES)
 				.requestMatchers(HttpMethod.POST, "/api/rules/reload").hasRole(RULES)
 				.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole(METRICS)
+				.requestMatchers(HttpMethod.GET, "/api/customers/*/export").hasRole(PRIVACY)
+				.requestMatchers(HttpMethod.DELETE, "/api/customers/*").hasRole(PRIVACY)
 				// users, tokens, other actuator endpoints and anything added later without a rule here
 				.anyRequest().hasRole(ADMIN))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

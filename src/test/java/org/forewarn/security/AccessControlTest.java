@@ -40,14 +40,15 @@ class AccessControlTest {
 	private static final Set<String> INTAKE = Set.of("intake", "admin");
 	private static final Set<String> ADMIN = Set.of("admin");
 	private static final Set<String> EVERYONE = Set.of("anonymous", "support", "reviewer", "rules", "intake", "metrics",
-			"admin");
+			"privacy", "admin");
+	private static final Set<String> PRIVACY = Set.of("privacy", "admin");
 	private static final Set<String> METRICS = Set.of("metrics", "admin");
 
 	@BeforeAll
 	static void start() throws Exception {
 		app = ForewarnApp.start(data, "--forewarn.rules-watch.enabled=false");
 		CALLERS.put("anonymous", app.anonymous());
-		for (String role : List.of("support", "reviewer", "rules", "intake", "metrics")) {
+		for (String role : List.of("support", "reviewer", "rules", "intake", "metrics", "privacy")) {
 			CALLERS.put(role, app.asNewUser("user-" + role, role));
 		}
 		CALLERS.put("admin", app);
@@ -91,6 +92,8 @@ class AccessControlTest {
 				new Endpoint("GET", "/api/not-an-endpoint", null, ADMIN, 404),
 				new Endpoint("GET", "/actuator/info", null, ADMIN, 200),
 				new Endpoint("GET", "/actuator/prometheus", null, METRICS, 200),
+				new Endpoint("GET", "/api/customers/nobody/export", null, PRIVACY, 404),
+				new Endpoint("DELETE", "/api/customers/nobody", null, PRIVACY, 404),
 				// public: their own signatures decide (a wrong one is the controller's 403, signed in or not)
 				new Endpoint("GET", "/actuator/health", null, EVERYONE, 200),
 				new Endpoint("GET", "/unsubscribe?c=c1&sig=AAAA", null, EVERYONE, 403),
@@ -101,7 +104,8 @@ class AccessControlTest {
 	static Stream<Object[]> cases() {
 		List<Object[]> cases = new ArrayList<>();
 		for (Endpoint endpoint : endpoints()) {
-			for (String caller : List.of("anonymous", "support", "reviewer", "rules", "intake", "metrics", "admin")) {
+			for (String caller : List.of("anonymous", "support", "reviewer", "rules", "intake", "metrics", "privacy",
+					"admin")) {
 				cases.add(new Object[] { endpoint, caller });
 			}
 		}

@@ -58,7 +58,7 @@ class SignInTest {
 		assertThat(err.toString()).contains("password: at least 12 characters");
 		assertThat(command("user", new String[] { "add", "max", "--roles", "boss", db }, "x\n", out, err))
 			.isEqualTo(1);
-		assertThat(err.toString()).contains("unknown role 'boss'; one of support, reviewer, rules, intake, metrics, admin");
+		assertThat(err.toString()).contains("unknown role 'boss'; one of support, reviewer, rules, intake, metrics, privacy, admin");
 		out.reset();
 		assertThat(command("token", new String[] { "create", "shop", "--roles", "intake", db }, "", out, err))
 			.isZero();
