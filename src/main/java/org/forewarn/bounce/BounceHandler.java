@@ -24,9 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or the VERP return path. A report that matches no email Forewarn sent changes nothing: nobody can suppress an
  * address by mailing a made-up bounce. Hard bounce: the address is suppressed for good (source bounce) and the record
  * FAILED with the status code, so its fallback channel is owed. Soft bounce: counted per address; {@code soft-limit}
- * in a row, each within {@code soft-suppress-for} of the one before, suppress it for {@code soft-suppress-for}.
- * Complaint: suppressed (source complaint) and the customer's email consent turned off, with the reason. Each report
- * is applied once, by its id, in one transaction with all it changes.
+ * in a row, each within {@code soft-suppress-for} of the one before, suppress it for {@code soft-suppress-for}; an
+ * email counts once, however many delay notices come for it. Complaint: suppressed (source complaint) and the
+ * customer's email consent turned off, with the reason. Each report is applied once, by its id, in one transaction
+ * with all it changes.
  */
 @Component
 class BounceHandler {
@@ -94,6 +95,8 @@ class BounceHandler {
 				return Applied.ALREADY_APPLIED;
 			}
 			String address = sent.isEmpty() ? null : address(sent.get(), report);
+			// a server may send several delay notices for one email before giving up: it counts once
+			boolean counted = address != null && report.kind() == Report.Kind.SOFT && softCounted(sent.get().id());
 			jdbc.sql("insert into bounce_report (report_id, kind, outreach_id, received_at) values (?, ?, ?, ?)")
 				.params(reportId, report.label(), sent.isEmpty() || address == null ? null : sent.get().id(),
 						now.atOffset(ZoneOffset.UTC))
@@ -110,7 +113,7 @@ class BounceHandler {
 					failed[0] = reports.report(o.delivery().providerId(), "failed", report.status(), now);
 				}
 				case SOFT -> {
-					if (softBounce(address, now) >= settings.softLimit()) {
+					if (!counted && softBounce(address, now) >= settings.softLimit()) {
 						suppressions.add(Addresses.EMAIL, address, settings.softLimit()
 								+ " soft bounces in a row, the last " + report.status(), SuppressionSource.BOUNCE,
 								settings.softSuppressFor(), BY);
@@ -145,6 +148,11 @@ class BounceHandler {
 		catch (IllegalArgumentException e) {
 			return null;
 		}
+	}
+
+	private boolean softCounted(String outreachId) {
+		return jdbc.sql("select count(*) from bounce_report where outreach_id = ? and kind = 'soft'")
+			.param(outreachId).query(Integer.class).single() > 0;
 	}
 
 	private boolean seen(String reportId) {

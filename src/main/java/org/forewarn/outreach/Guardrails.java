@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks between a rule's decision and a message: consent, the suppression list, an open support ticket, quiet
- * hours and frequency caps. Consent, suppression and tickets are checked when a record is made and again when it is due; caps only when it is due,
- * because they count what really went out.
+ * hours and frequency caps. Consent, suppression and tickets are checked when a record is made and again when it is
+ * due; caps only when it is due, because they count what really went out.
  */
 @Component
 class Guardrails {

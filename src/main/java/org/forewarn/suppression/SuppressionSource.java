@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Where a suppression came from; written in lower case in the API, the CSV and the database. */
 public enum SuppressionSource {
 	/** a person, through the API */
@@ -19,6 +21,7 @@ public enum SuppressionSource {
 	/** the carrier says the number cannot be reached or does not exist (Twilio 21211, 21614, 30003, ...) */
 	CARRIER_UNREACHABLE;
 
+	@JsonValue
 	public String label() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -80,7 +80,7 @@ class SuppressionApiTest {
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 		JsonNode entry = JSON.readTree(added.body());
 		assertThat(entry.get("address").asString()).isEqualTo("someone@example.com");
-		assertThat(entry.get("source").asString()).isEqualTo("MANUAL");
+		assertThat(entry.get("source").asString()).isEqualTo("manual");
 		assertThat(entry.get("createdBy").asString()).isEqualTo("admin");
 		assertThat(app.post("/api/suppressions", "{\"channel\":\"sms\",\"address\":\"+55 (11) 91234-5678\"}")
 			.statusCode()).isEqualTo(201);
