@@ -22,8 +22,13 @@ class ArchitectureTest {
 
 	@Test
 	void onlyChannelsTouchTwilioAndJakartaMail() {
-		noClasses().that().resideOutsideOfPackage("org.forewarn.channel..")
+		// the bounce mailbox reads reports over IMAP: Jakarta Mail, but never to send
+		noClasses().that().resideOutsideOfPackages("org.forewarn.channel..", "org.forewarn.bounce..")
 			.should().dependOnClassesThat().resideInAnyPackage("com.twilio..", "jakarta.mail..")
+			.check(classes);
+		noClasses().that().resideInAPackage("org.forewarn.bounce..")
+			.should().dependOnClassesThat().resideInAnyPackage("com.twilio..", "org.eclipse.angus.mail.smtp..")
+			.orShould().dependOnClassesThat().areAssignableTo(jakarta.mail.Transport.class)
 			.check(classes);
 	}
 

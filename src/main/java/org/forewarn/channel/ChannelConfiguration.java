@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -33,13 +34,14 @@ class ChannelConfiguration {
 
 	@Bean
 	ChannelDispatch channelDispatch(ChannelSettings settings, ObjectProvider<JavaMailSender> mail, Environment env,
-			JdbcClient jdbc, ObjectProvider<MeterRegistry> meters) {
+			JdbcClient jdbc, ObjectProvider<MeterRegistry> meters, ApplicationEventPublisher events) {
 		List<Sender> senders = List.of(email(settings, mail.getIfAvailable(), env), sms(settings, env),
 				new TaskSender());
 		senders.forEach(s -> log.info("Channel {}: {}", s.channel(), s.mode()));
 		Locale fallbackLocale = Locale.forLanguageTag(settings.fallbackLocale());
 		return new ChannelDispatch(senders, new TemplateRenderer(Path.of(settings.templates()), fallbackLocale),
-				new RenderedMessageStore(jdbc), meters.getIfAvailable(CompositeMeterRegistry::new));
+				new RenderedMessageStore(jdbc), meters.getIfAvailable(CompositeMeterRegistry::new),
+				events::publishEvent);
 	}
 
 	/** Checks on a schedule that the SMTP server takes a connection (and the login, when one is set). */
@@ -126,7 +128,8 @@ class ChannelConfiguration {
 		}
 		log.info("SMTP timeouts: {} (spring.mail.properties.mail.{}.* wins over forewarn.channels.email.*)",
 				SmtpTimeouts.apply(impl.getSession().getProperties(), settings.email(), protocol), protocol);
-		return new EmailSender(impl, protocol, settings.email().from(), server);
+		return new EmailSender(impl, protocol, settings.email().from(), server,
+				env.getProperty("forewarn.bounces.return-path-domain"));
 	}
 
 	private static Sender sms(ChannelSettings settings, Environment env) {

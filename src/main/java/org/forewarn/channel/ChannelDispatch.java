@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -27,14 +28,18 @@ public class ChannelDispatch {
 	private final TemplateRenderer templates;
 	private final RenderedMessageStore rendered;
 	private final MeterRegistry meters;
+	private final Consumer<RecipientRefused> refusals;
 
 	ChannelDispatch(List<Sender> senders, TemplateRenderer templates, RenderedMessageStore rendered) {
-		this(senders, templates, rendered, new CompositeMeterRegistry());
+		this(senders, templates, rendered, new CompositeMeterRegistry(), refused -> {
+		});
 	}
 
+	/** {@code refusals} hears of every message a provider refused for good with its own code. */
 	ChannelDispatch(List<Sender> senders, TemplateRenderer templates, RenderedMessageStore rendered,
-			MeterRegistry meters) {
+			MeterRegistry meters, Consumer<RecipientRefused> refusals) {
 		this.meters = meters;
+		this.refusals = refusals;
 		this.senders = senders.stream().collect(Collectors.toMap(Sender::channel, Function.identity()));
 		this.templates = templates;
 		this.rendered = rendered;
@@ -114,7 +119,22 @@ public class ChannelDispatch {
 			.tag("code", result.code() == null ? "none" : result.code())
 			.register(meters).record(Duration.ofNanos(System.nanoTime() - started));
 		report(prepared.message, result);
+		if (result.outcome() == DeliveryResult.Outcome.FAILED && result.code() != null) {
+			refused(new RecipientRefused(prepared.message.outreachId(), prepared.message.channel(),
+					prepared.message.recipient(), result.code(), at));
+		}
 		return result;
+	}
+
+	/** What others make of a refusal never changes this send's outcome, which is recorded next. */
+	private void refused(RecipientRefused refused) {
+		try {
+			refusals.accept(refused);
+		}
+		catch (RuntimeException e) {
+			log.warn("Outreach {}: acting on the provider's code {} failed: {}", refused.outreachId(), refused.code(),
+					LogSafe.mask(String.valueOf(e)));
+		}
 	}
 
 	/**

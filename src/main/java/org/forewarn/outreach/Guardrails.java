@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.forewarn.customer.CustomerState;
+import org.forewarn.suppression.SuppressionList;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks between a rule's decision and a message: consent, an open support ticket, quiet hours and frequency
- * caps. Consent and tickets are checked when a record is made and again when it is due; caps only when it is due,
- * because they count what really went out.
+ * The checks between a rule's decision and a message: consent, the suppression list, an open support ticket, quiet
+ * hours and frequency caps. Consent, suppression and tickets are checked when a record is made and again when it is
+ * due; caps only when it is due, because they count what really went out.
  */
 @Component
 class Guardrails {
@@ -25,7 +26,10 @@ class Guardrails {
 	 */
 	static final Duration LATE_FIRING_TOLERANCE = Duration.ofMinutes(10);
 
-	/** Why a record may not go out ({@code reason}); {@code consent} when the customer said no to the channel. */
+	/**
+	 * Why a record may not go out ({@code reason}); {@code consent} when the channel is closed to this customer (no
+	 * consent, or the address is on the suppression list), so a rule's fallback channel applies.
+	 */
 	record Refusal(String reason, boolean consent) {
 	}
 
@@ -49,8 +53,11 @@ class Guardrails {
 	private final FrequencyCaps caps;
 	private final Set<String> ticketProblems;
 	private final Duration deadlineGrace;
+	private final SuppressionList suppressions;
 
-	Guardrails(QuietHours quietHours, FrequencyCaps caps, GuardrailSettings settings, OutreachSettings timing) {
+	Guardrails(QuietHours quietHours, FrequencyCaps caps, GuardrailSettings settings, OutreachSettings timing,
+			SuppressionList suppressions) {
+		this.suppressions = suppressions;
 		this.quietHours = quietHours;
 		this.caps = caps;
 		this.deadlineGrace = timing.deadlineGrace();
@@ -64,11 +71,23 @@ class Guardrails {
 		if (consent != null) {
 			return new Refusal(consent, true);
 		}
+		String suppressed = suppressions.refusal(channel, address(channel, state));
+		if (suppressed != null) {
+			return new Refusal(suppressed, true);
+		}
 		// a follow-up task is itself a person's work, so only messages to the customer wait for the ticket
 		if (!"task".equals(channel) && state.account().hasOpenTicket() && ticketProblems.contains(problem)) {
 			return new Refusal(OPEN_TICKET, false);
 		}
 		return null;
+	}
+
+	private static String address(String channel, CustomerState state) {
+		return switch (channel) {
+			case "email" -> state.customer().getEmail();
+			case "sms" -> state.customer().getPhone();
+			default -> null;
+		};
 	}
 
 	/** Where a new record's send lands, given quiet hours. */

@@ -60,7 +60,7 @@ public class OutreachStore {
 			return false;
 		}
 		history(o.id(), o.decidedAt(), o.status(), o.statusReason());
-		count(o.channel(), o.problem(), o.rule(), o.status());
+		count(o.channel(), o.problem(), o.rule(), o.status(), o.statusReason());
 		return true;
 	}
 
@@ -150,7 +150,7 @@ public class OutreachStore {
 		if (changed > 0) {
 			history(id, at, to, reason);
 			jdbc.sql("select channel, problem, rule_name from outreach where id = ?").param(id)
-				.query((rs, row) -> count(rs.getString(1), rs.getString(2), rs.getString(3), to)).optional();
+				.query((rs, row) -> count(rs.getString(1), rs.getString(2), rs.getString(3), to, reason)).optional();
 		}
 		return changed > 0;
 	}
@@ -218,12 +218,18 @@ public class OutreachStore {
 	}
 
 	/** Outreach decided and each status it moved to; rule names and problems are few, ids never become tags. */
-	private boolean count(String channel, String problem, String rule, OutreachStatus status) {
+	private boolean count(String channel, String problem, String rule, OutreachStatus status, String reason) {
 		Counter.builder("forewarn.outreach.status.changes")
 			.description("Outreach records entering a status, by channel, problem and rule")
 			.tag("channel", String.valueOf(channel)).tag("problem", String.valueOf(problem))
 			.tag("rule", String.valueOf(rule)).tag("status", status.name())
 			.register(meters).increment();
+		if (status == OutreachStatus.SUPPRESSED) {
+			Counter.builder("forewarn.outreach.suppressed")
+				.description("Outreach records suppressed, by channel and kind of reason")
+				.tag("channel", String.valueOf(channel)).tag("reason", SuppressedReasons.tag(reason))
+				.register(meters).increment();
+		}
 		return true;
 	}
 

@@ -75,6 +75,10 @@ class WebSecurityConfiguration {
 						"/api/followups/*/dismiss")
 				.hasRole(SUPPORT)
 				.requestMatchers(HttpMethod.GET, "/api/outcomes").hasAnyRole(SUPPORT, RULES)
+				// the do-not-contact list: support looks up why someone is not contacted; reviewers change it
+				.requestMatchers(HttpMethod.GET, "/api/suppressions").hasRole(SUPPORT)
+				.requestMatchers(HttpMethod.POST, "/api/suppressions", "/api/suppressions/import").hasRole(REVIEWER)
+				.requestMatchers(HttpMethod.DELETE, "/api/suppressions/*/*").hasRole(REVIEWER)
 				.requestMatchers(HttpMethod.GET, "/api/rules").hasRole(RULES)
 				.requestMatchers(HttpMethod.POST, "/api/rules/reload").hasRole(RULES)
 				.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole(METRICS)

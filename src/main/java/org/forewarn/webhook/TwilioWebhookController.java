@@ -8,12 +8,15 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.forewarn.bounce.CarrierCodes;
 import org.forewarn.channel.TwilioSignature;
 import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.engine.WakeupScheduler;
 import org.forewarn.outreach.DeliveryReports;
 import org.forewarn.outreach.LinkSettings;
 import org.forewarn.shared.StableId;
+import org.forewarn.suppression.SuppressionList;
+import org.forewarn.suppression.SuppressionSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -28,8 +31,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * ({@code forewarn.links.public-url} + path): otherwise 403 and nothing changes.
  * <ul>
  * <li>{@code /webhooks/twilio/inbound}: an SMS from a customer; STOP and the other opt-out words turn SMS consent
- * off, START/YES/UNSTOP turn it on again.</li>
- * <li>{@code /webhooks/twilio/status}: Twilio's delivery report for a message Forewarn sent (by MessageSid).</li>
+ * off, START/YES/UNSTOP turn it on again (and lift the number's carrier opt-out suppression).</li>
+ * <li>{@code /webhooks/twilio/status}: Twilio's delivery report for a message Forewarn sent (by MessageSid); its
+ * ErrorCode may turn consent off or suppress the number ({@link CarrierCodes}).</li>
  * </ul>
  */
 @RestController
@@ -46,10 +50,14 @@ class TwilioWebhookController {
 	private final WakeupScheduler scheduler;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
+	private final CarrierCodes carrierCodes;
+	private final SuppressionList suppressions;
 
 	TwilioWebhookController(TwilioSignature signature, LinkSettings links, CustomerStateStore customers,
 			ConsentEvents consent, DeliveryReports reports, WakeupScheduler scheduler, TransactionTemplate transaction,
-			Clock clock) {
+			Clock clock, CarrierCodes carrierCodes, SuppressionList suppressions) {
+		this.carrierCodes = carrierCodes;
+		this.suppressions = suppressions;
 		this.signature = signature;
 		this.links = links;
 		this.customers = customers;
@@ -75,6 +83,10 @@ class TwilioWebhookController {
 			}
 			for (String customerId : ids) {
 				boolean allowed = meaning == SmsKeywords.Meaning.OPT_IN;
+				if (allowed) {
+					// Twilio delivers to the number again after START: so does Forewarn
+					suppressions.remove("sms", form.get("From"), SuppressionSource.CARRIER_OPT_OUT);
+				}
 				consent.change("sms-" + messageSid + "-" + customerId, customerId, "sms", allowed,
 						"inbound SMS " + form.get("Body").strip());
 			}
@@ -90,13 +102,18 @@ class TwilioWebhookController {
 		}
 		String sid = form.get("MessageSid");
 		if (sid != null) {
-			transaction.executeWithoutResult(tx -> {
+			DeliveryReports.Applied report = transaction.execute(tx -> {
 				DeliveryReports.Applied applied = reports.report(sid, form.get("MessageStatus"), form.get("ErrorCode"),
 						clock.instant());
 				if (applied.fallbackWakeup() != null) {
 					scheduler.schedule(applied.fallbackWakeup());
 				}
+				return applied;
 			});
+			String errorCode = form.get("ErrorCode");
+			if (report != null && report.outreach().isPresent() && errorCode != null && !errorCode.isBlank()) {
+				carrierCodes.reported(report.outreach().get().id(), form.get("To"), errorCode);
+			}
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
 	}

@@ -55,6 +55,7 @@ final class ChannelTestSupport {
 			beans.registerSingleton("mailSender", mail);
 		}
 		return new ChannelConfiguration().channelDispatch(settings, beans.getBeanProvider(JavaMailSender.class), env,
-				jdbc, beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+				jdbc, beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class), event -> {
+				});
 	}
 }

@@ -1,0 +1,15 @@
+package org.forewarn.suppression;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The suppression list's API limits.
+ *
+ * @param importMaxBytes largest CSV body {@code POST /api/suppressions/import} takes (default 5MB)
+ * @param importMaxLines most address lines in one import (default 100000)
+ */
+@ConfigurationProperties("forewarn.suppressions")
+record SuppressionSettings(@DefaultValue("5MB") DataSize importMaxBytes, @DefaultValue("100000") int importMaxLines) {
+}

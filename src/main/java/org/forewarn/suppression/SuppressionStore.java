@@ -1,0 +1,114 @@
+package org.forewarn.suppression;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The suppression table: one row per channel and normalised address. */
+@Repository
+class SuppressionStore {
+
+	private static final String COLUMNS = "channel, address, reason, source, created_at, expires_at, created_by";
+
+	private final JdbcClient jdbc;
+
+	SuppressionStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Suppression> find(String channel, String address) {
+		return jdbc.sql("select " + COLUMNS + " from suppression where channel = ? and address = ?")
+			.params(channel, address).query(SuppressionStore::map).optional();
+	}
+
+	/** Inserts, or replaces the row of the same address; a concurrent insert of the same address ends as one row. */
+	void put(Suppression s) {
+		if (update(s) == 0) {
+			try {
+				jdbc.sql("insert into suppression (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
+					.params(s.channel(), s.address(), s.reason(), s.source().label(), utc(s.createdAt()),
+							utc(s.expiresAt()), s.createdBy())
+					.update();
+			}
+			catch (DuplicateKeyException e) {
+				update(s);
+			}
+		}
+	}
+
+	private int update(Suppression s) {
+		return jdbc.sql("update suppression set reason = ?, source = ?, created_at = ?, expires_at = ?, created_by = ? "
+				+ "where channel = ? and address = ?")
+			.params(s.reason(), s.source().label(), utc(s.createdAt()), utc(s.expiresAt()), s.createdBy(),
+					s.channel(), s.address())
+			.update();
+	}
+
+	boolean delete(String channel, String address) {
+		return jdbc.sql("delete from suppression where channel = ? and address = ?").params(channel, address)
+			.update() > 0;
+	}
+
+	/** Removes the row only when it came from {@code source}. */
+	boolean delete(String channel, String address, SuppressionSource source) {
+		return jdbc.sql("delete from suppression where channel = ? and address = ? and source = ?")
+			.params(channel, address, source.label()).update() > 0;
+	}
+
+	List<Suppression> page(String channel, SuppressionSource source, int offset, int limit) {
+		Filter filter = filter(channel, source);
+		List<Object> params = new ArrayList<>(filter.params());
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql("select " + COLUMNS + " from suppression" + filter.where()
+				+ " order by created_at desc, channel, address limit ? offset ?")
+			.params(params).query(SuppressionStore::map).list();
+	}
+
+	long count(String channel, SuppressionSource source) {
+		Filter filter = filter(channel, source);
+		return jdbc.sql("select count(*) from suppression" + filter.where()).params(filter.params())
+			.query(Long.class).single();
+	}
+
+	private record Filter(String where, List<Object> params) {
+	}
+
+	private static Filter filter(String channel, SuppressionSource source) {
+		List<String> conditions = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		if (channel != null) {
+			conditions.add("channel = ?");
+			params.add(channel);
+		}
+		if (source != null) {
+			conditions.add("source = ?");
+			params.add(source.label());
+		}
+		return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+	}
+
+	private static Suppression map(ResultSet rs, int row) throws SQLException {
+		return new Suppression(rs.getString("channel"), rs.getString("address"), rs.getString("reason"),
+				SuppressionSource.parse(rs.getString("source")), instant(rs, "created_at"), instant(rs, "expires_at"),
+				rs.getString("created_by"));
+	}
+
+	private static OffsetDateTime utc(Instant at) {
+		return at == null ? null : at.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+}
