@@ -8,6 +8,7 @@ import java.util.Set;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.OutreachStore;
+import org.forewarn.suppression.SuppressionList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cancelled, event payloads keep their envelope only (the ids stay, so a redelivered event is still a duplicate),
  * rendered messages are deleted, attempt details and explanations dropped, notes and contact details scrubbed from
  * status reasons, and the customer's state deleted, so a later event starts a new, empty profile. What stays: the
- * customer id (not personal data by itself), outreach records with their statuses and times, a tombstone and an
+ * customer id (not personal data by itself), suppression entries of their addresses under a keyed digest (so a
+ * bounced or complaining address stays refused), outreach records with their statuses and times, a tombstone and an
  * audit entry naming who erased it.
  */
 class CustomerErasure {
@@ -29,14 +31,16 @@ class CustomerErasure {
 
 	private final PersonalData personal;
 	private final OutreachStore outreach;
+	private final SuppressionList suppressions;
 	private final PrivacyLog privacyLog;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 
-	CustomerErasure(PersonalData personal, OutreachStore outreach, PrivacyLog privacyLog,
-			TransactionTemplate transaction, Clock clock) {
+	CustomerErasure(PersonalData personal, OutreachStore outreach, SuppressionList suppressions,
+			PrivacyLog privacyLog, TransactionTemplate transaction, Clock clock) {
 		this.personal = personal;
 		this.outreach = outreach;
+		this.suppressions = suppressions;
 		this.privacyLog = privacyLog;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -63,6 +67,7 @@ class CustomerErasure {
 				}
 			}
 			personal.stopFallbacks(customerId);
+			suppressions.pseudonymise(contact);
 			int messages = personal.deleteMessages(ids);
 			personal.pruneOutreachDetails(ids, contact);
 			personal.eraseDetections(customerId, contact);

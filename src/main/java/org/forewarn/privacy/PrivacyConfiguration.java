@@ -7,6 +7,7 @@ import org.forewarn.event.EventStore;
 import org.forewarn.outreach.AttemptStore;
 import org.forewarn.outreach.DetectionStore;
 import org.forewarn.outreach.OutreachStore;
+import org.forewarn.suppression.SuppressionList;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,9 +44,9 @@ class PrivacyConfiguration {
 	}
 
 	@Bean
-	CustomerErasure customerErasure(PersonalData personal, OutreachStore outreach, PrivacyLog privacyLog,
-			TransactionTemplate transaction, Clock clock) {
-		return new CustomerErasure(personal, outreach, privacyLog, transaction, clock);
+	CustomerErasure customerErasure(PersonalData personal, OutreachStore outreach, SuppressionList suppressions,
+			PrivacyLog privacyLog, TransactionTemplate transaction, Clock clock) {
+		return new CustomerErasure(personal, outreach, suppressions, privacyLog, transaction, clock);
 	}
 
 	@Bean

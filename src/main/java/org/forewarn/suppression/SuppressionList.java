@@ -3,6 +3,7 @@ package org.forewarn.suppression;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,6 +85,28 @@ public class SuppressionList {
 		catch (IllegalArgumentException e) {
 			return false;
 		}
+	}
+
+	/**
+	 * Keeps the entries of an erased customer's addresses without the addresses: each is replaced by a keyed digest,
+	 * so the address stays refused if it comes back, and nobody can read it from the list. Values that are not an
+	 * address of a channel are ignored.
+	 */
+	public int pseudonymise(Collection<String> contactDetails) {
+		int kept = 0;
+		for (String value : contactDetails) {
+			for (String channel : List.of(Addresses.EMAIL, Addresses.SMS)) {
+				try {
+					if (store.pseudonymise(channel, Addresses.normalise(channel, value), contactDetails)) {
+						kept++;
+					}
+				}
+				catch (IllegalArgumentException notThisChannel) {
+					// a name, or an email tried as a phone number
+				}
+			}
+		}
+		return kept;
 	}
 
 	public record Page(List<Suppression> items, int page, int size, long total) {

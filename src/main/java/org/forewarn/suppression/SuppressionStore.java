@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,14 +21,44 @@ class SuppressionStore {
 	private static final String COLUMNS = "channel, address, reason, source, created_at, expires_at, created_by";
 
 	private final JdbcClient jdbc;
+	private final AddressDigests digests;
 
-	SuppressionStore(JdbcClient jdbc) {
+	SuppressionStore(JdbcClient jdbc, AddressDigests digests) {
 		this.jdbc = jdbc;
+		this.digests = digests;
 	}
 
+	/** The entry for an address as written, else the one kept under its digest after its owner was erased. */
 	Optional<Suppression> find(String channel, String address) {
-		return jdbc.sql("select " + COLUMNS + " from suppression where channel = ? and address = ?")
-			.params(channel, address).query(SuppressionStore::map).optional();
+		return jdbc.sql("select " + COLUMNS + " from suppression where channel = ? and address in (?, ?)"
+				+ " order by case when address = ? then 0 else 1 end")
+			.params(channel, address, digests.of(address), address).query(SuppressionStore::map).list().stream()
+			.findFirst();
+	}
+
+	/**
+	 * Replaces an address by its digest and removes the person's details from its reason, and forgets its soft
+	 * bounces: the entry keeps refusing that address while nothing readable of them stays. False when the address had
+	 * no entry.
+	 */
+	boolean pseudonymise(String channel, String address, Collection<String> details) {
+		String digest = digests.of(address);
+		jdbc.sql("delete from soft_bounce where address = ?").param(address).update();
+		boolean kept;
+		if (jdbc.sql("select count(*) from suppression where channel = ? and address = ?").params(channel, digest)
+			.query(Long.class).single() > 0) {
+			kept = jdbc.sql("delete from suppression where channel = ? and address = ?").params(channel, address)
+				.update() > 0;
+		}
+		else {
+			kept = jdbc.sql("update suppression set address = ? where channel = ? and address = ?")
+				.params(digest, channel, address).update() > 0;
+		}
+		for (String detail : details) {
+			jdbc.sql("update suppression set reason = replace(reason, ?, '(erased)') where channel = ? and address = ?")
+				.params(detail, channel, digest).update();
+		}
+		return kept;
 	}
 
 	/** Inserts, or replaces the row of the same address; a concurrent insert of the same address ends as one row. */
@@ -54,8 +85,8 @@ class SuppressionStore {
 	}
 
 	boolean delete(String channel, String address) {
-		return jdbc.sql("delete from suppression where channel = ? and address = ?").params(channel, address)
-			.update() > 0;
+		return jdbc.sql("delete from suppression where channel = ? and address in (?, ?)")
+			.params(channel, address, digests.of(address)).update() > 0;
 	}
 
 	/** Removes the row only when it came from {@code source}. */

@@ -14,6 +14,7 @@ import org.forewarn.ForewarnApp;
 import org.forewarn.HttpCaller;
 import org.forewarn.TestEvents;
 import org.forewarn.TestServer;
+import org.forewarn.suppression.SuppressionList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,6 +84,9 @@ class CustomerErasureTest {
 			.orElseThrow().get("id").asString();
 		assertThat(app.post("/api/followups/" + taskId + "/resolve", "{\"note\":\"called " + NAME + " at " + PHONE
 				+ ", mailed " + EMAIL + "\"}").statusCode()).isEqualTo(200);
+		// the customer asked not to be texted: the entry must keep refusing the number after erasure
+		assertThat(app.post("/api/suppressions", "{\"channel\":\"sms\",\"address\":\"" + PHONE
+				+ "\",\"reason\":\"" + NAME + " asked on " + PHONE + "\"}").statusCode()).isEqualTo(201);
 		assertThat(DatabaseScan.find(db, PERSONAL).hits()).as("the scan finds what is there")
 			.extracting(DatabaseScan.Hit::text).contains(EMAIL, PHONE, NAME);
 
@@ -117,6 +121,9 @@ class CustomerErasureTest {
 		DatabaseScan.Result scan = DatabaseScan.find(db, PERSONAL);
 		assertThat(scan.tables()).as("tables read").isGreaterThan(15);
 		assertThat(scan.hits()).as("personal data left after erasure").isEmpty();
+
+		assertThat(app.bean(SuppressionList.class).refusal("sms", PHONE)).as("still suppressed, under a digest")
+			.isNotNull();
 
 		List<JsonNode> after = outreachOf(app);
 		assertThat(after).hasSize(3);
