@@ -2,9 +2,11 @@ package org.forewarn.outreach;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,35 +47,64 @@ public class OutreachQueries {
 
 	/** Open and claimed tasks, the nearest deadline first, then the oldest. */
 	public OutreachPage tasks(TaskFilter filter, int page, int size) {
-		StringBuilder sql = new StringBuilder(SELECT + " where status in ('OPEN', 'CLAIMED')");
+		StringBuilder where = new StringBuilder();
 		List<Object> params = new ArrayList<>();
 		if (filter.problem() != null) {
-			sql.append(" and problem = ?");
+			where.append(" and problem = ?");
 			params.add(filter.problem());
 		}
 		if (filter.rule() != null) {
-			sql.append(" and rule_name = ?");
+			where.append(" and rule_name = ?");
 			params.add(filter.rule());
 		}
 		if (filter.decidedBefore() != null) {
-			sql.append(" and decided_at < ?");
+			where.append(" and decided_at < ?");
 			params.add(OutreachStore.utc(filter.decidedBefore()));
 		}
+		List<String> statuses = List.of("OPEN", "CLAIMED");
 		if (filter.assignee() != null) {
 			// the claim's reason names who claimed it ("claimed by lea: ..."); an unclaimed task has no assignee
-			sql.append(" and status = 'CLAIMED' and (status_reason = ? or status_reason like ?)");
+			statuses = List.of("CLAIMED");
+			where.append(" and (status_reason = ? or status_reason like ?)");
 			params.add("claimed by " + filter.assignee());
 			params.add("claimed by " + filter.assignee().replace("%", "").replace("_", "") + ":%");
 		}
-		sql.append(" order by case when not_later_than is null then 1 else 0 end, not_later_than, decided_at, id");
-		return page(sql, params, page, size);
+		return deadlineFirst(statuses, "not_later_than", o -> o.policy() == null ? null : o.policy().notLaterThan(),
+				"decided_at", Outreach::decidedAt, where.toString(), params, page, size);
 	}
 
 	/** Waiting for review, the one whose review time runs out first at the top. */
 	public OutreachPage pendingReview(int page, int size) {
-		return page(new StringBuilder(SELECT + " where status = 'PENDING_REVIEW' "
-				+ "order by case when review_until is null then 1 else 0 end, review_until, send_at, id"),
-				new ArrayList<>(), page, size);
+		return deadlineFirst(List.of("PENDING_REVIEW"), "review_until", Outreach::reviewUntil, "send_at",
+				Outreach::sendAt, "", List.of(), page, size);
+	}
+
+	/**
+	 * Records in {@code statuses}: those with a deadline first, the nearest first, then those without, by
+	 * {@code then}. Each status and part is read in its index's order and only as far as the page reaches, then
+	 * merged, so a long queue costs no more than the page asked for.
+	 */
+	private OutreachPage deadlineFirst(List<String> statuses, String deadline, Function<Outreach, Instant> deadlineOf,
+			String then, Function<Outreach, Instant> thenOf, String where, List<Object> params, int page, int size) {
+		int reach = (Math.max(0, page) + 1) * size + 1;
+		List<Outreach> withDeadline = new ArrayList<>();
+		List<Outreach> without = new ArrayList<>();
+		for (String status : statuses) {
+			List<Object> p = new ArrayList<>(List.of(status));
+			p.addAll(params);
+			withDeadline.addAll(jdbc.sql(SELECT + " where status = ? and " + deadline + " is not null" + where
+					+ " order by " + deadline + ", " + then + ", id fetch first " + reach + " rows only")
+				.params(p).query(store::map).list());
+			without.addAll(jdbc.sql(SELECT + " where status = ? and " + deadline + " is null" + where + " order by "
+					+ then + ", id fetch first " + reach + " rows only")
+				.params(p).query(store::map).list());
+		}
+		withDeadline.sort(Comparator.comparing(deadlineOf).thenComparing(thenOf).thenComparing(Outreach::id));
+		without.sort(Comparator.comparing(thenOf).thenComparing(Outreach::id));
+		List<Outreach> all = new ArrayList<>(withDeadline);
+		all.addAll(without);
+		int from = Math.min(all.size(), Math.max(0, page) * size);
+		return OutreachPage.of(all.subList(from, Math.min(all.size(), from + size + 1)), Math.max(0, page), size);
 	}
 
 	/**
