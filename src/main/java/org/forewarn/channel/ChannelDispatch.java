@@ -156,6 +156,19 @@ public class ChannelDispatch {
 		return sender.lookup(message, content, from, to, taken);
 	}
 
+	/**
+	 * The message as it would go out now, for a person to read before it does (the review queue); nothing is sent
+	 * or kept. A template that does not render throws {@link IllegalStateException} with the reason.
+	 */
+	public RenderedMessage preview(OutgoingMessage message) {
+		try {
+			return render(message);
+		}
+		catch (TemplateRenderer.TemplateException e) {
+			throw new IllegalStateException("template: " + e.getMessage(), e);
+		}
+	}
+
 	private RenderedMessage render(OutgoingMessage message) {
 		return withUnsubscribeLink(templates.render(message), message.unsubscribeUrl());
 	}

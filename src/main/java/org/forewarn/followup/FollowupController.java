@@ -1,12 +1,10 @@
 package org.forewarn.followup;
 
 import java.security.Principal;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.forewarn.channel.ChannelDispatch;
 import org.forewarn.channel.StoredMessage;
@@ -32,16 +30,14 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/followups")
 class FollowupController {
 
-	private static final Set<OutreachStatus> ACTIVE = Set.of(OutreachStatus.OPEN, OutreachStatus.CLAIMED);
-
 	private final OutreachStore outreach;
 	private final ChannelDispatch channels;
-	private final Clock clock;
+	private final FollowupActions actions;
 
-	FollowupController(OutreachStore outreach, ChannelDispatch channels, Clock clock) {
+	FollowupController(OutreachStore outreach, ChannelDispatch channels, FollowupActions actions) {
 		this.outreach = outreach;
 		this.channels = channels;
-		this.clock = clock;
+		this.actions = actions;
 	}
 
 	/** Open and claimed tasks by default; {@code status=ALL} lists every task. */
@@ -51,7 +47,7 @@ class FollowupController {
 		boolean all = "ALL".equalsIgnoreCase(status);
 		OutreachStatus only = all || status == null || status.isBlank() ? null : status(status);
 		return outreach.search(new OutreachFilter(customerId, null, only, "task"), 1000).stream()
-			.filter(o -> all || only != null || ACTIVE.contains(o.status()))
+			.filter(o -> all || only != null || FollowupActions.ACTIVE.contains(o.status()))
 			.map(this::followup)
 			.toList();
 	}
@@ -59,29 +55,19 @@ class FollowupController {
 	@PostMapping("/{id}/claim")
 	Followup claim(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
 			Principal user) {
-		return move(id, Set.of(OutreachStatus.OPEN), OutreachStatus.CLAIMED, "claimed by " + Signer.name(user, body));
+		return followup(actions.claim(id, Signer.name(user, body), null));
 	}
 
 	@PostMapping("/{id}/resolve")
 	Followup resolve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
 			Principal user) {
-		return move(id, ACTIVE, OutreachStatus.RESOLVED, "resolved by " + Signer.name(user, body) + note(body));
+		return followup(actions.resolve(id, Signer.name(user, body), note(body)));
 	}
 
 	@PostMapping("/{id}/dismiss")
 	Followup dismiss(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
 			Principal user) {
-		return move(id, ACTIVE, OutreachStatus.DISMISSED, "dismissed by " + Signer.name(user, body) + note(body));
-	}
-
-	private Followup move(String id, Set<OutreachStatus> from, OutreachStatus to, String reason) {
-		Outreach task = outreach.find(id).filter(o -> "task".equals(o.channel()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no follow-up task " + id));
-		if (!outreach.transition(id, from, to, reason, clock.instant(), null)) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"follow-up " + id + " is " + task.status() + "; it can be moved to " + to + " only from " + from);
-		}
-		return followup(outreach.find(id).orElseThrow());
+		return followup(actions.dismiss(id, Signer.name(user, body), note(body)));
 	}
 
 	private Followup followup(Outreach task) {
@@ -101,7 +87,6 @@ class FollowupController {
 	}
 
 	private static String note(Map<String, String> body) {
-		String note = body == null ? null : body.get("note");
-		return note == null || note.isBlank() ? "" : ": " + note;
+		return body == null ? null : body.get("note");
 	}
 }

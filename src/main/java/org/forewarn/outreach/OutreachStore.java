@@ -25,13 +25,13 @@ public class OutreachStore {
 
 	/** Size of the status reason columns; provider messages can be longer. */
 	private static final int REASON = 1000;
-	private static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
+	static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
 			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
 			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code, "
 			+ "holdout_percent";
 
 	/** Provider codes of FAILED records that may have gone out: no answer after the provider may have had them. */
-	private static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
+	static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
 			+ DeliveryOutcomes.INTERRUPTED + "'";
 
 	private final JdbcClient jdbc;
@@ -233,7 +233,7 @@ public class OutreachStore {
 		return true;
 	}
 
-	private Outreach map(ResultSet rs, int row) throws SQLException {
+	Outreach map(ResultSet rs, int row) throws SQLException {
 		SendPolicy policy = new SendPolicy(instant(rs, "not_later_than"), rs.getString("fallback_channels"),
 				rs.getBoolean("defer_when_capped"), rs.getInt("step"), holdoutPercent(rs));
 		Outreach.Delivery delivery = new Outreach.Delivery(rs.getInt("attempts"), rs.getString("provider_id"),

@@ -96,7 +96,10 @@ class WebSecurityConfiguration {
 			.build();
 	}
 
-	/** Browsers: Spring's sign-in page for now, a session, CSRF protection on every change. */
+	/**
+	 * Browsers: the console. Its own sign-in page, a session, CSRF protection on every change, and a role per page
+	 * (the same roles as the API's). Unknown paths are for admins, like the API's.
+	 */
 	@Bean
 	@Order(4)
 	SecurityFilterChain browser(HttpSecurity http) throws Exception {
@@ -104,9 +107,18 @@ class WebSecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				// error pages rendered for the other chains' requests (their access was decided there)
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-				.anyRequest().authenticated())
-			.formLogin(Customizer.withDefaults())
-			.logout(Customizer.withDefaults())
+				.requestMatchers(HttpMethod.GET, "/login", "/console.css", "/favicon.ico").permitAll()
+				.requestMatchers("/review", "/review/**").hasRole(REVIEWER)
+				.requestMatchers("/rules", "/rules/**").hasRole(RULES)
+				.requestMatchers(HttpMethod.GET, "/outcomes").hasAnyRole(SUPPORT, RULES)
+				.requestMatchers("/followups", "/followups/**", "/customers", "/customers/**", "/outreach",
+						"/needs-a-person")
+				.hasRole(SUPPORT)
+				// Today: figures only; each role sees the part of it (and the navigation) its roles allow
+				.requestMatchers(HttpMethod.GET, "/").authenticated()
+				.anyRequest().hasRole(ADMIN))
+			.formLogin(form -> form.loginPage("/login").permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
 			.build();
 	}
 

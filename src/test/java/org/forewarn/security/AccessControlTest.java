@@ -1,5 +1,9 @@
 package org.forewarn.security;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.forewarn.Credentials;
@@ -25,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who may call what: every endpoint against anonymous and each role, signing in with HTTP Basic (users) and API
  * tokens. An allowed caller gets the endpoint's own answer (200, or 404 for an id that does not exist, 400 for an
  * event that is rejected); a caller without the role 403; without credentials 401 with {@code WWW-Authenticate}.
+ * Console pages the same way in a browser session signed in through the sign-in form: anonymous is sent there.
  */
 class AccessControlTest {
 
@@ -129,6 +136,101 @@ class AccessControlTest {
 		}
 		if (endpoint.allowed() == EVERYONE && expected == 403) {
 			assertThat(response.body()).as("the controller's own answer").containsPattern("not valid|invalid Twilio");
+		}
+	}
+
+	/** Console pages, for browsers: what a signed-in role may open; anonymous is sent to the sign-in page. */
+	static List<Endpoint> consolePages() {
+		Set<String> everyUser = Set.of("support", "reviewer", "rules", "intake", "metrics", "admin");
+		Set<String> figures = Set.of("support", "reviewer", "rules", "admin");
+		return List.of(
+				new Endpoint("GET", "/login", null, EVERYONE, 200),
+				new Endpoint("GET", "/console.css", null, EVERYONE, 200),
+				new Endpoint("GET", "/", null, everyUser, 200),
+				new Endpoint("GET", "/followups", null, SUPPORT, 200),
+				new Endpoint("GET", "/followups?age=3d&problem=churn.risk", null, SUPPORT, 200),
+				new Endpoint("POST", "/followups/none/claim", "note=x", SUPPORT, 302),
+				new Endpoint("GET", "/review", null, REVIEWER, 200),
+				new Endpoint("POST", "/review/none/approve", "note=x", REVIEWER, 302),
+				new Endpoint("GET", "/customers/c1", null, SUPPORT, 200),
+				new Endpoint("GET", "/customers?id=c1", null, SUPPORT, 302),
+				new Endpoint("GET", "/outreach?status=SENT&from=2026-01-01", null, SUPPORT, 200),
+				new Endpoint("GET", "/needs-a-person", null, SUPPORT, 200),
+				new Endpoint("GET", "/rules", null, RULES, 200),
+				new Endpoint("POST", "/rules/reload", "", RULES, 302),
+				new Endpoint("GET", "/outcomes", null, figures, 200),
+				new Endpoint("GET", "/not-a-page", null, ADMIN, 404));
+	}
+
+	static Stream<Object[]> consoleCases() {
+		List<Object[]> cases = new ArrayList<>();
+		for (Endpoint page : consolePages()) {
+			for (String caller : List.of("anonymous", "support", "reviewer", "rules", "intake", "metrics", "admin")) {
+				cases.add(new Object[] { page, caller });
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} in a browser as {1}")
+	@MethodSource("consoleCases")
+	void everyConsolePageAnswersEachRoleAsTheTableSays(Endpoint page, String caller) throws Exception {
+		BrowserSession browser = BROWSERS.computeIfAbsent(caller, BrowserSession::signIn);
+		HttpResponse<String> response = browser.call(page.method(), page.path(), page.body());
+
+		boolean allowed = page.allowed().contains(caller);
+		if (!allowed && caller.equals("anonymous")) {
+			assertThat(response.statusCode()).as(page + " as anonymous").isEqualTo(302);
+			assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+			return;
+		}
+		assertThat(response.statusCode()).as(page + " as " + caller + ": " + response.body())
+			.isEqualTo(allowed ? page.answer() : 403);
+	}
+
+	static final Map<String, BrowserSession> BROWSERS = new LinkedHashMap<>();
+
+	/** A browser's session: signed in through the sign-in form (or not at all), with its CSRF token. */
+	record BrowserSession(HttpClient client, String base, String csrf) {
+
+		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+		static BrowserSession signIn(String caller) {
+			try {
+				HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+				String base = "http://localhost:" + app.port();
+				BrowserSession anonymous = new BrowserSession(client, base, null).withToken();
+				if (caller.equals("anonymous")) {
+					return anonymous;
+				}
+				String password = caller.equals("admin") ? Credentials.ADMIN_PASSWORD : "user-" + caller + "-password-1";
+				HttpResponse<String> signedIn = anonymous.call("POST", "/login", "username="
+						+ (caller.equals("admin") ? "admin" : "user-" + caller) + "&password=" + password);
+				assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+				return anonymous.withToken();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException("could not sign in as " + caller, e);
+			}
+		}
+
+		/** The session's current CSRF token, read from the sign-in page's form. */
+		BrowserSession withToken() throws Exception {
+			String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			Matcher token = CSRF.matcher(page);
+			assertThat(token.find()).as(page).isTrue();
+			return new BrowserSession(client, base, token.group(1));
+		}
+
+		HttpResponse<String> call(String method, String path, String form) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+			if (method.equals("POST")) {
+				String body = (form == null || form.isEmpty() ? "" : form + "&") + "_csrf=" + csrf;
+				request.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(body));
+			}
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 	}
 

@@ -1,0 +1,56 @@
+package org.forewarn.console;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.forewarn.customer.CustomerState;
+import org.forewarn.customer.CustomerStateStore;
+import org.forewarn.customer.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * One customer: contact and consent per channel, open orders with their deadlines, the timeline, and for every
+ * outreach why it exists: the rule, the rule set version, and the trigger and facts it matched.
+ */
+@Controller
+class CustomerPage {
+
+	private final Contacts contacts;
+	private final CustomerTimeline timelines;
+
+	CustomerPage(Contacts contacts, CustomerTimeline timelines) {
+		this.contacts = contacts;
+		this.timelines = timelines;
+	}
+
+	/** The search box: goes to the customer's page. */
+	@GetMapping("/customers")
+	String find(@RequestParam(required = false) String id) {
+		String customer = Params.text(id);
+		return customer == null ? "redirect:/outreach" : "redirect:" + UriComponentsBuilder.fromPath("/customers/{id}")
+			.buildAndExpand(customer).encode().toUriString();
+	}
+
+	@GetMapping("/customers/{id}")
+	String customer(@PathVariable String id, Model model) {
+		model.addAttribute("customerId", id);
+		try {
+			CustomerState state = contacts.state(id);
+			model.addAttribute("customer", state.customer());
+			List<Order> open = state.orders().values().stream().filter(Order::isOpen)
+				.sorted(Comparator.comparing(Order::getPlacedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+				.toList();
+			model.addAttribute("openOrders", open);
+		}
+		catch (CustomerStateStore.UnreadableStateException e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		model.addAttribute("timeline", timelines.of(id));
+		return "console/customer";
+	}
+}

@@ -1,0 +1,83 @@
+package org.forewarn.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.forewarn.outreach.OutreachStatus;
+
+/** Query parameters of the console's filters: blank means "any"; a bad value is an error naming the field. */
+final class Params {
+
+	private static final Pattern AGE = Pattern.compile("(\\d{1,4})\\s*([hd])");
+
+	private Params() {
+	}
+
+	/** A filter's value that cannot be read; the page shows the message and no results. */
+	static final class BadFilter extends RuntimeException {
+
+		BadFilter(String message) {
+			super(message);
+		}
+	}
+
+	static String text(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	static int page(Integer page) {
+		return page == null || page < 0 ? 0 : Math.min(page, 100_000);
+	}
+
+	static OutreachStatus status(String value) {
+		String v = text(value);
+		if (v == null) {
+			return null;
+		}
+		try {
+			return OutreachStatus.valueOf(v.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadFilter("status: unknown status '" + v + "'; one of " + Arrays.toString(OutreachStatus.values()));
+		}
+	}
+
+	/** "24h" or "3d": older than that. */
+	static Duration age(String value) {
+		String v = text(value);
+		if (v == null) {
+			return null;
+		}
+		Matcher m = AGE.matcher(v.toLowerCase(Locale.ROOT));
+		if (!m.matches()) {
+			throw new BadFilter("age: '" + v + "' is not an age such as 4h or 3d");
+		}
+		long n = Long.parseLong(m.group(1));
+		return m.group(2).equals("h") ? Duration.ofHours(n) : Duration.ofDays(n);
+	}
+
+	/** A day (yyyy-MM-dd, UTC); {@code end} gives the start of the following day, so "to" includes its day. */
+	static Instant day(String field, String value, boolean end) {
+		String v = text(value);
+		if (v == null) {
+			return null;
+		}
+		try {
+			LocalDate day = LocalDate.parse(v);
+			if (day.getYear() < 1900 || day.getYear() > 2199) {
+				throw new BadFilter(field + ": '" + v + "' is outside the years 1900-2199");
+			}
+			return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			throw new BadFilter(field + ": '" + v + "' is not a date such as 2026-03-01");
+		}
+	}
+}

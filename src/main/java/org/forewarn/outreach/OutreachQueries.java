@@ -1,0 +1,169 @@
+package org.forewarn.outreach;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The console's reads of outreach records: one page at a time, each by an indexed column, so every page stays fast
+ * however many records there are. Changes go through {@link OutreachStore} and the services as before.
+ */
+@Component
+public class OutreachQueries {
+
+	private static final String SELECT = "select " + OutreachStore.COLUMNS + " from outreach";
+
+	/** Filters of the follow-up queue; null matches everything. {@code decidedBefore} filters by age. */
+	public record TaskFilter(String problem, String rule, Instant decidedBefore, String assignee) {
+	}
+
+	/** Today's figures: what happened since {@code since}, and what waits now. */
+	public record Today(Instant since, long detected, long sent, long calledOff, Map<String, Long> suppressedByReason,
+			Map<String, Long> failedByCode, Map<String, Long> queues) {
+	}
+
+	private final JdbcClient jdbc;
+	private final OutreachStore store;
+
+	OutreachQueries(JdbcClient jdbc, OutreachStore store) {
+		this.jdbc = jdbc;
+		this.store = store;
+	}
+
+	/** Newest decision first. */
+	public OutreachPage search(OutreachSearch search, int page, int size) {
+		StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+		List<Object> params = new ArrayList<>();
+		search.appendTo(sql, params);
+		return page(sql.append(" order by decided_at desc, id desc"), params, page, size);
+	}
+
+	/** Open and claimed tasks, the nearest deadline first, then the oldest. */
+	public OutreachPage tasks(TaskFilter filter, int page, int size) {
+		StringBuilder where = new StringBuilder();
+		List<Object> params = new ArrayList<>();
+		if (filter.problem() != null) {
+			where.append(" and problem = ?");
+			params.add(filter.problem());
+		}
+		if (filter.rule() != null) {
+			where.append(" and rule_name = ?");
+			params.add(filter.rule());
+		}
+		if (filter.decidedBefore() != null) {
+			where.append(" and decided_at < ?");
+			params.add(OutreachStore.utc(filter.decidedBefore()));
+		}
+		List<String> statuses = List.of("OPEN", "CLAIMED");
+		if (filter.assignee() != null) {
+			// the claim's reason names who claimed it ("claimed by lea: ..."); an unclaimed task has no assignee
+			statuses = List.of("CLAIMED");
+			where.append(" and (status_reason = ? or status_reason like ?)");
+			params.add("claimed by " + filter.assignee());
+			params.add("claimed by " + filter.assignee().replace("%", "").replace("_", "") + ":%");
+		}
+		return deadlineFirst(statuses, "not_later_than", o -> o.policy() == null ? null : o.policy().notLaterThan(),
+				"decided_at", Outreach::decidedAt, where.toString(), params, page, size);
+	}
+
+	/** Waiting for review, the one whose review time runs out first at the top. */
+	public OutreachPage pendingReview(int page, int size) {
+		return deadlineFirst(List.of("PENDING_REVIEW"), "review_until", Outreach::reviewUntil, "send_at",
+				Outreach::sendAt, "", List.of(), page, size);
+	}
+
+	/**
+	 * Records in {@code statuses}: those with a deadline first, the nearest first, then those without, by
+	 * {@code then}. Each status and part is read in its index's order and only as far as the page reaches, then
+	 * merged, so a long queue costs no more than the page asked for.
+	 */
+	private OutreachPage deadlineFirst(List<String> statuses, String deadline, Function<Outreach, Instant> deadlineOf,
+			String then, Function<Outreach, Instant> thenOf, String where, List<Object> params, int page, int size) {
+		int reach = (Math.max(0, page) + 1) * size + 1;
+		List<Outreach> withDeadline = new ArrayList<>();
+		List<Outreach> without = new ArrayList<>();
+		for (String status : statuses) {
+			List<Object> p = new ArrayList<>(List.of(status));
+			p.addAll(params);
+			withDeadline.addAll(jdbc.sql(SELECT + " where status = ? and " + deadline + " is not null" + where
+					+ " order by " + deadline + ", " + then + ", id fetch first " + reach + " rows only")
+				.params(p).query(store::map).list());
+			without.addAll(jdbc.sql(SELECT + " where status = ? and " + deadline + " is null" + where + " order by "
+					+ then + ", id fetch first " + reach + " rows only")
+				.params(p).query(store::map).list());
+		}
+		withDeadline.sort(Comparator.comparing(deadlineOf).thenComparing(thenOf).thenComparing(Outreach::id));
+		without.sort(Comparator.comparing(thenOf).thenComparing(Outreach::id));
+		List<Outreach> all = new ArrayList<>(withDeadline);
+		all.addAll(without);
+		int from = Math.min(all.size(), Math.max(0, page) * size);
+		return OutreachPage.of(all.subList(from, Math.min(all.size(), from + size + 1)), Math.max(0, page), size);
+	}
+
+	/**
+	 * FAILED records a person must look at: those that may have gone out (interrupted or uncertain) and failures
+	 * for which no fallback record stands in. Latest first.
+	 */
+	public OutreachPage needingAPerson(int page, int size) {
+		return page(new StringBuilder(SELECT + " o where o.status = 'FAILED' and o.fallback_due = false and ("
+				+ "o.provider_code in (" + OutreachStore.MAY_HAVE_GONE_OUT_CODES + ") or not exists "
+				+ "(select 1 from outreach f where f.fallback_for = o.id)) order by o.updated_at desc, o.id desc"),
+				new ArrayList<>(), page, size);
+	}
+
+	/** Whether a FAILED record may have reached the customer: never retried, a person decides. */
+	public static boolean mayHaveGoneOut(Outreach o) {
+		return o.status() == OutreachStatus.FAILED && o.delivery() != null
+				&& OutreachStore.MAY_HAVE_GONE_OUT_CODES.contains("'" + o.delivery().providerCode() + "'");
+	}
+
+	public Today today(Instant since) {
+		Object at = OutreachStore.utc(since);
+		long detected = count("select count(*) from detection where detected_at >= ?", at);
+		long sent = count("select count(*) from outreach where sent_at >= ? and status in ('SENT', 'DELIVERED')", at);
+		long calledOff = count("select count(*) from outreach where status = 'CANCELLED' and updated_at >= ?", at);
+		Map<String, Long> queues = new LinkedHashMap<>();
+		queues.put("open tasks", count("select count(*) from outreach where status = 'OPEN'"));
+		queues.put("claimed tasks", count("select count(*) from outreach where status = 'CLAIMED'"));
+		queues.put("waiting for review", count("select count(*) from outreach where status = 'PENDING_REVIEW'"));
+		queues.put("scheduled", count("select count(*) from outreach where status = 'SCHEDULED'"));
+		queues.put("needing a person", needingAPersonCount());
+		return new Today(since, detected, sent, calledOff,
+				grouped("status_reason", "SUPPRESSED", at), grouped("provider_code", "FAILED", at), queues);
+	}
+
+	private long needingAPersonCount() {
+		return count("select count(*) from outreach o where o.status = 'FAILED' and o.fallback_due = false and ("
+				+ "o.provider_code in (" + OutreachStore.MAY_HAVE_GONE_OUT_CODES + ") or not exists "
+				+ "(select 1 from outreach f where f.fallback_for = o.id))");
+	}
+
+	/** The most frequent values of a column among records that entered {@code status} since then. */
+	private Map<String, Long> grouped(String column, String status, Object since) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		jdbc.sql("select " + column + ", count(*) n from outreach where status = ? and updated_at >= ? group by "
+				+ column + " order by n desc, " + column + " fetch first 20 rows only")
+			.params(status, since)
+			.query((rs, row) -> counts.put(rs.getString(1) == null ? "(none)" : rs.getString(1), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	private long count(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	private OutreachPage page(StringBuilder sql, List<Object> params, int page, int size) {
+		int from = Math.max(0, page) * size;
+		sql.append(" offset ").append(from).append(" rows fetch next ").append(size + 1).append(" rows only");
+		return OutreachPage.of(jdbc.sql(sql.toString()).params(params).query(store::map).list(), Math.max(0, page),
+				size);
+	}
+}
