@@ -3,6 +3,8 @@ package org.forewarn.brake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +27,8 @@ public class HourlyCeiling {
 	private final TransactionTemplate transaction;
 	private final BrakeSettings settings;
 	private final Clock clock;
+	/** Rules whose lock row is known to exist: rows are never deleted, so this only saves a query per send. */
+	private final Set<String> knownRows = ConcurrentHashMap.newKeySet();
 
 	HourlyCeiling(JdbcClient jdbc, TransactionTemplate transaction, BrakeSettings settings, Clock clock) {
 		this.jdbc = jdbc;
@@ -77,8 +81,12 @@ public class HourlyCeiling {
 
 	/** The rule's lock row, made once; outside the transaction, so a concurrent first insert spoils nothing. */
 	private void ensureRow(String rule) {
+		if (knownRows.contains(rule)) {
+			return;
+		}
 		if (jdbc.sql("select count(*) from brake_ceiling_rule where rule_name = ?").param(rule)
 			.query(Integer.class).single() > 0) {
+			knownRows.add(rule);
 			return;
 		}
 		try {
@@ -87,5 +95,6 @@ public class HourlyCeiling {
 		catch (DuplicateKeyException e) {
 			// another lane or instance made it first
 		}
+		knownRows.add(rule);
 	}
 }

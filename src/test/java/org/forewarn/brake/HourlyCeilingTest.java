@@ -4,7 +4,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,5 +92,33 @@ class HourlyCeilingTest {
 				OutreachStatus.PENDING_REVIEW, OutreachStatus.PENDING_REVIEW);
 		assertThat(app.only("default-4").statusReason()).startsWith("above the hourly ceiling (3 per hour)");
 		assertThat(app.bean(HourlyCeiling.class).usedLastHour("brake: email now")).isEqualTo(3);
+	}
+
+	@Test
+	void concurrentSendsNeverTakeMorePlacesThanTheCeiling() throws Exception {
+		// each caller counts and admits in its own transaction, as lanes and instances do: only the lock on the
+		// rule's row in the database keeps them from all seeing the last free place
+		HourlyCeiling ceiling = app.bean(HourlyCeiling.class);
+		ExecutorService callers = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Boolean>> answers = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				String id = "race-" + i;
+				answers.add(callers.submit(() -> ceiling.admit("race rule", 25, id)));
+			}
+			List<String> admitted = new ArrayList<>();
+			for (int i = 0; i < answers.size(); i++) {
+				if (answers.get(i).get()) {
+					admitted.add("race-" + i);
+				}
+			}
+			assertThat(admitted).hasSize(25);
+			assertThat(ceiling.usedLastHour("race rule")).isEqualTo(25);
+			assertThat(ceiling.admit("race rule", 25, admitted.get(0))).as("admitted before: still admitted").isTrue();
+			assertThat(ceiling.admit("race rule", 25, "race-late")).isFalse();
+		}
+		finally {
+			callers.shutdownNow();
+		}
 	}
 }
