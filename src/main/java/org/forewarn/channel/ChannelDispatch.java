@@ -212,6 +212,12 @@ public class ChannelDispatch {
 		return senders.values().stream().collect(Collectors.toMap(Sender::channel, Sender::mode));
 	}
 
+	/** Whether the channel hands messages to a provider (SMTP, Twilio), rather than recording them or opening tasks. */
+	public boolean reachesProvider(String channel) {
+		Sender sender = senders.get(channel);
+		return sender != null && !sender.isRecording() && !"task".equals(channel);
+	}
+
 	public boolean anyRecording() {
 		return senders.values().stream().anyMatch(Sender::isRecording);
 	}

@@ -39,12 +39,14 @@ public class OutreachDispatcher {
 	private final DeliveryOutcomes outcomes;
 	private final DeliverySettlement settlement;
 	private final HoldoutGroups holdout;
+	private final BrakeStep brake;
 	private final Clock clock;
 
 	OutreachDispatcher(OutreachStore outreach, AttemptStore attempts, Guardrails guardrails, Fallbacks fallbacks,
 			OutreachReview review, ChannelDispatch channels, MessageVariables messages, DeliveryOutcomes outcomes,
-			DeliverySettlement settlement, HoldoutGroups holdout, Clock clock) {
+			DeliverySettlement settlement, HoldoutGroups holdout, BrakeStep brake, Clock clock) {
 		this.holdout = holdout;
+		this.brake = brake;
 		this.outreach = outreach;
 		this.attempts = attempts;
 		this.guardrails = guardrails;
@@ -118,6 +120,9 @@ public class OutreachDispatcher {
 		}
 		if (verdict instanceof Guardrails.Verdict.Defer d) {
 			outcomes.defer(o, d.until(), d.reason(), now, schedule);
+			return false;
+		}
+		if (brake.holdsBack(o, now, schedule)) { // pause, hourly ceiling, provider rate (org.forewarn.brake)
 			return false;
 		}
 		if (heldOut(o)) {

@@ -108,7 +108,7 @@ public class OutreachPlanner {
 		String explanation = "Rule '" + d.rule() + "' (rule set " + evaluation.ruleVersion() + ") decided on "
 				+ evaluation.trigger() + ". Matched: " + d.explanation();
 		SendPolicy policy = new SendPolicy(request.notLaterThan(), SendPolicy.join(request.fallback()),
-				request.defersWhenCapped(), request.step(), request.holdoutPercent());
+				request.defersWhenCapped(), request.step(), request.holdoutPercent(), request.hourlyCeiling());
 		return new OutreachCreator.Draft(dedupeKey, state.customerId(), d.orderId(), d.rule(),
 				evaluation.ruleVersion(), d.problem(), request.channel(), request.template(), request.dueAt(now),
 				explanation, null, policy, request.needsReview(), request.maxTriggerAge());

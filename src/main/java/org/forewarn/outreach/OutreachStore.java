@@ -28,7 +28,7 @@ public class OutreachStore {
 	static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
 			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
 			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code, "
-			+ "holdout_percent";
+			+ "holdout_percent, hourly_ceiling";
 
 	/** Provider codes of FAILED records that may have gone out: no answer after the provider may have had them. */
 	static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
@@ -47,12 +47,12 @@ public class OutreachStore {
 		SendPolicy p = o.policy();
 		try {
 			jdbc.sql("insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at) values "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(), o.channel(),
 						o.template(), utc(o.decidedAt()), utc(o.sendAt()), o.status().name(), ColumnText.fit(o.statusReason(), REASON),
 						utc(o.sentAt()), o.explanation(), o.fallbackFor(), utc(o.reviewUntil()),
 						utc(p.notLaterThan()), p.fallback(), p.deferWhenCapped(), p.step(), 0, null, null,
-						p.holdoutPercent(),
+						p.holdoutPercent(), p.hourlyCeiling(),
 						dedupeKey, fallbackDue, utc(o.decidedAt()))
 				.update();
 		}
@@ -129,6 +129,12 @@ public class OutreachStore {
 	boolean suppress(String id, String reason, Instant at, boolean fallbackDue) {
 		return update(id, List.of(OutreachStatus.SCHEDULED), OutreachStatus.SUPPRESSED, reason, at,
 				"fallback_due = ?", fallbackDue);
+	}
+
+	/** Held back for a person to decide (the hourly ceiling): PENDING_REVIEW until {@code reviewUntil}. */
+	boolean holdForReview(String id, String reason, Instant reviewUntil, Instant at) {
+		return update(id, List.of(OutreachStatus.SCHEDULED), OutreachStatus.PENDING_REVIEW, reason, at,
+				"review_until = ?", utc(reviewUntil));
 	}
 
 	/** Waits longer (quiet hours, a cap, a retry): stays SCHEDULED with a new send time and the reason. */
@@ -235,7 +241,8 @@ public class OutreachStore {
 
 	Outreach map(ResultSet rs, int row) throws SQLException {
 		SendPolicy policy = new SendPolicy(instant(rs, "not_later_than"), rs.getString("fallback_channels"),
-				rs.getBoolean("defer_when_capped"), rs.getInt("step"), holdoutPercent(rs));
+				rs.getBoolean("defer_when_capped"), rs.getInt("step"), holdoutPercent(rs),
+				rs.getObject("hourly_ceiling", Integer.class));
 		Outreach.Delivery delivery = new Outreach.Delivery(rs.getInt("attempts"), rs.getString("provider_id"),
 				rs.getString("provider_code"));
 		return new Outreach(rs.getString("id"), rs.getString("customer_id"), rs.getString("order_id"),

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.forewarn.brake.Pauses;
 import org.forewarn.rules.Wakeup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,9 @@ public class OverdueWork {
 	/** The wakeups of work overdue since before {@code cutoff}, oldest first, at most {@code limit} of each kind. */
 	public List<Wakeup> wakeups(Instant cutoff, int limit) {
 		Set<Wakeup> wakeups = new LinkedHashSet<>();
+		// paused outreach waits for its resume, which wakes it; it must not crowd out the rest meanwhile
 		jdbc.sql("select customer_id, order_id, send_at from outreach where status = 'SCHEDULED' and send_at < ? "
-				+ "order by send_at fetch first " + limit + " rows only")
+				+ "and " + Pauses.notPausedSql() + " order by send_at fetch first " + limit + " rows only")
 			.param(OutreachStore.utc(cutoff))
 			.query((rs, row) -> OutreachPlanner.dispatchWakeup(rs.getString(1), rs.getString(2),
 					OutreachStore.instant(rs, "send_at")))
@@ -45,6 +47,19 @@ public class OverdueWork {
 			.param(OutreachStore.utc(cutoff))
 			.query((rs, row) -> OutreachPlanner.dispatchWakeup(rs.getString(1), rs.getString(2),
 					OutreachStore.instant(rs, "updated_at")))
+			.list().forEach(wakeups::add);
+		return List.copyOf(wakeups);
+	}
+
+	/**
+	 * Wakeups at {@code at} for outreach a pause held back and no pause holds any more (the resume that lifted it, or
+	 * any earlier one whose wakeups were lost): each dispatches its customer's due work then.
+	 */
+	public List<Wakeup> released(Instant at) {
+		Set<Wakeup> wakeups = new LinkedHashSet<>();
+		jdbc.sql("select distinct customer_id, order_id from outreach where status = 'SCHEDULED' "
+				+ "and status_reason like 'paused by %' and " + Pauses.notPausedSql())
+			.query((rs, row) -> OutreachPlanner.dispatchWakeup(rs.getString(1), rs.getString(2), at))
 			.list().forEach(wakeups::add);
 		return List.copyOf(wakeups);
 	}

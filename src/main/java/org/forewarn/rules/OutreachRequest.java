@@ -22,6 +22,7 @@ public final class OutreachRequest {
 	private int step = 1;
 	private Duration maxTriggerAge;
 	private Double holdoutPercent;
+	private Integer hourlyCeiling;
 
 	OutreachRequest(Decided decided, String channel, String template) {
 		this.decided = decided;
@@ -124,6 +125,18 @@ public final class OutreachRequest {
 		return this;
 	}
 
+	/**
+	 * At most this many first sends of this rule per hour instead of {@code forewarn.brake.hourly-ceiling}; above
+	 * it, further outreach of the rule waits for a person's review.
+	 */
+	public OutreachRequest hourlyCeiling(int perHour) {
+		if (perHour < 1) {
+			throw new IllegalArgumentException(".hourlyCeiling(" + perHour + "): give 1 or more messages per hour");
+		}
+		this.hourlyCeiling = perHour;
+		return this;
+	}
+
 	private static Duration duration(String method, String isoDuration) {
 		try {
 			return Duration.parse(isoDuration);
@@ -147,6 +160,8 @@ public final class OutreachRequest {
 	public Duration maxTriggerAge() { return maxTriggerAge; }
 	/** The rule's own holdout share, or null for the configured one. */
 	public Double holdoutPercent() { return holdoutPercent; }
+	/** The rule's own hourly ceiling, or null for the configured one. */
+	public Integer hourlyCeiling() { return hourlyCeiling; }
 
 	/** When it is due, given the time it was decided at. */
 	public Instant dueAt(Instant decidedAt) {

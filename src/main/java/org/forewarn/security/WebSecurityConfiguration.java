@@ -74,6 +74,10 @@ class WebSecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/followups/*/claim", "/api/followups/*/resolve",
 						"/api/followups/*/dismiss")
 				.hasRole(SUPPORT)
+				// the brake: reviewers pause and resume (a storm is their decision), support sees what is paused
+				.requestMatchers(HttpMethod.POST, "/api/pauses").hasRole(REVIEWER)
+				.requestMatchers(HttpMethod.DELETE, "/api/pauses/*/*").hasRole(REVIEWER)
+				.requestMatchers(HttpMethod.GET, "/api/pauses").hasRole(SUPPORT)
 				.requestMatchers(HttpMethod.GET, "/api/outcomes").hasAnyRole(SUPPORT, RULES)
 				// the do-not-contact list: support looks up why someone is not contacted; reviewers change it
 				.requestMatchers(HttpMethod.GET, "/api/suppressions").hasRole(SUPPORT)

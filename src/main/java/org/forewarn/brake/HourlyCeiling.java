@@ -1,0 +1,100 @@
+package org.forewarn.brake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ceiling per rule per hour, counted in the database so that every instance counts together: the first sends of
+ * a rule let through in the last hour (a sliding hour on the clock). Counting and admitting are one step under a
+ * lock on the rule's row, in a short transaction of their own, so two lanes or two instances never both take the
+ * last place. An admission is kept even when the send then does not happen (the process stops, a guardrail says no
+ * later): the ceiling errs towards fewer messages, never more.
+ */
+@Component
+public class HourlyCeiling {
+
+	private static final Duration HOUR = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transaction;
+	private final BrakeSettings settings;
+	private final Clock clock;
+	/** Rules whose lock row is known to exist: rows are never deleted, so this only saves a query per send. */
+	private final Set<String> knownRows = ConcurrentHashMap.newKeySet();
+
+	HourlyCeiling(JdbcClient jdbc, TransactionTemplate transaction, BrakeSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** The ceiling that applies: the rule's own when it set one, else {@code forewarn.brake.hourly-ceiling}. */
+	public int ceiling(Integer rulesOwn) {
+		return rulesOwn != null ? rulesOwn : settings.hourlyCeiling();
+	}
+
+	/**
+	 * Whether this first send of the rule fits under its ceiling; true again for an outreach admitted before (a send
+	 * put back by the provider rate comes back through here). {@code ceiling} 0: no ceiling.
+	 */
+	public boolean admit(String rule, int ceiling, String outreachId) {
+		if (ceiling <= 0) {
+			return true;
+		}
+		Instant now = clock.instant();
+		ensureRow(rule);
+		return Boolean.TRUE.equals(transaction.execute(tx -> {
+			jdbc.sql("select rule_name from brake_ceiling_rule where rule_name = ? for update").param(rule)
+				.query(String.class).single();
+			if (jdbc.sql("select count(*) from brake_ceiling_admission where outreach_id = ?").param(outreachId)
+				.query(Integer.class).single() > 0) {
+				return true;
+			}
+			Instant since = now.minus(HOUR);
+			jdbc.sql("delete from brake_ceiling_admission where rule_name = ? and admitted_at <= ?")
+				.params(rule, PauseStore.utc(since)).update();
+			int used = jdbc.sql("select count(*) from brake_ceiling_admission where rule_name = ? and admitted_at > ?")
+				.params(rule, PauseStore.utc(since)).query(Integer.class).single();
+			if (used >= ceiling) {
+				return false;
+			}
+			jdbc.sql("insert into brake_ceiling_admission (outreach_id, rule_name, admitted_at) values (?, ?, ?)")
+				.params(outreachId, rule, PauseStore.utc(now)).update();
+			return true;
+		}));
+	}
+
+	/** How many first sends of the rule were let through in the last hour. */
+	public int usedLastHour(String rule) {
+		return jdbc.sql("select count(*) from brake_ceiling_admission where rule_name = ? and admitted_at > ?")
+			.params(rule, PauseStore.utc(clock.instant().minus(HOUR))).query(Integer.class).single();
+	}
+
+	/** The rule's lock row, made once; outside the transaction, so a concurrent first insert spoils nothing. */
+	private void ensureRow(String rule) {
+		if (knownRows.contains(rule)) {
+			return;
+		}
+		if (jdbc.sql("select count(*) from brake_ceiling_rule where rule_name = ?").param(rule)
+			.query(Integer.class).single() > 0) {
+			knownRows.add(rule);
+			return;
+		}
+		try {
+			jdbc.sql("insert into brake_ceiling_rule (rule_name) values (?)").param(rule).update();
+		}
+		catch (DuplicateKeyException e) {
+			// another lane or instance made it first
+		}
+		knownRows.add(rule);
+	}
+}
