@@ -35,16 +35,19 @@ class ReplayReportTest {
 				line("o1-d", "order.delivered", "2026-03-09T10:00:00Z", "o1", "{}")));
 		Path other = copyOfShippedRules();
 		Files.delete(other.resolve("orders.drl"));
+		// two days before the promise instead of one: one threshold, and the rule renamed to say so
+		Path thresholds = other.resolve("thresholds.properties");
+		Files.writeString(thresholds, Files.readString(thresholds)
+			.replace("shipment.late.notice-before = P1D", "shipment.late.notice-before = P2D"));
 		Path shipments = other.resolve("shipments.drl");
 		Files.writeString(shipments, Files.readString(shipments)
-			.replace("minus(Duration.ofHours(36))", "minus(Duration.ofHours(60))")
-			.replace("$t.hoursUntil(promisedBy) <= 36", "$t.hoursUntil(promisedBy) <= 60")
-			.replace("minus(Duration.ofHours(24))", "minus(Duration.ofHours(48))"));
+			.replace("not delivered a day before the promised date", "not delivered two days before the promised date"));
 		Files.writeString(other.resolve("welcome.drl"), """
 				package forewarn.welcome;
 				import org.forewarn.customer.Order;
 				global org.forewarn.rules.Decisions decide;
 				rule "welcome: a person calls about every new order"
+				    @id("welcome-call")
 				when
 				    $o : Order( open == true )
 				then
@@ -59,19 +62,19 @@ class ReplayReportTest {
 		assertThat(exit).isZero();
 		String report = Files.readString(out.resolve("report.html"));
 		assertThat(report).startsWith("<!DOCTYPE html>")
-			.contains("What each rule found", "shipment.late: not delivered a day before the promised date",
-					"order.not_shipped: not handed to the carrier a day after shipBy")
+			.contains("What each rule found", "shipment-late-notice",
+					"order-not-shipped-notice")
 			.contains("Outreach by channel and status", "Outreach decided per day", "<svg")
 			.contains("Lead time before the promised date", "median 24.0 hours")
-			.contains("What the other rules change", "welcome: a person calls about every new order")
+			.contains("What the other rules change", "welcome-call")
 			.doesNotContain("<script", "<link", "src=\"http", "href=\"http", "url(");
 		List<JsonNode> changes = Files.readAllLines(out.resolve("changes.jsonl")).stream().map(JSON::readTree).toList();
 		assertThat(changes).extracting(c -> c.get("change").asString() + " " + c.get("key").asString())
 			.containsExactlyInAnyOrder(
-					"removed c1|order.not_shipped|o2|order.not_shipped: not handed to the carrier a day after shipBy",
-					"changed c1|shipment.late|o1|shipment.late: not delivered a day before the promised date",
-					"added c1|welcome|o1|welcome: a person calls about every new order",
-					"added c1|welcome|o2|welcome: a person calls about every new order");
+					"removed c1|order.not_shipped|o2|order-not-shipped-notice",
+					"changed c1|shipment.late|o1|shipment-late-notice",
+					"added c1|welcome|o1|welcome-call",
+					"added c1|welcome|o2|welcome-call");
 		JsonNode late = changes.stream().filter(c -> c.get("change").asString().equals("changed")).findFirst()
 			.orElseThrow();
 		assertThat(late.get("before").get("sendAt").asString()).isEqualTo("2026-03-07T12:00:00Z");

@@ -116,12 +116,13 @@ class ReloadUnderLoadTest {
 					global org.forewarn.rules.Decisions decide;
 
 					rule "%s %s"
+					    @id("load-%s")
 					when
 					    $t : Trigger( type == "order.placed" )
 					then
 					    decide.problem( "load.%s", $t.getOrderId() );
 					end
-					""".formatted(file, tag, file));
+					""".formatted(file, tag, file, file));
 		}
 	}
 
