@@ -10,7 +10,7 @@ import org.kie.api.definition.rule.Rule;
  * rule. A rule without one is refused by {@code validate} and reloads; loaded at start anyway, it goes by its name,
  * the identity its records held before ids existed, so nothing is sent twice for it.
  */
-public final class RuleIds {
+final class RuleIds {
 
 	static final String ANNOTATION = "id";
 	static final int MAX_LENGTH = 80;
@@ -21,7 +21,7 @@ public final class RuleIds {
 	}
 
 	/** The id the engine records for a compiled rule. */
-	public static String of(Rule rule) {
+	static String of(Rule rule) {
 		String declared = declared(rule.getMetaData().get(ANNOTATION));
 		return declared == null ? rule.getName() : declared;
 	}
