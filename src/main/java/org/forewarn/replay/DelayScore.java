@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,10 +73,9 @@ record DelayScore(long orders, long late, long touched, double recallBeforePromi
 		long hit0 = 0;
 		long messages = 0;
 		List<Double> leads = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
 		for (Map.Entry<String, OrderHistory.Order> entry : history.orders().entrySet()) {
 			OrderHistory.Order order = entry.getValue();
-			if (!order.scored(last) || !seen.add(entry.getKey())) {
+			if (!order.scored(last)) {
 				continue;
 			}
 			orders++;

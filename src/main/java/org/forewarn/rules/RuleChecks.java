@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 
-import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -47,18 +45,15 @@ final class RuleChecks {
 	private boolean everyProblemKnown = true;
 	/** Ids are checked once the folder compiles: until then the compiler's errors come first. */
 	private boolean compiled;
-	/** Each declared rule id with where it is declared, to find the same id twice. */
-	private final Map<String, RuleError> ids = new LinkedHashMap<>();
 
 	private record Use(RuleError at, Set<String> channels) {
 	}
 
-	private final Thresholds thresholds;
-	private final List<String> thresholdsUsed = new ArrayList<>();
+	private final IdentityChecks identity;
 
 	private RuleChecks(RuleContext context, Thresholds thresholds) {
 		this.context = context;
-		this.thresholds = thresholds;
+		this.identity = new IdentityChecks(thresholds, errors);
 	}
 
 	/** {@code compiled}: false when the folder has compile errors; settings are then not checked against it. */
@@ -74,13 +69,13 @@ final class RuleChecks {
 		}
 		checks.problemCodes();
 		if (compiled) {
-			checks.warnings.addAll(thresholds.unused(checks.thresholdsUsed));
+			checks.warnings.addAll(checks.identity.unusedThresholds());
 		}
 		return new Findings(List.copyOf(checks.errors), List.copyOf(checks.warnings));
 	}
 
 	private void file(Source source) {
-		thresholdUses(source);
+		identity.thresholdUses(source);
 		DrlParser parser = new DrlParser();
 		PackageDescr pkg;
 		try {
@@ -95,7 +90,7 @@ final class RuleChecks {
 		}
 		for (RuleDescr rule : pkg.getRules()) {
 			if (compiled) {
-				id(source, rule);
+				identity.id(source, rule);
 			}
 			String action = String.valueOf(rule.getConsequence());
 			int actionLine = actionLine(source.drl(), rule, action);
@@ -118,62 +113,6 @@ final class RuleChecks {
 			String column = cellValue == null ? null : source.table().column(row.line(), cellValue);
 			return new RuleError(row.file(), row.line(), column == null ? message : column + ": " + message);
 		}
-	}
-
-	/** Each {@code thresholds.duration("name")} must name a threshold of thresholds.properties. */
-	private void thresholdUses(Source source) {
-		Matcher use = Thresholds.USE.matcher(source.drl());
-		while (use.find()) {
-			String name = use.group(2);
-			thresholdsUsed.add(name);
-			if (!thresholds.has(name)) {
-				int line = 1 + (int) source.drl().substring(0, use.start()).chars().filter(c -> c == '\n').count();
-				String message = thresholds.unknown(use.group(1), name);
-				errors.add(source.table() == null ? new RuleError(source.file(), line, message)
-						: source.table().locate(line, message));
-			}
-		}
-	}
-
-	/** Every rule needs its own valid id: records and dedupe keys hold it, not the name. */
-	private void id(Source source, RuleDescr rule) {
-		AnnotationDescr annotation = rule.getAnnotation(RuleIds.ANNOTATION);
-		String id = annotation == null ? null : RuleIds.declared(annotation.getSingleValue());
-		String what = "rule \"" + rule.getName() + "\"";
-		if (id == null) {
-			errors.add(ruleAt(source, rule, null, what + (source.table() == null
-					? " has no @id: give it one that stays when the rule is renamed, on the line after its name, e.g. "
-							+ "@id(\"shipment-late-notice\")"
-					: " has no id: add a METADATA column with the code id(\"$param\") and give every row its own id")
-					+ "; outreach records and their dedupe keys hold the id, so a rename then changes nothing for "
-					+ "customers"));
-			return;
-		}
-		RuleError at = ruleAt(source, rule, id, "");
-		String problem = RuleIds.problem(id);
-		if (problem != null) {
-			errors.add(new RuleError(at.file(), at.line(), prefixed(at, what + ": " + problem)));
-			return;
-		}
-		RuleError first = ids.putIfAbsent(id, at);
-		if (first != null) {
-			errors.add(new RuleError(at.file(), at.line(), prefixed(at, what + ": @id(\"" + id + "\") is already "
-					+ "used at " + first.file() + ":" + first.line() + "; every rule needs its own id")));
-		}
-	}
-
-	/** Where a rule is: its line, or its table row (and the cell holding {@code cellValue}). */
-	private static RuleError ruleAt(Source source, RuleDescr rule, String cellValue, String message) {
-		if (source.table() == null) {
-			return new RuleError(source.file(), rule.getLine(), message);
-		}
-		RuleError row = source.table().locate(rule.getLine() + 1, message);
-		String column = cellValue == null ? null : source.table().column(row.line(), cellValue);
-		return new RuleError(row.file(), row.line(), column == null ? message : column + ": " + message);
-	}
-
-	private static String prefixed(RuleError at, String message) {
-		return at.message().isEmpty() ? message : at.message() + message;
 	}
 
 	private void decision(DecideCalls.Call call, Located at) {
