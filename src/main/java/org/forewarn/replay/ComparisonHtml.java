@@ -1,6 +1,7 @@
 package org.forewarn.replay;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -18,17 +19,19 @@ final class ComparisonHtml {
 	private ComparisonHtml() {
 	}
 
-	static void append(StringBuilder page, ReplayComparison c) {
+	static void append(StringBuilder page, ReplayComparison c, OrderHistory history, double warnPercent) {
 		page.append("<h2>What the other rules change</h2><p>Same events, rules <b>").append(escape(c.other().rules()))
 			.append("</b> (version ").append(escape(c.other().ruleVersion())).append(") instead of <b>")
 			.append(escape(c.base().rules())).append("</b> (version ").append(escape(c.base().ruleVersion()))
-			.append("). Records are matched by customer, problem, order and rule.</p><div class=\"cards\">");
+			.append("). Records are matched by customer, problem, order and rule id.</p><div class=\"cards\">");
 		ReportHtml.card(page, "outreach added", c.count(ReplayComparison.Kind.ADDED));
 		ReportHtml.card(page, "outreach removed", c.count(ReplayComparison.Kind.REMOVED));
 		ReportHtml.card(page, "decided differently", c.count(ReplayComparison.Kind.CHANGED));
 		ReportHtml.card(page, "outreach before", c.base().outreach().size());
 		ReportHtml.card(page, "outreach after", c.other().outreach().size());
 		page.append("</div>");
+		FiguresSection.html(page, history, c.base(), c, warnPercent);
+		FiguresSection.transitions(page, c);
 		perProblem(page, c);
 		perRule(page, c);
 		for (ReplayComparison.Kind kind : ReplayComparison.Kind.values()) {
@@ -77,14 +80,20 @@ final class ComparisonHtml {
 	}
 
 	private static void samples(StringBuilder page, ReplayComparison c, ReplayComparison.Kind kind) {
-		List<ReplayComparison.Change> changes = c.changes().stream().filter(x -> x.kind() == kind).toList();
+		List<ReplayComparison.Change> changes = c.byInterest(kind);
 		if (changes.isEmpty()) {
 			return;
 		}
 		String title = kind.name().toLowerCase();
 		page.append("<h3 class=\"").append(title).append("\">").append(Character.toUpperCase(title.charAt(0)))
-			.append(title.substring(1)).append(" (").append(changes.size() > SHOWN ? "first " + SHOWN + " of " : "")
-			.append(changes.size()).append(")</h3><table><tr><th>Customer</th><th>Order</th><th>Problem</th>"
+			.append(title.substring(1)).append(" (").append(changes.size()).append(")</h3>");
+		if (changes.size() > SHOWN) {
+			page.append(String.format(Locale.ROOT, "<p class=\"muted\">The %d most telling first (a message that "
+					+ "now goes out or no longer does, then other status changes, channel or template, send time); "
+					+ "%,d more left out here, all of them in %s and counted above.</p>", SHOWN,
+					changes.size() - SHOWN, ReplayOutput.CHANGES_FILE));
+		}
+		page.append("<table><tr><th>Customer</th><th>Order</th><th>Problem</th>"
 					+ "<th>Rule</th><th>Channel / template</th><th>Status</th><th>Send at</th></tr>");
 		for (ReplayComparison.Change change : changes.subList(0, Math.min(SHOWN, changes.size()))) {
 			Outreach o = change.either();

@@ -19,7 +19,9 @@ import java.util.List;
 public final class ReplayCommand {
 
 	private static final String USAGE = "usage: replay EVENTS.jsonl --out DIR [--rules RULES_DIR] "
-			+ "[--compare OTHER_RULES_DIR] [--spring.setting=value ...]";
+			+ "[--compare OTHER_RULES_DIR] [--warn-above PERCENT] [--spring.setting=value ...]";
+	/** A rule whose messages reach more than this share of all orders is flagged in the report. */
+	static final double WARN_ABOVE_PERCENT = 10;
 
 	private ReplayCommand() {
 	}
@@ -29,12 +31,14 @@ public final class ReplayCommand {
 		Path events = null;
 		Path out = null;
 		String compare = null;
+		String warnAbove = String.valueOf(WARN_ABOVE_PERCENT);
 		List<String> overrides = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--out" -> out = i + 1 < args.length ? Path.of(args[++i]) : null;
 				case "--rules" -> overrides.add("--forewarn.rules=" + (i + 1 < args.length ? args[++i] : ""));
 				case "--compare" -> compare = i + 1 < args.length ? args[++i] : "";
+				case "--warn-above" -> warnAbove = i + 1 < args.length ? args[++i] : "";
 				default -> {
 					if (args[i].startsWith("--")) {
 						overrides.add(args[i]); // any Spring setting, e.g. --logging.level.org.forewarn=DEBUG
@@ -50,6 +54,17 @@ public final class ReplayCommand {
 			System.err.println(USAGE);
 			return 2;
 		}
+		double warnPercent;
+		try {
+			warnPercent = Double.parseDouble(warnAbove);
+		}
+		catch (NumberFormatException e) {
+			warnPercent = Double.NaN;
+		}
+		if (!(warnPercent >= 0 && warnPercent <= 100)) {
+			System.err.println("replay: --warn-above " + warnAbove + " is not a share of orders between 0 and 100");
+			return 2;
+		}
 		if (!Files.isReadable(events)) {
 			System.err.println("replay: cannot read events file " + events);
 			return 2;
@@ -60,9 +75,12 @@ public final class ReplayCommand {
 		}
 		try {
 			ReplaySummary base = replay(events, overrides);
+			OrderHistory history = OrderHistory.read(events);
 			Files.createDirectories(out);
-			ReplayOutput.write(out, base);
+			String figures = FiguresSection.text(history, base, null, warnPercent);
+			ReplayOutput.write(out, base, figures);
 			console.println(base.render());
+			console.print(figures);
 			ReplayComparison comparison = null;
 			if (compare != null) {
 				List<String> other = new ArrayList<>(overrides);
@@ -71,18 +89,23 @@ public final class ReplayCommand {
 				console.println("Replaying the same events with the rules in " + compare);
 				comparison = ReplayComparison.of(base, replay(events, other));
 				Files.createDirectories(out.resolve(ReplayOutput.COMPARE_FOLDER));
-				ReplayOutput.write(out.resolve(ReplayOutput.COMPARE_FOLDER), comparison.other());
+				ReplayOutput.write(out.resolve(ReplayOutput.COMPARE_FOLDER), comparison.other(),
+						FiguresSection.text(history, comparison.other(), null, warnPercent));
 				ReplayOutput.writeChanges(out, comparison);
-				console.printf("The rules in %s add %,d outreach records, remove %,d and decide %,d differently%n",
-						compare, comparison.count(ReplayComparison.Kind.ADDED),
+				String compared = String.format("The rules in %s add %,d outreach records, remove %,d and decide %,d "
+						+ "differently%n", compare, comparison.count(ReplayComparison.Kind.ADDED),
 						comparison.count(ReplayComparison.Kind.REMOVED),
-						comparison.count(ReplayComparison.Kind.CHANGED));
+						comparison.count(ReplayComparison.Kind.CHANGED))
+						+ FiguresSection.text(history, base, comparison, warnPercent);
+				Files.writeString(out.resolve(ReplayOutput.COMPARISON_FILE), compared, StandardCharsets.UTF_8);
+				console.print(compared);
 			}
-			Files.writeString(out.resolve(ReportHtml.FILE), ReportHtml.render(events, base, comparison),
-					StandardCharsets.UTF_8);
+			Files.writeString(out.resolve(ReportHtml.FILE),
+					ReportHtml.render(events, base, comparison, history, warnPercent), StandardCharsets.UTF_8);
 			console.println("Wrote " + out.resolve(ReplayOutput.OUTREACH_FILE) + ", "
 					+ out.resolve(ReplayOutput.SUMMARY_FILE) + " and " + out.resolve(ReportHtml.FILE)
-					+ (comparison == null ? "" : ", " + out.resolve(ReplayOutput.CHANGES_FILE) + " and "
+					+ (comparison == null ? "" : ", " + out.resolve(ReplayOutput.CHANGES_FILE) + ", "
+							+ out.resolve(ReplayOutput.COMPARISON_FILE) + " and "
 							+ out.resolve(ReplayOutput.COMPARE_FOLDER) + "/"));
 			return 0;
 		}

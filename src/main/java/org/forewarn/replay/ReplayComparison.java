@@ -1,17 +1,21 @@
 package org.forewarn.replay;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.forewarn.outreach.Outreach;
+import org.forewarn.outreach.OutreachStatus;
 
 /**
  * What a change to the rules does over the same events: outreach the other rules add, outreach they remove, and
  * outreach both decide but differently (status, channel, template or send time). Records are matched by their
- * dedupe key: customer, problem, order and rule.
+ * dedupe key: customer, problem, order and rule id, so a renamed rule or a moved threshold shows as decided
+ * differently, not as added and removed.
  */
 record ReplayComparison(ReplaySummary base, ReplaySummary other, List<Change> changes) {
 
@@ -48,6 +52,61 @@ record ReplayComparison(ReplaySummary base, ReplaySummary other, List<Change> ch
 
 	long count(Kind kind) {
 		return changes.stream().filter(c -> c.kind() == kind).count();
+	}
+
+	/** How the records' ends moved, most frequent first: {@code "CANCELLED -> SENT" = 64}; "none" when absent. */
+	Map<String, Long> transitions() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		changes.stream()
+			.filter(c -> c.before() == null || c.after() == null || c.before().status() != c.after().status())
+			.collect(Collectors.groupingBy(c -> status(c.before()) + " -> " + status(c.after()),
+					Collectors.counting()))
+			.entrySet().stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.forEach(e -> counts.put(e.getKey(), e.getValue()));
+		return counts;
+	}
+
+	/** Outreach of the rule that did not go out before and does now; {@code calledOff}: it was cancelled before. */
+	long nowGoesOut(String rule, boolean calledOff) {
+		return changes.stream().filter(c -> c.either().rule().equals(rule) && !wentOut(c.before())
+				&& wentOut(c.after()) && (!calledOff || (c.before() != null
+						&& c.before().status() == OutreachStatus.CANCELLED)))
+			.count();
+	}
+
+	/** Outreach of the rule that went out before and does not now. */
+	long noLongerGoesOut(String rule) {
+		return changes.stream().filter(c -> c.either().rule().equals(rule) && wentOut(c.before())
+				&& !wentOut(c.after())).count();
+	}
+
+	/**
+	 * The changes, most telling first: whether a message now goes out or no longer does, then other status
+	 * changes, then channel or template, then only the send time.
+	 */
+	List<Change> byInterest(Kind kind) {
+		return changes.stream().filter(c -> c.kind() == kind)
+			.sorted(Comparator.comparingInt(ReplayComparison::interest).reversed()).toList();
+	}
+
+	static int interest(Change c) {
+		if (wentOut(c.before()) != wentOut(c.after())) {
+			return 3;
+		}
+		if (c.before() == null || c.after() == null || c.before().status() != c.after().status()) {
+			return 2;
+		}
+		return c.before().channel().equals(c.after().channel())
+				&& c.before().template().equals(c.after().template()) ? 0 : 1;
+	}
+
+	private static boolean wentOut(Outreach o) {
+		return o != null && DelayScore.wentOut(o);
+	}
+
+	private static String status(Outreach o) {
+		return o == null ? "none" : o.status().name();
 	}
 
 	static String key(Outreach o) {

@@ -21,6 +21,7 @@ final class ReplayOutput {
 	static final String OUTREACH_FILE = "outreach.jsonl";
 	static final String SUMMARY_FILE = "summary.txt";
 	static final String CHANGES_FILE = "changes.jsonl";
+	static final String COMPARISON_FILE = "comparison.txt";
 	static final String COMPARE_FOLDER = "compare";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,14 +29,15 @@ final class ReplayOutput {
 	private ReplayOutput() {
 	}
 
-	static void write(Path folder, ReplaySummary summary) throws IOException {
+	/** {@code figures}: the outcome and volume figures, written after the summary. */
+	static void write(Path folder, ReplaySummary summary, String figures) throws IOException {
 		try (BufferedWriter out = Files.newBufferedWriter(folder.resolve(OUTREACH_FILE), StandardCharsets.UTF_8)) {
 			for (Outreach record : summary.outreach()) {
 				out.write(JSON.writeValueAsString(record));
 				out.write('\n');
 			}
 		}
-		Files.writeString(folder.resolve(SUMMARY_FILE), summary.render(), StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve(SUMMARY_FILE), summary.render() + figures, StandardCharsets.UTF_8);
 	}
 
 	/** One line per difference: {@code {"change": "added", "after": {...}}}, removed with "before", changed both. */

@@ -35,7 +35,8 @@ final class ReportHtml {
 	private ReportHtml() {
 	}
 
-	static String render(Path events, ReplaySummary replay, ReplayComparison comparison) {
+	static String render(Path events, ReplaySummary replay, ReplayComparison comparison, OrderHistory history,
+			double warnPercent) {
 		ReportFigures figures = ReportFigures.of(replay);
 		StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
 				+ "<title>Forewarn backtest</title><style>" + STYLE + "</style></head><body>");
@@ -51,11 +52,12 @@ final class ReportHtml {
 		legend(page, new ArrayList<>(figures.channels()));
 		page.append(SvgCharts.perDay(figures.perDay(), new ArrayList<>(figures.channels())));
 		leadTimes(page, figures);
+		FiguresSection.html(page, history, replay, null, warnPercent);
 		if (replay.outcomes() != null) {
 			OutcomeSection.html(page, replay.outcomes());
 		}
 		if (comparison != null) {
-			ComparisonHtml.append(page, comparison);
+			ComparisonHtml.append(page, comparison, history, warnPercent);
 		}
 		return page.append("</body></html>").toString();
 	}

@@ -43,18 +43,24 @@ final class RuleChecks {
 	/** Problem codes with a literal name, each with where it is first decided and the channels it goes out on. */
 	private final Map<String, Use> problems = new LinkedHashMap<>();
 	private boolean everyProblemKnown = true;
+	/** Ids are checked once the folder compiles: until then the compiler's errors come first. */
+	private boolean compiled;
 
 	private record Use(RuleError at, Set<String> channels) {
 	}
 
-	private RuleChecks(RuleContext context) {
+	private final IdentityChecks identity;
+
+	private RuleChecks(RuleContext context, Thresholds thresholds) {
 		this.context = context;
+		this.identity = new IdentityChecks(thresholds, errors);
 	}
 
 	/** {@code compiled}: false when the folder has compile errors; settings are then not checked against it. */
-	static Findings check(List<Source> sources, RuleContext context, boolean compiled) {
-		RuleChecks checks = new RuleChecks(context);
+	static Findings check(List<Source> sources, RuleContext context, boolean compiled, Thresholds thresholds) {
+		RuleChecks checks = new RuleChecks(context, thresholds);
 		checks.everyProblemKnown = compiled;
+		checks.compiled = compiled;
 		for (Source source : sources) {
 			checks.file(source);
 			if (source.table() != null) {
@@ -62,10 +68,14 @@ final class RuleChecks {
 			}
 		}
 		checks.problemCodes();
+		if (compiled) {
+			checks.warnings.addAll(checks.identity.unusedThresholds());
+		}
 		return new Findings(List.copyOf(checks.errors), List.copyOf(checks.warnings));
 	}
 
 	private void file(Source source) {
+		identity.thresholdUses(source);
 		DrlParser parser = new DrlParser();
 		PackageDescr pkg;
 		try {
@@ -79,6 +89,9 @@ final class RuleChecks {
 			return;
 		}
 		for (RuleDescr rule : pkg.getRules()) {
+			if (compiled) {
+				identity.id(source, rule);
+			}
 			String action = String.valueOf(rule.getConsequence());
 			int actionLine = actionLine(source.drl(), rule, action);
 			for (DecideCalls.Call call : DecideCalls.in(action)) {

@@ -53,16 +53,25 @@ public class RuleEngine {
 		return evaluations.record(() -> evaluateNow(state, trigger, prior));
 	}
 
+	/** Only rule sets that declare the global may be given it. */
+	private static boolean declaresThresholds(RuleSet rules) {
+		return rules.kieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
+			.anyMatch(g -> g.getName().equals(Thresholds.GLOBAL));
+	}
+
 	private Evaluation evaluateNow(CustomerState state, Trigger trigger, List<PriorOutreach> prior) {
 		RuleSet rules = current.get();
 		Decisions decisions = new Decisions(state.customerId());
 		KieSession session = rules.kieBase().newKieSession();
 		try {
 			session.setGlobal("decide", decisions);
+			if (declaresThresholds(rules)) {
+				session.setGlobal(Thresholds.GLOBAL, rules.thresholds());
+			}
 			session.addEventListener(new DefaultAgendaEventListener() {
 				@Override
 				public void beforeMatchFired(BeforeMatchFiredEvent event) {
-					decisions.enterRule(event.getMatch().getRule().getName(), event.getMatch().getObjects().stream()
+					decisions.enterRule(RuleIds.of(event.getMatch().getRule()), event.getMatch().getObjects().stream()
 						.map(String::valueOf).collect(Collectors.joining("; ")));
 				}
 			});

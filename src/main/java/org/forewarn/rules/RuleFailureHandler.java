@@ -15,7 +15,7 @@ public final class RuleFailureHandler implements ConsequenceExceptionHandler {
 	@Override
 	public void handleException(Match match, RuleRuntime runtime, Exception exception) {
 		if (runtime instanceof KieRuntime kie && kie.getGlobal("decide") instanceof Decisions decisions) {
-			decisions.ruleFailed(match.getRule().getName(), exception);
+			decisions.ruleFailed(RuleIds.of(match.getRule()), exception);
 			return;
 		}
 		throw new ConsequenceException(exception, runtime, match);

@@ -14,7 +14,7 @@ import org.forewarn.shared.StableId;
 
 /**
  * The rule files of a folder ({@code .drl} and decision tables), in a stable order; {@code tests/} holds scenario
- * tests, not rules.
+ * tests, not rules. The version also covers the folder's {@code thresholds.properties}.
  */
 record RuleFiles(Path folder, List<Path> paths) {
 
@@ -53,6 +53,11 @@ record RuleFiles(Path folder, List<Path> paths) {
 		for (Path file : paths) {
 			sha.update(relative(file).getBytes(StandardCharsets.UTF_8));
 			sha.update(read(file));
+		}
+		Path thresholds = folder.resolve(Thresholds.FILE);
+		if (Files.isRegularFile(thresholds)) {
+			sha.update(Thresholds.FILE.getBytes(StandardCharsets.UTF_8));
+			sha.update(read(thresholds));
 		}
 		return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
 	}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
@@ -91,7 +92,8 @@ public final class RuleSetLoader {
 			}
 		}
 		errors.addAll(build(kie, kfs, folder, tables, sources));
-		RuleChecks.Findings findings = RuleChecks.check(sources, context, errors.isEmpty());
+		Thresholds thresholds = Thresholds.read(folder, errors);
+		RuleChecks.Findings findings = RuleChecks.check(sources, context, errors.isEmpty(), thresholds);
 		List<RuleError> warnings = new ArrayList<>(findings.errors());
 		if (checksReject) {
 			errors.addAll(findings.errors());
@@ -106,7 +108,8 @@ public final class RuleSetLoader {
 		KieBase kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
 		// the container keeps the compiled module; the global repository need not keep every version ever loaded
 		kie.getRepository().removeKieModule(releaseId);
-		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase), warnings);
+		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase), ruleIds(kieBase),
+				thresholds, warnings);
 	}
 
 	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder,
@@ -141,6 +144,17 @@ public final class RuleSetLoader {
 		}
 		RuleError error = new RuleError(path, message.getLine(), text);
 		return drl.containsKey(path) ? ReadableErrors.explain(error, drl.get(path)) : error;
+	}
+
+	/** Each rule's id with its name, by id. */
+	private static Map<String, String> ruleIds(KieBase kieBase) {
+		Map<String, String> ids = new TreeMap<>();
+		for (KiePackage pkg : kieBase.getKiePackages()) {
+			for (Rule rule : pkg.getRules()) {
+				ids.put(RuleIds.of(rule), rule.getName());
+			}
+		}
+		return ids;
 	}
 
 	private static List<String> ruleNames(KieBase kieBase) {

@@ -37,7 +37,7 @@ class FollowupsApiTest {
 			String id = task.get("task").get("id").asString();
 			assertThat(task.get("task").get("status").asString()).isEqualTo("OPEN");
 			assertThat(task.get("title").asString()).isEqualTo("Low rating from fu-c");
-			assertThat(task.get("task").get("explanation").asString()).contains("churn.risk: low rating",
+			assertThat(task.get("task").get("explanation").asString()).contains("churn-low-rating",
 					"never again");
 
 			HttpCaller lea = app.asNewUser("lea", "support");

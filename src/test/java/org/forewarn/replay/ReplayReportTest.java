@@ -32,19 +32,25 @@ class ReplayReportTest {
 				line("o1-p", "order.placed", "2026-03-01T10:00:00Z", "o1", "{\"promisedBy\":\"2026-03-08T12:00:00Z\"}"),
 				// never handed to the carrier
 				line("o2-p", "order.placed", "2026-03-01T11:00:00Z", "o2", "{\"shipBy\":\"2026-03-02T11:00:00Z\"}"),
+				// on time, but still on its way two days before the promise
+				line("o3-p", "order.placed", "2026-03-01T12:00:00Z", "o3", "{\"promisedBy\":\"2026-03-08T12:00:00Z\"}"),
+				line("o3-d", "order.delivered", "2026-03-06T20:00:00Z", "o3", "{}"),
 				line("o1-d", "order.delivered", "2026-03-09T10:00:00Z", "o1", "{}")));
 		Path other = copyOfShippedRules();
 		Files.delete(other.resolve("orders.drl"));
+		// two days before the promise instead of one: one threshold, and the rule renamed to say so
+		Path thresholds = other.resolve("thresholds.properties");
+		Files.writeString(thresholds, Files.readString(thresholds)
+			.replace("shipment.late.notice-before = P1D", "shipment.late.notice-before = P2D"));
 		Path shipments = other.resolve("shipments.drl");
 		Files.writeString(shipments, Files.readString(shipments)
-			.replace("minus(Duration.ofHours(36))", "minus(Duration.ofHours(60))")
-			.replace("$t.hoursUntil(promisedBy) <= 36", "$t.hoursUntil(promisedBy) <= 60")
-			.replace("minus(Duration.ofHours(24))", "minus(Duration.ofHours(48))"));
+			.replace("not delivered a day before the promised date", "not delivered two days before the promised date"));
 		Files.writeString(other.resolve("welcome.drl"), """
 				package forewarn.welcome;
 				import org.forewarn.customer.Order;
 				global org.forewarn.rules.Decisions decide;
 				rule "welcome: a person calls about every new order"
+				    @id("welcome-call")
 				when
 				    $o : Order( open == true )
 				then
@@ -59,24 +65,43 @@ class ReplayReportTest {
 		assertThat(exit).isZero();
 		String report = Files.readString(out.resolve("report.html"));
 		assertThat(report).startsWith("<!DOCTYPE html>")
-			.contains("What each rule found", "shipment.late: not delivered a day before the promised date",
-					"order.not_shipped: not handed to the carrier a day after shipBy")
+			.contains("What each rule found", "shipment-late-notice",
+					"order-not-shipped-notice")
 			.contains("Outreach by channel and status", "Outreach decided per day", "<svg")
 			.contains("Lead time before the promised date", "median 24.0 hours")
-			.contains("What the other rules change", "welcome: a person calls about every new order")
+			.contains("What the other rules change", "welcome-call")
 			.doesNotContain("<script", "<link", "src=\"http", "href=\"http", "url(");
 		List<JsonNode> changes = Files.readAllLines(out.resolve("changes.jsonl")).stream().map(JSON::readTree).toList();
 		assertThat(changes).extracting(c -> c.get("change").asString() + " " + c.get("key").asString())
 			.containsExactlyInAnyOrder(
-					"removed c1|order.not_shipped|o2|order.not_shipped: not handed to the carrier a day after shipBy",
-					"changed c1|shipment.late|o1|shipment.late: not delivered a day before the promised date",
-					"added c1|welcome|o1|welcome: a person calls about every new order",
-					"added c1|welcome|o2|welcome: a person calls about every new order");
+					"removed c1|order.not_shipped|o2|order-not-shipped-notice",
+					"changed c1|shipment.late|o1|shipment-late-notice",
+					"added c1|shipment.late|o3|shipment-late-notice",
+					"added c1|welcome|o1|welcome-call",
+					"added c1|welcome|o2|welcome-call",
+					"added c1|welcome|o3|welcome-call");
 		JsonNode late = changes.stream().filter(c -> c.get("change").asString().equals("changed")).findFirst()
 			.orElseThrow();
 		assertThat(late.get("before").get("sendAt").asString()).isEqualTo("2026-03-07T12:00:00Z");
 		assertThat(late.get("after").get("sendAt").asString()).isEqualTo("2026-03-06T12:00:00Z");
 		assertThat(out.resolve("compare/outreach.jsonl")).exists();
+		// the threshold moved: the same rule decides differently, and the figures say it got worse
+		assertThat(Files.readString(out.resolve("comparison.txt"))).contains(
+				"  orders with a known outcome            2 -> 2\n",
+				"  orders messaged                        1 -> 2\n",
+				"  precision                              1.000 -> 0.500\n",
+				"  needless messages per 1,000 orders     0.0 -> 500.0\n",
+				"  median lead before the promise (h)     24.0 -> 48.0\n",
+				"  shipment-late-notice             333.3 (precision 1.000, on time 0) -> 666.7 (precision 0.500, on"
+						+ " time 1); now goes out 1 (called off before 0), no longer 0\n",
+				"    WARNING: messages 100.0 % of all orders (warning above 10 %)\n",
+				"       3 none -> OPEN\n",
+				"       1 SENT -> none\n",
+				"       1 none -> SENT\n");
+		assertThat(report).contains("Is the change better?", "<span class=\"removed\">worse</span>",
+				"Status changes", "none -&gt; OPEN");
+		assertThat(Files.readString(out.resolve("summary.txt"))).contains(
+				"Replayed 6 lines in ", "  precision                              1.000\n");
 	}
 
 	private Path copyOfShippedRules() throws IOException {

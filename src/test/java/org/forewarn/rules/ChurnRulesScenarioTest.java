@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ReplayContextExtension.class)
 class ChurnRulesScenarioTest {
 
-	static final String LOW_RATING = "churn.risk: low rating";
-	static final String CANCEL = "churn.risk: cancellation requested";
-	static final String DOWNGRADE = "churn.risk: downgrade after a support ticket";
-	static final String SLIDING = "churn.risk: usage sliding";
-	static final String REPEATED_LATE = "churn.risk: repeated late deliveries";
+	static final String LOW_RATING = "churn-low-rating";
+	static final String CANCEL = "churn-cancel-requested";
+	static final String DOWNGRADE = "churn-downgrade-after-ticket";
+	static final String SLIDING = "churn-usage-sliding";
+	static final String REPEATED_LATE = "churn-repeated-late";
 
 	@BeforeEach
 	void knownCustomer(Scenario s) {

@@ -28,17 +28,17 @@ class DecisionTableTest {
 
 	private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
 	private static final String TABLE = """
-			RuleSet,forewarn.tables,,
-			Import,org.forewarn.customer.Shipment,,
-			Variables,org.forewarn.rules.Decisions decide,,
-			,,,
-			RuleTable Exceptions,,,
-			NAME,CONDITION,ACTION,ACTION
-			,$s : Shipment,,
-			,"forall(||){%s == ""$""}","String channel = ""$param"";","decide.outreach(""x"", $s.getOrderId(), channel, ""t"");"
-			Rule,Code is one of,Channel,Action
-			row one,address_issue,email,x
-			row two,"damaged, lost",task,x
+			RuleSet,forewarn.tables,,,
+			Import,org.forewarn.customer.Shipment,,,
+			Variables,org.forewarn.rules.Decisions decide,,,
+			,,,,
+			RuleTable Exceptions,,,,
+			NAME,METADATA,CONDITION,ACTION,ACTION
+			,,$s : Shipment,,
+			,"id(""$param"")","forall(||){%s == ""$""}","String channel = ""$param"";","decide.outreach(""x"", $s.getOrderId(), channel, ""t"");"
+			Rule,Id,Code is one of,Channel,Action
+			row one,row-one,address_issue,email,x
+			row two,row-two,"damaged, lost",task,x
 			""";
 
 	@TempDir
@@ -46,11 +46,11 @@ class DecisionTableTest {
 
 	@ParameterizedTest
 	@CsvSource({
-			"address_issue, 'shipment.exception: address problem, ask the customer now', email, shipment_exception_address, 0",
-			"damaged, 'shipment.exception: damaged or lost, a person takes over', task, shipment_exception_replace, 0",
-			"lost, 'shipment.exception: damaged or lost, a person takes over', task, shipment_exception_replace, 0",
-			"weather, shipment.exception: delayed by something outside our hands, email, shipment_exception_delay, 4",
-			"customs, shipment.exception: delayed by something outside our hands, email, shipment_exception_delay, 4" })
+			"address_issue, 'shipment-exception-address', email, shipment_exception_address, 0",
+			"damaged, 'shipment-exception-replace', task, shipment_exception_replace, 0",
+			"lost, 'shipment-exception-replace', task, shipment_exception_replace, 0",
+			"weather, shipment-exception-delay, email, shipment_exception_delay, 4",
+			"customs, shipment-exception-delay, email, shipment_exception_delay, 4" })
 	void theShippedTableDecidesPerExceptionCode(String code, String rule, String channel, String template,
 			int waitHours) {
 		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(Path.of("rules")));
@@ -79,7 +79,7 @@ class DecisionTableTest {
 		Path rules = Files.createDirectories(work.resolve("rules"));
 		Files.writeString(rules.resolve("codes.csv"), TABLE.formatted("exceptionCode"));
 		writeXlsx(rules.resolve("more-codes.xlsx"), TABLE.formatted("exceptionCode").replace("forewarn.tables",
-				"forewarn.sheets").replace("row one", "sheet row one").replace("row two", "sheet row two"));
+				"forewarn.sheets").replace("row one", "sheet row one").replace("row two", "sheet row two").replace(",row-", ",sheet-row-"));
 
 		RuleSet set = new RuleSetLoader(Clock.systemUTC()).load(rules);
 
@@ -104,7 +104,7 @@ class DecisionTableTest {
 	void aValueWithoutAColumnHeaderIsRejectedAtItsCell() throws Exception {
 		Path rules = Files.createDirectories(work.resolve("rules"));
 		Files.writeString(rules.resolve("codes.drl.csv"), TABLE.formatted("exceptionCode")
-			.replace("row two,\"damaged, lost\",task,x", "row two,\"damaged, lost\",task,x,surprise"));
+			.replace("row two,row-two,\"damaged, lost\",task,x", "row two,row-two,\"damaged, lost\",task,x,surprise"));
 
 		assertThatThrownBy(() -> new RuleSetLoader(Clock.systemUTC()).load(rules))
 			.isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.errors().get(0))

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ReplayContextExtension.class)
 class OrderRulesScenarioTest {
 
-	static final String NOT_SHIPPED = "order.not_shipped: not handed to the carrier a day after shipBy";
-	static final String HARD_DECLINE = "payment.failed: hard decline, reach out now";
+	static final String NOT_SHIPPED = "order-not-shipped-notice";
+	static final String HARD_DECLINE = "payment-failed-hard";
 
 	@Test
 	void notShippedADayAfterShipByEmailsAtTheEndOfTheGrace(Scenario s) {

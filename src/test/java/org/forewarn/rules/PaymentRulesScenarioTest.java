@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ReplayContextExtension.class)
 class PaymentRulesScenarioTest {
 
-	static final String HARD = "payment.failed: hard decline, reach out now";
-	static final String SOFT = "payment.failed: soft decline still unpaid after the retry window";
+	static final String HARD = "payment-failed-hard";
+	static final String SOFT = "payment-failed-soft";
 
 	/** An order without shipping deadlines, so only the payment rules have anything to say. */
 	@BeforeEach

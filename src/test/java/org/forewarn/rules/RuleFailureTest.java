@@ -22,6 +22,7 @@ class RuleFailureTest {
 			global org.forewarn.rules.Decisions decide;
 
 			rule "broken: a duration typed the way people say it"
+			    @id("broken")
 			when
 			    Trigger()
 			then
@@ -30,6 +31,7 @@ class RuleFailureTest {
 			end
 
 			rule "sound"
+			    @id("sound")
 			when
 			    Trigger()
 			then
@@ -53,7 +55,7 @@ class RuleFailureTest {
 		assertThat(decisions.outreach()).extracting(r -> r.decided().rule()).containsExactly("sound");
 		assertThat(decisions.detections()).extracting(Decided::problem).containsExactly("churn.risk");
 		assertThat(decisions.failures()).singleElement().satisfies(f -> {
-			assertThat(f.rule()).isEqualTo("broken: a duration typed the way people say it");
+			assertThat(f.rule()).isEqualTo("broken");
 			assertThat(f.error()).contains("12h");
 		});
 		assertThat(decisions.failed("sound")).isFalse();

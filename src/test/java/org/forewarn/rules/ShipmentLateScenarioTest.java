@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ReplayContextExtension.class)
 class ShipmentLateScenarioTest {
 
-	static final String NOT_DELIVERED = "shipment.late: not delivered a day before the promised date";
-	static final String ESTIMATE_LATE = "shipment.late: carrier estimate is after the promised date";
+	static final String NOT_DELIVERED = "shipment-late-notice";
+	static final String ESTIMATE_LATE = "shipment-late-estimate";
 
 	@Test
 	void notDeliveredADayBeforeThePromiseEmailsThen(Scenario s) {

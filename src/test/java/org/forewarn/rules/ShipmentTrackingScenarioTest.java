@@ -21,10 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ReplayContextExtension.class)
 class ShipmentTrackingScenarioTest {
 
-	static final String STALLED = "shipment.stalled: no scan for 48 hours";
-	static final String ADDRESS = "shipment.exception: address problem, ask the customer now";
-	static final String DAMAGED = "shipment.exception: damaged or lost, a person takes over";
-	static final String DELAYED = "shipment.exception: delayed by something outside our hands";
+	static final String STALLED = "shipment-stalled-notice";
+	static final String ADDRESS = "shipment-exception-address";
+	static final String DAMAGED = "shipment-exception-replace";
+	static final String DELAYED = "shipment-exception-delay";
 
 	/** Every scenario: an order shipped on day 1 at 08:00 and first scanned at 12:00; the promise is far away. */
 	@BeforeEach

@@ -147,13 +147,13 @@ class ValidateChecksTest {
 				RuleSet,forewarn.tables,,,
 				Import,"org.forewarn.customer.Shipment, org.forewarn.customer.Order",,,
 				Variables,org.forewarn.rules.Decisions decide,,,
-				RuleTable Exceptions,,,,
-				NAME,CONDITION,CONDITION,ACTION,ACTION
-				,$s : Shipment,$s : Shipment,,
-				,"forall(||){exceptionCode == ""$""}","exceptionCode != null && forall(&&){exceptionCode != ""$""}","String channel = ""$param"";","decide.outreach(""shipment.exception"", $s.getOrderId(), channel, ""shipment_exception_address"");"
-				Rule,Code is one of,Any code except,Channel,Action
-				address,"address_issue, customs",,emial,x
-				others,,"address_issue, lost",email,x
+				RuleTable Exceptions,,,,,
+				NAME,CONDITION,CONDITION,ACTION,ACTION,METADATA
+				,$s : Shipment,$s : Shipment,,,
+				,"forall(||){exceptionCode == ""$""}","exceptionCode != null && forall(&&){exceptionCode != ""$""}","String channel = ""$param"";","decide.outreach(""shipment.exception"", $s.getOrderId(), channel, ""shipment_exception_address"");","id(""$param"")"
+				Rule,Code is one of,Any code except,Channel,Action,Id
+				address,"address_issue, customs",,emial,x,address
+				others,,"address_issue, lost",email,x,others
 				""");
 
 		assertThat(validate()).isEqualTo(1);
@@ -166,7 +166,7 @@ class ValidateChecksTest {
 
 	private static String rule(String action) {
 		return HEADER + """
-				rule "checked"
+				rule "checked" @id("checked")
 				when
 				    $o : Order( open == true )
 				then

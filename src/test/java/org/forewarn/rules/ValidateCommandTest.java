@@ -115,7 +115,7 @@ class ValidateCommandTest {
 
 		assertThat(validate(rules.toString())).isEqualTo(1);
 
-		assertThat(err()).startsWith(rules + "/exceptions.drl.csv:13: column G \"Wait before sending (hours)\": correct"
+		assertThat(err()).startsWith(rules + "/exceptions.drl.csv:13: column H \"Wait before sending (hours)\": correct"
 				+ " this cell (Drools: Rule Compilation error four cannot be resolved to a variable)\n");
 	}
 

@@ -91,7 +91,8 @@ public class RuleReloader {
 	public RulesStatus status() {
 		RuleSet running = engine.current();
 		return new RulesStatus(folder.toString(), running.version(), running.loadedAt(), watching, running.files(),
-				running.rules(), running.warnings(), engine.failures().list(), lastAttempt, lastRejected);
+				running.rules(), running.ruleIds(), running.thresholds().asText(), running.warnings(),
+				engine.failures().list(), lastAttempt, lastRejected);
 	}
 
 	public Path folder() {

@@ -80,7 +80,7 @@ class ReloadUnderLoadTest {
 					String tag = tagOfVersion.get(version);
 					assertThat(tag).as("version " + version + " is one that was loaded").isNotNull();
 					assertThat(found).extracting(Detection::rule)
-						.containsExactlyInAnyOrder("a " + tag, "b " + tag);
+						.containsExactlyInAnyOrder("load-a-" + tag, "load-b-" + tag);
 					eventsPerTag.merge(tag, 1, Integer::sum);
 				}
 			}
@@ -116,12 +116,13 @@ class ReloadUnderLoadTest {
 					global org.forewarn.rules.Decisions decide;
 
 					rule "%s %s"
+					    @id("load-%s-%s")
 					when
 					    $t : Trigger( type == "order.placed" )
 					then
 					    decide.problem( "load.%s", $t.getOrderId() );
 					end
-					""".formatted(file, tag, file));
+					""".formatted(file, tag, file, tag, file));
 		}
 	}
 

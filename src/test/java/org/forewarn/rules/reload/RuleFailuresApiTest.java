@@ -23,6 +23,7 @@ class RuleFailuresApiTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final String FAILING = "payment.review: a duration built from data";
+	private static final String FAILING_ID = "payment-review-duration";
 
 	@TempDir
 	static Path work;
@@ -39,13 +40,14 @@ class RuleFailuresApiTest {
 				global org.forewarn.rules.Decisions decide;
 
 				rule "%s"
+				    @id("%s")
 				when
 				    $o : Order( paymentOutstanding == true, paymentFailureHard == true )
 				then
 				    decide.outreach( "payment.review", $o.getOrderId(), "task", "churn_low_rating" )
 				          .after( "PT" + $o.getOrderId() );
 				end
-				""".formatted(FAILING));
+				""".formatted(FAILING, FAILING_ID));
 		app = ForewarnApp.start(work.resolve("data"), "--forewarn.rules=" + rules,
 				"--forewarn.rules-watch.enabled=false");
 	}
@@ -62,13 +64,13 @@ class RuleFailuresApiTest {
 
 		JsonNode outreach = JSON.readTree(app.get("/api/outreach?customerId=fail-2").body());
 		assertThat(outreach).hasSize(1);
-		assertThat(outreach.get(0).get("rule").asString()).isEqualTo("payment.failed: hard decline, reach out now");
+		assertThat(outreach.get(0).get("rule").asString()).isEqualTo("payment-failed-hard");
 
 		JsonNode status = JSON.readTree(app.get("/api/rules").body());
 		JsonNode failures = status.get("failures");
 		assertThat(failures).hasSize(1);
 		JsonNode failure = failures.get(0);
-		assertThat(failure.get("rule").asString()).isEqualTo(FAILING);
+		assertThat(failure.get("rule").asString()).isEqualTo(FAILING_ID);
 		assertThat(failure.get("count").asLong()).isEqualTo(2);
 		assertThat(failure.get("lastEventId").asString()).isEqualTo("fail-2-f");
 		assertThat(failure.get("lastMessage").asString()).isEqualTo("java.lang.IllegalArgumentException: "

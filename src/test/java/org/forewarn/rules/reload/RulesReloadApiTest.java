@@ -50,6 +50,9 @@ class RulesReloadApiTest {
 		assertThat(status.get("watching").asBoolean()).isTrue();
 		assertThat(status.get("files").toString()).contains("orders.drl", "shipments.drl", "churn.drl");
 		assertThat(status.get("rules").toString()).contains("payment.failed: hard decline, reach out now");
+		assertThat(status.get("ruleIds").get("payment-failed-hard").asString())
+			.isEqualTo("payment.failed: hard decline, reach out now");
+		assertThat(status.get("thresholds").get("shipment.late.notice-before").asString()).isEqualTo("P1D");
 	}
 
 	@Test
@@ -125,6 +128,7 @@ class RulesReloadApiTest {
 				global org.forewarn.rules.Decisions decide;
 
 				rule "order.cancelled: note it"
+				    @id("order-cancelled-note")
 				when
 				    $o : Order( cancelledAt != null )
 				then
@@ -157,11 +161,11 @@ class RulesReloadApiTest {
 		}
 		assertThat(decided).isNotNull();
 		assertThat(decided.get("summary").asString())
-			.endsWith("(rule 'payment.failed: hard decline, reach out now', rule set " + version + ")");
+			.endsWith("(rule 'payment-failed-hard', rule set " + version + ")");
 		JsonNode record = decided.get("details").get("outreach");
 		assertThat(record.get("ruleVersion").asString()).isEqualTo(version);
 		assertThat(record.get("explanation").asString())
-			.contains("Rule 'payment.failed: hard decline, reach out now' (rule set " + version + ")")
+			.contains("Rule 'payment-failed-hard' (rule set " + version + ")")
 			.contains("decided on event order.payment_failed reload-3-f")
 			.contains("Order reload-3-o");
 	}
@@ -174,7 +178,7 @@ class RulesReloadApiTest {
 				+ "-o\",\"data\":{\"hard\":true,\"reason\":\"card blocked\"}}");
 		JsonNode outreach = JSON.readTree(app.get("/api/outreach?customerId=" + customer).body());
 		assertThat(outreach).hasSize(1);
-		assertThat(outreach.get(0).get("rule").asString()).isEqualTo("payment.failed: hard decline, reach out now");
+		assertThat(outreach.get(0).get("rule").asString()).isEqualTo("payment-failed-hard");
 		return outreach.get(0).get("ruleVersion").asString();
 	}
 

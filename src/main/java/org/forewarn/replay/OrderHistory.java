@@ -1,0 +1,115 @@
+package org.forewarn.replay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What really happened to each order in a replayed file, read the way {@code bench/olist_score.py} reads it: the
+ * promise of its last {@code order.placed}, its last {@code order.delivered}, and complaints (feedback score 2 or
+ * less). Lines that cannot be read are left out; the replay itself reports them.
+ *
+ * @param last the latest event time in the file: an undelivered order counts once its promise lies before it
+ * @param placed orders with an {@code order.placed} event, and {@code customers} distinct customers
+ */
+record OrderHistory(Map<String, Order> orders, Instant last, long placed, long customers) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	record Order(Instant promised, Instant delivered, List<Instant> complaints) {
+
+		/** Known whether late: it has a promise, and was delivered or its promise has passed. */
+		boolean scored(Instant last) {
+			return promised != null && (delivered != null || promised.isBefore(last));
+		}
+
+		boolean late() {
+			return delivered == null || delivered.isAfter(promised);
+		}
+	}
+
+	static OrderHistory read(Path events) throws IOException {
+		Map<String, Instant> promised = new HashMap<>();
+		Map<String, Instant> delivered = new HashMap<>();
+		Map<String, List<Instant>> complaints = new HashMap<>();
+		Set<String> orders = new HashSet<>();
+		Set<String> placed = new HashSet<>();
+		Set<String> customers = new HashSet<>();
+		Instant last = null;
+		try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				JsonNode event;
+				Instant time;
+				try {
+					event = JSON.readTree(line);
+					time = instant(event.path("time").asString(null));
+				}
+				catch (RuntimeException e) {
+					continue;
+				}
+				if (event == null || time == null) {
+					continue;
+				}
+				last = last == null || time.isAfter(last) ? time : last;
+				String customer = event.path("customerId").asString(null);
+				if (customer != null) {
+					customers.add(customer);
+				}
+				String order = event.path("orderId").asString(null);
+				if (order == null || order.isEmpty()) {
+					continue;
+				}
+				orders.add(order);
+				switch (event.path("type").asString("")) {
+					case "order.placed" -> {
+						placed.add(order);
+						Instant promise = instant(event.path("data").path("promisedBy").asString(null));
+						if (promise != null) {
+							promised.put(order, promise);
+						}
+					}
+					case "order.delivered" -> delivered.put(order, time);
+					case "account.feedback" -> {
+						if (event.path("data").path("score").asDouble(5) <= 2) {
+							complaints.computeIfAbsent(order, o -> new ArrayList<>()).add(time);
+						}
+					}
+					default -> {
+					}
+				}
+			}
+		}
+		Map<String, Order> byOrder = new HashMap<>();
+		for (String order : orders) {
+			byOrder.put(order, new Order(promised.get(order), delivered.get(order),
+					complaints.getOrDefault(order, List.of())));
+		}
+		return new OrderHistory(byOrder, last == null ? Instant.EPOCH : last, placed.size(), customers.size());
+	}
+
+	private static Instant instant(String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
+	}
+}
