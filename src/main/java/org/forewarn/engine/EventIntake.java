@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
@@ -32,9 +33,11 @@ public class EventIntake implements AutoCloseable {
 	private final Clock clock;
 	private final Duration maxClockSkew;
 	private final MeterRegistry meters;
+	private final Consumer<Duration> lateness;
 
 	EventIntake(CustomerProcessor processor, CustomerLanes lanes, Clock clock, Duration maxClockSkew,
-			MeterRegistry meters) {
+			MeterRegistry meters, Consumer<Duration> lateness) {
+		this.lateness = lateness;
 		this.processor = processor;
 		this.lanes = lanes;
 		this.clock = clock;
@@ -98,8 +101,10 @@ public class EventIntake implements AutoCloseable {
 	/** A due wakeup re-enters as a {@code timer.fired} event for its customer, at its due time. */
 	public IntakeResult fire(Wakeup wakeup) {
 		Duration late = Duration.between(wakeup.at(), clock.instant());
+		late = late.isNegative() ? Duration.ZERO : late;
 		Timer.builder("forewarn.wakeups.lateness").description("How long after its due time a wakeup fired")
-			.register(meters).record(late.isNegative() ? Duration.ZERO : late);
+			.register(meters).record(late);
+		lateness.accept(late);
 		return submit(timerEvent(wakeup));
 	}
 
