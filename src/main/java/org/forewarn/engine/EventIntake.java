@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventType;
+import org.forewarn.logging.LogContext;
 import org.forewarn.rules.Wakeup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +52,10 @@ public class EventIntake implements AutoCloseable {
 	 */
 	public IntakeResult submit(Event event) {
 		long started = System.nanoTime();
-		IntakeResult result = process(event);
+		IntakeResult result;
+		try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
+			result = process(event);
+		}
 		String type = EventType.of(event.type()).map(EventType::wireName).orElse("other");
 		Counter.builder("forewarn.events").description("Events submitted, by type and intake outcome")
 			.tag("type", type).tag("outcome", result.status().name().toLowerCase())
@@ -68,19 +72,24 @@ public class EventIntake implements AutoCloseable {
 			return refused;
 		}
 		try {
-			boolean fresh = lanes.run(event.customerId(), () -> processor.process(event));
+			boolean fresh = lanes.run(event.customerId(), () -> {
+				// the lane's own thread: the event's log context again, removed before the lane's next task
+				try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
+					return processor.process(event);
+				}
+			});
 			return new IntakeResult(null, event.id(),
 					fresh ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.DUPLICATE, null);
 		}
 		catch (RuntimeException e) {
 			if (FailureKind.mayPass(e)) {
 				log.warn("Processing event {} of customer {} failed for now; nothing was stored: {}", event.id(),
-						event.customerId(), e.toString());
+						LogContext.customerRef(event.customerId()), e.toString());
 				return new IntakeResult(null, event.id(), IntakeResult.Status.FAILED,
 						"processing failed for now, nothing was stored (retry later): " + e.getMessage());
 			}
 			log.error("Event {} of customer {} cannot be processed; rejected, nothing was stored", event.id(),
-					event.customerId(), e);
+					LogContext.customerRef(event.customerId()), e);
 			return new IntakeResult(null, event.id(), IntakeResult.Status.REJECTED,
 					"event: cannot be processed, nothing was stored: " + e);
 		}
