@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.forewarn.engine.WakeupScheduler;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachReview;
@@ -24,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code {"note": "..."}}; the signed-in user is recorded as the reviewer.
  */
 @RestController
+@Tag(name = "Review", description = "Outreach waiting for approval (role reviewer)")
 @RequestMapping("/api/outreach/{id}")
 class ReviewController {
 
@@ -42,6 +46,8 @@ class ReviewController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Approve outreach waiting for review; body {\"note\": \"...\"} (optional)")
+	@ApiResponse(responseCode = "409", description = "The record is not waiting for review")
 	@PostMapping("/approve")
 	Outreach approve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
 			Principal user) {
@@ -55,6 +61,8 @@ class ReviewController {
 		return decision.orElseThrow(() -> notPending(id)).outreach();
 	}
 
+	@Operation(summary = "Reject outreach waiting for review; body {\"note\": \"...\"} (optional)")
+	@ApiResponse(responseCode = "409", description = "The record is not waiting for review")
 	@PostMapping("/reject")
 	Outreach reject(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
 			Principal user) {

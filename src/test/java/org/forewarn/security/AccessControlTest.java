@@ -42,6 +42,7 @@ class AccessControlTest {
 	private static final Set<String> EVERYONE = Set.of("anonymous", "support", "reviewer", "rules", "intake", "metrics",
 			"admin");
 	private static final Set<String> METRICS = Set.of("metrics", "admin");
+	private static final Set<String> SIGNED_IN = Set.of("support", "reviewer", "rules", "intake", "metrics", "admin");
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -91,6 +92,8 @@ class AccessControlTest {
 				new Endpoint("GET", "/api/not-an-endpoint", null, ADMIN, 404),
 				new Endpoint("GET", "/actuator/info", null, ADMIN, 200),
 				new Endpoint("GET", "/actuator/prometheus", null, METRICS, 200),
+				// the API description: anyone signed in, whatever the role
+				new Endpoint("GET", "/v3/api-docs", null, SIGNED_IN, 200),
 				// public: their own signatures decide (a wrong one is the controller's 403, signed in or not)
 				new Endpoint("GET", "/actuator/health", null, EVERYONE, 200),
 				new Endpoint("GET", "/unsubscribe?c=c1&sig=AAAA", null, EVERYONE, 403),
@@ -143,6 +146,17 @@ class AccessControlTest {
 
 		assertThat(app.delete("/api/tokens/shop").statusCode()).isEqualTo(204);
 		assertThat(shop.post("/api/events", "{\"id\":\"t2\",\"type\":\"order.paid\"}").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void swaggerUiSendsStrangersToSignInAndShowsItselfToAnyoneSignedIn() throws Exception {
+		HttpResponse<String> stranger = app.anonymous().get("/swagger-ui/index.html");
+		assertThat(stranger.statusCode()).isEqualTo(302);
+		assertThat(stranger.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/login"));
+		HttpResponse<String> page = CALLERS.get("intake").get("/swagger-ui/index.html");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui");
 	}
 
 	@Test
