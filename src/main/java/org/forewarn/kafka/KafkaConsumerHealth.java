@@ -25,18 +25,19 @@ final class KafkaConsumerHealth {
 	private final KafkaListenerEndpointRegistry registry;
 	private final HealthSettings.Kafka settings;
 	private final Clock clock;
+	/** Since when the running consumer has held no partition; null while it holds some, or is not running. */
 	private volatile Instant unassignedSince;
 
 	KafkaConsumerHealth(KafkaListenerEndpointRegistry registry, HealthSettings.Kafka settings, Clock clock) {
 		this.registry = registry;
 		this.settings = settings;
 		this.clock = clock;
-		this.unassignedSince = clock.instant();
 	}
 
 	Health.Builder check() {
 		MessageListenerContainer container = registry.getListenerContainer(EventRecordListener.ID);
 		if (container == null || !container.isRunning()) {
+			unassignedSince = null; // the grace for an assignment starts when the consumer runs
 			return Health.down().withDetail("reason", "the Kafka event consumer is not running");
 		}
 		Instant now = clock.instant();
