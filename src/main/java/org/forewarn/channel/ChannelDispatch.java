@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.forewarn.logging.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ public class ChannelDispatch {
 		}
 		catch (TemplateRenderer.TemplateException e) {
 			log.warn("Outreach {}: template {} does not render: {}", message.outreachId(), message.template(),
-					LogSafe.mask(e.getMessage()));
+					PersonalData.mask(e.getMessage()));
 			return PreparedMessage.failed(message, DeliveryResult.failed("template: " + e.getMessage(),
 					DeliveryResult.TEMPLATE));
 		}
@@ -133,7 +134,7 @@ public class ChannelDispatch {
 		}
 		catch (RuntimeException e) {
 			log.warn("Outreach {}: acting on the provider's code {} failed: {}", refused.outreachId(), refused.code(),
-					LogSafe.mask(String.valueOf(e)));
+					PersonalData.mask(String.valueOf(e)));
 		}
 	}
 
@@ -176,12 +177,12 @@ public class ChannelDispatch {
 	private static void report(OutgoingMessage message, DeliveryResult result) {
 		switch (result.outcome()) {
 			case RETRY -> log.info("Outreach {} on {} failed for now, will retry: {}", message.outreachId(),
-					message.channel(), LogSafe.mask(result.reason()));
+					message.channel(), PersonalData.mask(result.reason()));
 			case FAILED -> log.warn("Outreach {} on {} failed: {}", message.outreachId(), message.channel(),
-					LogSafe.mask(result.reason()));
+					PersonalData.mask(result.reason()));
 			case UNCERTAIN -> log.warn("Outreach {} on {} to {} may have gone out; it is not sent again: {}",
-					message.outreachId(), message.channel(), LogSafe.mask(message.recipient()),
-					LogSafe.mask(result.reason()));
+					message.outreachId(), message.channel(), PersonalData.mask(message.recipient()),
+					PersonalData.mask(result.reason()));
 			default -> {
 			}
 		}

@@ -1,5 +1,6 @@
 package org.forewarn.channel;
 
+import org.forewarn.logging.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ public final class PreparedMessage implements AutoCloseable {
 		}
 		catch (Exception e) {
 			log.debug("Outreach {}: closing the {} connection failed: {}", message.outreachId(), message.channel(),
-					LogSafe.mask(String.valueOf(e.getMessage())));
+					PersonalData.mask(String.valueOf(e.getMessage())));
 		}
 	}
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.forewarn.logging.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -60,7 +61,7 @@ final class ProviderHealth implements HealthIndicator, AutoCloseable {
 			result = check.get();
 		}
 		catch (RuntimeException e) {
-			result = Health.down().withDetail("reason", name + " check failed: " + LogSafe.mask(String.valueOf(e)));
+			result = Health.down().withDetail("reason", name + " check failed: " + PersonalData.mask(String.valueOf(e)));
 		}
 		Health health = result.withDetail("checkedAt", Instant.now().toString()).build();
 		if (!health.getStatus().equals(last.getStatus()) && !Status.UNKNOWN.equals(last.getStatus())

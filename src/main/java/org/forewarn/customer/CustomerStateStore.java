@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.forewarn.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +75,7 @@ public class CustomerStateStore {
 		}
 		if (forgotten > 0) {
 			log.warn("State of customer {} outgrew {} characters; forgot {} orders (closed ones first)",
-					state.customerId(), MAX_STATE, forgotten);
+					LogContext.customerRef(state.customerId()), MAX_STATE, forgotten);
 		}
 		String phone = phoneKey(state.customer().getPhone());
 		int updated = jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ? where customer_id = ?")

@@ -12,6 +12,7 @@ import org.forewarn.event.EventJson;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventStore;
 import org.forewarn.event.InvalidEventException;
+import org.forewarn.logging.LogContext;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachDispatcher;
 import org.forewarn.outreach.OutreachPlanner;
@@ -83,11 +84,12 @@ class CustomerProcessor {
 			states.save(current, event.instant());
 			List<Outreach> existing = outreach.findByCustomer(event.customerId());
 			Evaluation evaluation = rules.evaluate(current, trigger, prior(existing));
-			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(), event.customerId(),
+			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(),
+					LogContext.customerRef(event.customerId()),
 					evaluation.decisions().detections(), evaluation.decisions().wakeups());
 			evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "
 					+ "its decisions were dropped, the other rules' stand: {}", f.rule(), event.id(),
-					event.customerId(), f.error()));
+					LogContext.customerRef(event.customerId()), f.error()));
 			for (Wakeup wakeup : planner.apply(evaluation, current, existing)) {
 				scheduler.schedule(wakeup);
 			}

@@ -4,7 +4,12 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.outreach.OverdueWork;
+import org.forewarn.health.HealthSettings;
+import org.forewarn.health.ScheduledHealth;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +42,23 @@ class EngineConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EventIntake eventIntake(CustomerProcessor processor, EngineSettings settings, IntakeSettings intake,
-			Clock clock, MeterRegistry meters) {
-		return new EventIntake(processor, new CustomerLanes(settings.lanes()), clock, intake.maxClockSkew(), meters);
+			Clock clock, MeterRegistry meters, ObjectProvider<WakeupWatch> watch) {
+		WakeupWatch wakeups = watch.getIfAvailable();
+		return new EventIntake(processor, new CustomerLanes(settings.lanes()), clock, intake.maxClockSkew(), meters,
+				wakeups == null ? late -> { } : wakeups::fired);
+	}
+
+	@Bean
+	@Profile("!replay")
+	WakeupWatch wakeupWatch(JdbcClient jdbc, Scheduler scheduler, Clock clock, HealthSettings health,
+			MeterRegistry meters) throws SchedulerException {
+		return new WakeupWatch(jdbc, scheduler.getSchedulerName(), clock, health.wakeups().maxLateness(), meters);
+	}
+
+	/** The {@code wakeups} health and the pending gauges, refreshed every forewarn.health.interval. */
+	@Bean(destroyMethod = "close")
+	@Profile("!replay")
+	ScheduledHealth wakeupsHealthIndicator(WakeupWatch watch, HealthSettings health) {
+		return ScheduledHealth.everyAfterStart("wakeups", health.interval(), watch::check);
 	}
 }

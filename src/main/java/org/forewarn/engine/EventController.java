@@ -8,6 +8,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * read up to {@code forewarn.intake.max-request-size} (413 beyond), an array up to {@code max-batch} events (400).
  */
 @RestController
+@Tag(name = "Events", description = "Intake (role intake)")
 class EventController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,6 +38,14 @@ class EventController {
 		this.settings = settings;
 	}
 
+	@Operation(summary = "Submit one event or an array of events",
+			description = "Answers per event: ACCEPTED, DUPLICATE, REJECTED (the reason names the field) or FAILED "
+					+ "(retry later). 200 when all were accepted or duplicates, 400 when one was rejected, 413 for a "
+					+ "body over forewarn.intake.max-request-size. Example: {\"id\":\"e-1\",\"type\":"
+					+ "\"order.placed\",\"time\":\"2026-03-02T14:00:00Z\",\"customerId\":\"c-1\","
+					+ "\"orderId\":\"o-1\",\"data\":{\"promisedBy\":\"2026-03-06T18:00:00Z\"}}",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true))
+	@ApiResponse(responseCode = "413", description = "The body is larger than forewarn.intake.max-request-size")
 	@PostMapping(path = "/api/events", consumes = MediaType.ALL_VALUE)
 	ResponseEntity<Map<String, Object>> post(HttpServletRequest request) throws IOException {
 		long limit = settings.maxRequestSize().toBytes();

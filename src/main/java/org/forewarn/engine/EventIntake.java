@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventType;
+import org.forewarn.logging.LogContext;
 import org.forewarn.rules.Wakeup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,9 +34,11 @@ public class EventIntake implements AutoCloseable {
 	private final Clock clock;
 	private final Duration maxClockSkew;
 	private final MeterRegistry meters;
+	private final Consumer<Duration> lateness;
 
 	EventIntake(CustomerProcessor processor, CustomerLanes lanes, Clock clock, Duration maxClockSkew,
-			MeterRegistry meters) {
+			MeterRegistry meters, Consumer<Duration> lateness) {
+		this.lateness = lateness;
 		this.processor = processor;
 		this.lanes = lanes;
 		this.clock = clock;
@@ -48,7 +52,10 @@ public class EventIntake implements AutoCloseable {
 	 */
 	public IntakeResult submit(Event event) {
 		long started = System.nanoTime();
-		IntakeResult result = process(event);
+		IntakeResult result;
+		try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
+			result = process(event);
+		}
 		String type = EventType.of(event.type()).map(EventType::wireName).orElse("other");
 		Counter.builder("forewarn.events").description("Events submitted, by type and intake outcome")
 			.tag("type", type).tag("outcome", result.status().name().toLowerCase())
@@ -65,19 +72,24 @@ public class EventIntake implements AutoCloseable {
 			return refused;
 		}
 		try {
-			boolean fresh = lanes.run(event.customerId(), () -> processor.process(event));
+			boolean fresh = lanes.run(event.customerId(), () -> {
+				// the lane's own thread: the event's log context again, removed before the lane's next task
+				try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
+					return processor.process(event);
+				}
+			});
 			return new IntakeResult(null, event.id(),
 					fresh ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.DUPLICATE, null);
 		}
 		catch (RuntimeException e) {
 			if (FailureKind.mayPass(e)) {
 				log.warn("Processing event {} of customer {} failed for now; nothing was stored: {}", event.id(),
-						event.customerId(), e.toString());
+						LogContext.customerRef(event.customerId()), e.toString());
 				return new IntakeResult(null, event.id(), IntakeResult.Status.FAILED,
 						"processing failed for now, nothing was stored (retry later): " + e.getMessage());
 			}
 			log.error("Event {} of customer {} cannot be processed; rejected, nothing was stored", event.id(),
-					event.customerId(), e);
+					LogContext.customerRef(event.customerId()), e);
 			return new IntakeResult(null, event.id(), IntakeResult.Status.REJECTED,
 					"event: cannot be processed, nothing was stored: " + e);
 		}
@@ -98,8 +110,10 @@ public class EventIntake implements AutoCloseable {
 	/** A due wakeup re-enters as a {@code timer.fired} event for its customer, at its due time. */
 	public IntakeResult fire(Wakeup wakeup) {
 		Duration late = Duration.between(wakeup.at(), clock.instant());
+		late = late.isNegative() ? Duration.ZERO : late;
 		Timer.builder("forewarn.wakeups.lateness").description("How long after its due time a wakeup fired")
-			.register(meters).record(late.isNegative() ? Duration.ZERO : late);
+			.register(meters).record(late);
+		lateness.accept(late);
 		return submit(timerEvent(wakeup));
 	}
 

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.forewarn.logging.LogContext;
 import org.forewarn.outreach.OverdueWork;
 import org.forewarn.rules.Wakeup;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ final class OverdueSweep implements AutoCloseable {
 			catch (RuntimeException e) {
 				failed++;
 				log.warn("Overdue sweep could not schedule wakeup {} for customer {}: {}", wakeup.label(),
-						wakeup.customerId(), e.getMessage());
+						LogContext.customerRef(wakeup.customerId()), e.getMessage());
 			}
 		}
 		if (!wakeups.isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import org.forewarn.logging.LogContext;
 import org.forewarn.rules.Wakeup;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDataMap;
@@ -68,8 +69,8 @@ class WakeupJob extends QuartzJobBean {
 		}
 		IntakeResult result = intake.fire(wakeup);
 		if (result.status() == IntakeResult.Status.REJECTED) {
-			log.error("Wakeup {} of customer {} was rejected and is dropped: {}", wakeup.id(), wakeup.customerId(),
-					result.reason());
+			log.error("Wakeup {} ({}) of customer {} was rejected and is dropped: {}", wakeup.label(), wakeup.at(),
+					LogContext.customerRef(wakeup.customerId()), result.reason());
 		}
 		return result.status() == IntakeResult.Status.FAILED ? result.reason() : null;
 	}
@@ -78,8 +79,8 @@ class WakeupJob extends QuartzJobBean {
 	private static void retryLater(JobExecutionContext context, Wakeup wakeup, int retry, String failure)
 			throws JobExecutionException {
 		Duration pause = pause(retry);
-		log.warn("Wakeup {} of customer {} failed for now (retry {} in {}): {}", wakeup.id(), wakeup.customerId(),
-				retry, pause, failure);
+		log.warn("Wakeup {} ({}) of customer {} failed for now (retry {} in {}): {}", wakeup.label(), wakeup.at(),
+				LogContext.customerRef(wakeup.customerId()), retry, pause, failure);
 		try {
 			context.getScheduler().scheduleJob(TriggerBuilder.newTrigger()
 				.forJob(context.getJobDetail().getKey())

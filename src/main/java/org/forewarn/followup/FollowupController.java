@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.forewarn.channel.ChannelDispatch;
 import org.forewarn.channel.StoredMessage;
 import org.forewarn.outreach.Outreach;
@@ -27,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code {"note": "..."}}; the signed-in user is recorded as who did it.
  */
 @RestController
+@Tag(name = "Follow-ups", description = "Tasks for people (role support)")
 @RequestMapping("/api/followups")
 class FollowupController {
 
@@ -41,9 +46,11 @@ class FollowupController {
 	}
 
 	/** Open and claimed tasks by default; {@code status=ALL} lists every task. */
+	@Operation(summary = "Open and claimed tasks, or those of one status")
 	@GetMapping
-	List<Followup> list(@RequestParam(required = false) String status,
-			@RequestParam(required = false) String customerId) {
+	List<Followup> list(@Parameter(description = "ALL, or a status", example = "OPEN")
+			@RequestParam(required = false) String status,
+			@Parameter(example = "c-1") @RequestParam(required = false) String customerId) {
 		boolean all = "ALL".equalsIgnoreCase(status);
 		OutreachStatus only = all || status == null || status.isBlank() ? null : status(status);
 		return outreach.search(new OutreachFilter(customerId, null, only, "task"), 1000).stream()
@@ -52,18 +59,24 @@ class FollowupController {
 			.toList();
 	}
 
+	@Operation(summary = "Claim an open task; body {\"note\": \"...\"} (optional)")
+	@ApiResponse(responseCode = "409", description = "The task is not open")
 	@PostMapping("/{id}/claim")
 	Followup claim(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
 			Principal user) {
 		return followup(actions.claim(id, Signer.name(user, body), null));
 	}
 
+	@Operation(summary = "Resolve an open or claimed task")
+	@ApiResponse(responseCode = "409", description = "The task is neither open nor claimed")
 	@PostMapping("/{id}/resolve")
 	Followup resolve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
 			Principal user) {
 		return followup(actions.resolve(id, Signer.name(user, body), note(body)));
 	}
 
+	@Operation(summary = "Dismiss an open or claimed task")
+	@ApiResponse(responseCode = "409", description = "The task is neither open nor claimed")
 	@PostMapping("/{id}/dismiss")
 	Followup dismiss(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
 			Principal user) {

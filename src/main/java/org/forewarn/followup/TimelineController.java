@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.forewarn.event.EventJson;
 import org.forewarn.event.EventStore;
 import org.forewarn.outreach.Detection;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/customers/{id}/timeline}: events, detections and outreach steps of one customer in time order. */
 @RestController
+@Tag(name = "Customers", description = "A customer's story (role support)")
 class TimelineController {
 
 	private final EventStore events;
@@ -31,8 +35,9 @@ class TimelineController {
 		this.outreach = outreach;
 	}
 
+	@Operation(summary = "Events, detections and outreach of one customer, in time order")
 	@GetMapping("/api/customers/{customerId}/timeline")
-	List<TimelineItem> timeline(@PathVariable String customerId) {
+	List<TimelineItem> timeline(@Parameter(example = "c-1") @PathVariable String customerId) {
 		List<TimelineItem> items = new ArrayList<>();
 		events.findByCustomer(customerId).forEach(e -> items.add(new TimelineItem(e.instant(), "event", e.type(),
 				e.orderId(), Map.of("event", EventJson.toNode(e)))));

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.forewarn.engine.EventIntake;
+import org.forewarn.health.HealthSettings;
+import org.forewarn.health.ScheduledHealth;
 import org.forewarn.shared.StoredSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -41,6 +44,13 @@ class KafkaIntakeConfiguration {
 			ApplicationEventPublisher events) {
 		log.info("Kafka intake from {}; bad records to {}", settings.topics(), settings.deadLetterTopic());
 		return new EventRecordListener(intake, settings, timers, events);
+	}
+
+	/** The {@code kafka} health of the readiness group (production), checked every forewarn.health.interval. */
+	@Bean(destroyMethod = "close")
+	ScheduledHealth kafkaHealthIndicator(KafkaListenerEndpointRegistry registry, HealthSettings health, Clock clock) {
+		KafkaConsumerHealth consumer = new KafkaConsumerHealth(registry, health.kafka(), clock);
+		return ScheduledHealth.everyAfterStart("kafka", health.interval(), consumer::check);
 	}
 
 	@Bean

@@ -32,9 +32,11 @@ class DeliveryOutcomes {
 	private final AttemptStore attempts;
 	private final RetryBackoff backoff;
 	private final TransactionTemplate transaction;
+	private final OutreachMeters meters;
 
 	DeliveryOutcomes(OutreachStore outreach, AttemptStore attempts, RetryBackoff backoff,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, OutreachMeters meters) {
+		this.meters = meters;
 		this.outreach = outreach;
 		this.attempts = attempts;
 		this.backoff = backoff;
@@ -68,10 +70,12 @@ class DeliveryOutcomes {
 						outreach.reschedule(o.id(), List.of(OutreachStatus.SCHEDULED), next, "retry " + (attempt + 1)
 								+ " of " + backoff.maxAttempts() + " at " + next + " after: " + result.reason(), now);
 						schedule.accept(new Wakeup(o.customerId(), next, o.orderId(), RETRY_LABEL));
+						meters.retry(o.channel(), result.code(), true);
 					}
 					else {
 						outreach.fail(o.id(), List.of(OutreachStatus.SCHEDULED), "gave up after " + attempt
 								+ " attempts: " + result.reason(), result.code(), now, true);
+						meters.retry(o.channel(), result.code(), false);
 					}
 					return false;
 				}

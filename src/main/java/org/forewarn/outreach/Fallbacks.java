@@ -23,9 +23,11 @@ class Fallbacks {
 	private final ChannelDispatch channels;
 	private final DeliverySettings settings;
 	private final TransactionTemplate transaction;
+	private final OutreachMeters meters;
 
 	Fallbacks(OutreachStore outreach, OutreachCreator creator, ChannelDispatch channels, DeliverySettings settings,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, OutreachMeters meters) {
+		this.meters = meters;
 		this.outreach = outreach;
 		this.creator = creator;
 		this.channels = channels;
@@ -35,16 +37,16 @@ class Fallbacks {
 
 	/** Creates the fallback record a failed or refused outreach still waits for; false when its chain ends. */
 	boolean create(Outreach failed, CustomerState state, Instant now, Consumer<Wakeup> schedule) {
-		{
-			OutreachCreator.Draft draft = draft(failed);
-			return Boolean.TRUE.equals(transaction.execute(tx -> {
-				OutreachCreator.Created result = draft == null ? OutreachCreator.Created.NOTHING
-						: creator.create(draft, state, now);
-				result.wakeups().forEach(schedule);
-				outreach.fallbackCreated(failed.id());
-				return result.record() != null;
-			}));
-		}
+		OutreachCreator.Draft draft = draft(failed);
+		boolean created = Boolean.TRUE.equals(transaction.execute(tx -> {
+			OutreachCreator.Created result = draft == null ? OutreachCreator.Created.NOTHING
+					: creator.create(draft, state, now);
+			result.wakeups().forEach(schedule);
+			outreach.fallbackCreated(failed.id());
+			return result.record() != null;
+		}));
+		meters.fallback(failed.channel(), created ? draft.channel() : null, failed.status());
+		return created;
 	}
 
 	/** The fallback record for {@code failed}, or null when its chain ends here. */

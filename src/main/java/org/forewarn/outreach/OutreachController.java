@@ -3,6 +3,9 @@ package org.forewarn.outreach;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** {@code GET /api/outreach} with filters, and one record's history and send attempts. */
 @RestController
+@Tag(name = "Outreach", description = "What was decided and sent (role support)")
 @RequestMapping("/api/outreach")
 class OutreachController {
 
@@ -24,14 +28,18 @@ class OutreachController {
 		this.attempts = attempts;
 	}
 
+	@Operation(summary = "Search outreach records, newest first")
 	@GetMapping
-	List<Outreach> list(@RequestParam(required = false) String customerId,
-			@RequestParam(required = false) String orderId, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String channel, @RequestParam(defaultValue = "500") int limit) {
+	List<Outreach> list(@Parameter(example = "c-1") @RequestParam(required = false) String customerId,
+			@Parameter(example = "o-1") @RequestParam(required = false) String orderId,
+			@Parameter(description = "an outreach status", example = "SENT") @RequestParam(required = false)
+			String status, @Parameter(example = "email") @RequestParam(required = false) String channel,
+			@Parameter(description = "most records answered") @RequestParam(defaultValue = "500") int limit) {
 		return outreach.search(new OutreachFilter(customerId, orderId, status(status), channel),
 				Math.max(1, Math.min(limit, 10_000)));
 	}
 
+	@Operation(summary = "Every status the record went through, with reasons")
 	@GetMapping("/{id}/history")
 	List<StatusChange> history(@PathVariable String id) {
 		outreach.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no outreach " + id));
@@ -39,6 +47,7 @@ class OutreachController {
 	}
 
 	/** Every send attempt of one record, with the provider's answer. */
+	@Operation(summary = "Send attempts with provider outcome and code")
 	@GetMapping("/{id}/attempts")
 	List<Attempt> attempts(@PathVariable String id) {
 		outreach.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no outreach " + id));

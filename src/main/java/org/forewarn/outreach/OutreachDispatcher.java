@@ -10,6 +10,7 @@ import org.forewarn.channel.ChannelDispatch;
 import org.forewarn.channel.DeliveryResult;
 import org.forewarn.channel.PreparedMessage;
 import org.forewarn.customer.CustomerState;
+import org.forewarn.logging.LogContext;
 import org.forewarn.rules.Wakeup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,16 +71,19 @@ public class OutreachDispatcher {
 		for (int pass = 0; pass < MAX_PASSES; pass++) {
 			boolean changed = false;
 			for (Outreach o : outreach.findOpenWork(state.customerId())) {
-				if (review.expireIfDue(o, now)) {
-					changed = true;
-				}
-				else if (o.status() == OutreachStatus.SCHEDULED && !o.sendAt().isAfter(now)) {
-					sent += dispatch(o, state, now, schedule) ? 1 : 0;
-					changed = true;
-				}
-				// after the send above: a record that has just failed is found owing its fallback in the next pass
-				else if (fallbackOwed(o)) {
-					changed |= fallbacks.create(o, state, now, schedule);
+				try (LogContext.Scope scope = LogContext.outreach(o.id(), o.rule(), o.customerId())) {
+					if (review.expireIfDue(o, now)) {
+						changed = true;
+					}
+					else if (o.status() == OutreachStatus.SCHEDULED && !o.sendAt().isAfter(now)) {
+						sent += dispatch(o, state, now, schedule) ? 1 : 0;
+						changed = true;
+					}
+					// after the send above: a record that has just failed is found owing its fallback in the next
+					// pass
+					else if (fallbackOwed(o)) {
+						changed |= fallbacks.create(o, state, now, schedule);
+					}
 				}
 			}
 			if (!changed) {

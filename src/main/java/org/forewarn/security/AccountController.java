@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Users and API tokens for the {@code admin} role: {@code /api/users} (name, password, roles) and {@code /api/tokens}
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * commands.
  */
 @RestController
+@Tag(name = "Accounts", description = "Users and API tokens (role admin)")
 class AccountController {
 
 	private final AccountStore accounts;
@@ -28,11 +33,13 @@ class AccountController {
 		this.accounts = accounts;
 	}
 
+	@Operation(summary = "Users and their roles")
 	@GetMapping("/api/users")
 	List<Named> users() {
 		return accounts.users().stream().map(Named::of).toList();
 	}
 
+	@Operation(summary = "Add a user: {\"name\": \"lea\", \"password\": \"...\", \"roles\": [\"support\"]}")
 	@PostMapping("/api/users")
 	ResponseEntity<Named> addUser(@RequestBody NewUser user) {
 		Set<Role> roles = Role.parse(user.roles() == null ? null : String.join(",", user.roles()));
@@ -40,16 +47,22 @@ class AccountController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Named(user.name(), Role.join(roles).split(",")));
 	}
 
+	@Operation(summary = "Remove a user")
 	@DeleteMapping("/api/users/{name}")
 	ResponseEntity<Void> removeUser(@PathVariable String name) {
-		return accounts.removeUser(name) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		if (!accounts.removeUser(name)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no user '" + name + "'");
+		}
+		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "API tokens (names and roles; never the token)")
 	@GetMapping("/api/tokens")
 	List<Named> tokens() {
 		return accounts.tokens().stream().map(Named::of).toList();
 	}
 
+	@Operation(summary = "Create a token: {\"name\": \"shop\", \"roles\": [\"intake\"]}; the answer shows it once")
 	@PostMapping("/api/tokens")
 	ResponseEntity<Map<String, Object>> createToken(@RequestBody NewToken token) {
 		Set<Role> roles = Role.parse(token.roles() == null ? null : String.join(",", token.roles()));
@@ -58,15 +71,24 @@ class AccountController {
 				Role.join(roles).split(","), "token", value));
 	}
 
+	@Operation(summary = "Revoke a token")
 	@DeleteMapping("/api/tokens/{name}")
 	ResponseEntity<Void> revokeToken(@PathVariable String name) {
-		return accounts.revokeToken(name) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		if (!accounts.revokeToken(name)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no token '" + name + "'");
+		}
+		return ResponseEntity.noContent().build();
 	}
 
+	/** A refused name, password or role list, as a problem naming the body field. */
 	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, Object>> invalid(IllegalArgumentException e) {
-		return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message",
-				e.getMessage()));
+	ProblemDetail invalid(IllegalArgumentException e) {
+		String message = e.getMessage().replaceFirst("^--roles:", "roles:");
+		String field = message.startsWith("roles:") ? "roles" : message.startsWith("password:") ? "password" : "name";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+		problem.setTitle("Invalid field");
+		problem.setProperty("field", field);
+		return problem;
 	}
 
 	record NewUser(String name, String password, List<String> roles) {

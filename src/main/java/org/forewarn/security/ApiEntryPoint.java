@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -21,15 +20,14 @@ final class ApiEntryPoint implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
 		boolean badToken = failure instanceof InvalidTokenException;
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.addHeader(HttpHeaders.WWW_AUTHENTICATE,
 				badToken ? "Bearer realm=\"forewarn\", error=\"invalid_token\"" : "Bearer realm=\"forewarn\"");
 		response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"forewarn\", charset=\"UTF-8\"");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		String message = badToken ? "the API token is not known (revoked or mistyped)"
 				: failure instanceof BadCredentialsException ? "the user name or password is wrong"
 						: "sign in with 'Authorization: Bearer <API token>' or HTTP Basic (user name and password)";
-		response.getWriter().write(ErrorJson.of(401, "Unauthorized", message, request.getRequestURI()));
+		ErrorJson.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+				ErrorJson.of(401, "Unauthorized", message, request.getRequestURI(), HttpHeaders.AUTHORIZATION));
 	}
 
 	/** A bearer token that matches no stored token. */

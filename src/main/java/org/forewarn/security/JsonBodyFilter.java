@@ -31,12 +31,10 @@ final class JsonBodyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		String type = request.getContentType();
-		response.getWriter().write(ErrorJson.of(415, "Unsupported Media Type", "Content-Type: "
-				+ (type == null ? "missing" : "'" + type + "' is not accepted") + "; send the body as application/json",
-				request.getRequestURI()));
+		ErrorJson.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ErrorJson.of(415,
+				"Unsupported Media Type", "Content-Type: " + (type == null ? "missing" : "'" + type + "' is not accepted")
+						+ "; send the body as application/json", request.getRequestURI(), "Content-Type"));
 	}
 
 	private static boolean isCsvImport(HttpServletRequest request) {

@@ -12,6 +12,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,7 +63,7 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain api(HttpSecurity http, AccountStore accounts) throws Exception {
 		ApiEntryPoint entryPoint = new ApiEntryPoint();
 		return http.securityMatcher("/api/**", "/actuator/**")
@@ -93,10 +96,33 @@ class WebSecurityConfiguration {
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
 			.addFilterAfter(new JsonBodyFilter(), AuthorizationFilter.class)
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(ErrorJson.accessDenied()))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
+			.build();
+	}
+
+	/**
+	 * The API description ({@code /v3/api-docs}) and Swagger UI, for anyone signed in, whatever the role: not
+	 * secret, but not for strangers either. A browser's session works (Swagger UI), and so do tokens and Basic
+	 * (scripts, code generators); a browser that has not signed in is sent to the sign-in page.
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain apiDocs(HttpSecurity http, AccountStore accounts) throws Exception {
+		ApiEntryPoint entryPoint = new ApiEntryPoint();
+		return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"))
+				.defaultAuthenticationEntryPointFor(entryPoint, AnyRequestMatcher.INSTANCE))
 			.build();
 	}
 
@@ -105,7 +131,7 @@ class WebSecurityConfiguration {
 	 * (the same roles as the API's). Unknown paths are for admins, like the API's.
 	 */
 	@Bean
-	@Order(4)
+	@Order(5)
 	SecurityFilterChain browser(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests

@@ -4,7 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -12,14 +19,17 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.HandlerMapping;
 
 import tools.jackson.core.JacksonException;
 
 /**
- * Bad requests answered as RFC 9457 problem details, each naming the request parameter ({@code parameter}) or body
- * field ({@code field}) at fault. POST /api/events reads its own body and answers per event; nothing here reaches it.
+ * Errors answered as RFC 9457 problem details, each naming the request parameter ({@code parameter}) or body
+ * field ({@code field}) at fault. Spring MVC's own errors (405, 406, 404 for unknown paths ...) are problems too
+ * ({@code spring.mvc.problemdetails.enabled}). POST /api/events reads its own body and answers per event; nothing here reaches it.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class BadRequestProblems {
 
 	/** Controllers word their 400 reasons "name: what is wrong"; the name is the parameter. */
@@ -51,18 +61,37 @@ class BadRequestProblems {
 		return problem("Unreadable body", "body: " + reason + "; send a JSON object", "field", "body");
 	}
 
+	/**
+	 * A controller's own refusal (400, 404, 409 ...) as a problem. A 400 reason worded "name: what is wrong" names
+	 * the parameter; any other names the path's one variable, when it has exactly one (the id not found).
+	 */
 	@ExceptionHandler(ResponseStatusException.class)
-	Object statusWithReason(ResponseStatusException e) throws ResponseStatusException {
-		if (e.getStatusCode().value() != HttpStatus.BAD_REQUEST.value() || e.getReason() == null) {
-			throw e; // other statuses keep Spring Boot's error answer
-		}
-		Matcher named = NAMED_REASON.matcher(e.getReason());
-		return named.find() ? problem("Invalid parameter", e.getReason(), "parameter", named.group(1))
-				: problem("Bad request", e.getReason(), null, null);
+	ProblemDetail statusWithReason(ResponseStatusException e, HttpServletRequest request) {
+		HttpStatusCode status = e.getStatusCode();
+		String reason = e.getReason() == null ? e.getMessage() : e.getReason();
+		Matcher named = NAMED_REASON.matcher(reason);
+		String parameter = status.value() == HttpStatus.BAD_REQUEST.value() && named.find() ? named.group(1)
+				: onlyPathVariable(request);
+		HttpStatus known = HttpStatus.resolve(status.value());
+		String title = status.value() == HttpStatus.BAD_REQUEST.value()
+				? parameter == null ? "Bad request" : "Invalid parameter"
+				: known == null ? "Error" : known.getReasonPhrase();
+		return problem(status, title, reason, parameter == null ? null : "parameter", parameter);
+	}
+
+	private static String onlyPathVariable(HttpServletRequest request) {
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return variables instanceof Map<?, ?> map && map.size() == 1 ? String.valueOf(map.keySet().iterator().next())
+				: null;
 	}
 
 	private static ProblemDetail problem(String title, String detail, String property, String name) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		return problem(HttpStatus.BAD_REQUEST, title, detail, property, name);
+	}
+
+	private static ProblemDetail problem(HttpStatusCode status, String title, String detail, String property,
+			String name) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		if (property != null) {
 			problem.setProperty(property, name);

@@ -8,6 +8,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.forewarn.bounce.CarrierCodes;
 import org.forewarn.channel.TwilioSignature;
 import org.forewarn.customer.CustomerStateStore;
@@ -37,6 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * </ul>
  */
 @RestController
+@Tag(name = "Public")
 class TwilioWebhookController {
 
 	private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
@@ -68,6 +72,8 @@ class TwilioWebhookController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Twilio: an SMS from a customer (STOP, START ...); signed with X-Twilio-Signature")
+	@ApiResponse(responseCode = "403", description = "The Twilio signature is not valid")
 	@PostMapping(path = "/webhooks/twilio/inbound", produces = MediaType.APPLICATION_XML_VALUE)
 	ResponseEntity<String> inbound(HttpServletRequest request) {
 		Map<String, String> form = form(request);
@@ -94,6 +100,8 @@ class TwilioWebhookController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
 	}
 
+	@Operation(summary = "Twilio: the delivery report of an SMS; signed with X-Twilio-Signature")
+	@ApiResponse(responseCode = "403", description = "The Twilio signature is not valid")
 	@PostMapping(path = "/webhooks/twilio/status", produces = MediaType.APPLICATION_XML_VALUE)
 	ResponseEntity<String> status(HttpServletRequest request) {
 		Map<String, String> form = form(request);

@@ -2,6 +2,9 @@ package org.forewarn.webhook;
 
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.outreach.UnsubscribeLinks;
 import org.springframework.http.MediaType;
@@ -20,6 +23,7 @@ import org.springframework.web.util.HtmlUtils;
  * signature does not match gets 403 and changes nothing.
  */
 @RestController
+@Tag(name = "Public", description = "Links and webhooks; each request is signed, no sign-in")
 class UnsubscribeController {
 
 	private final UnsubscribeLinks links;
@@ -32,6 +36,8 @@ class UnsubscribeController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "The confirmation page of an unsubscribe link (changes nothing)")
+	@ApiResponse(responseCode = "403", description = "The link's signature is not valid")
 	@GetMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> confirm(@RequestParam(required = false) String c,
 			@RequestParam(required = false) String sig) {
@@ -46,6 +52,8 @@ class UnsubscribeController {
 				+ "<button type=\"submit\">Unsubscribe</button></form>");
 	}
 
+	@Operation(summary = "Unsubscribe (the page's button, or RFC 8058 one-click)")
+	@ApiResponse(responseCode = "403", description = "The link's signature is not valid")
 	@PostMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> unsubscribe(@RequestParam(required = false) String c,
 			@RequestParam(required = false) String sig) {

@@ -12,6 +12,7 @@ import jakarta.mail.internet.InternetAddress;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.forewarn.logging.PersonalData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,7 +97,12 @@ class SmtpFailureTest {
 
 	@Test
 	void logsShowOnlyPartsOfAddressesAndNumbers() {
-		assertThat(LogSafe.mask("550 <ana.souza@customers.example> unknown; The 'To' number +5511987654321 is invalid"))
-			.isEqualTo("550 <a***@customers.example> unknown; The 'To' number +***21 is invalid");
+		assertThat(PersonalData.mask("550 <ana.souza@customers.example> unknown; The 'To' number +5511987654321 is invalid"))
+			.isEqualTo("550 <a***@customers.example> unknown; The 'To' number +55*********21 is invalid");
+		assertThat(PersonalData.mask("j@example.com, +33 6 12 34 56 78, +33612345678."))
+			.isEqualTo("j***@example.com, +33*******78, +33*******78.");
+		assertThat(PersonalData.mask("retry 2 of 4 at 2026-03-02T14:00:00Z, +5 minutes, 1+1=2, user@localhost"))
+			.as("times, short numbers and host-only names are left alone")
+			.isEqualTo("retry 2 of 4 at 2026-03-02T14:00:00Z, +5 minutes, 1+1=2, user@localhost");
 	}
 }

@@ -5,13 +5,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.forewarn.ForewarnApp;
 import org.forewarn.HttpCaller;
+import org.forewarn.SimulatedForewarn;
+import org.forewarn.TestEvents;
+import org.forewarn.TwilioStub;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.forewarn.engine.LiveEvents.await;
 import static org.forewarn.engine.LiveEvents.customer;
@@ -19,6 +30,12 @@ import static org.forewarn.engine.LiveEvents.orderPlaced;
 
 /** Forewarn's own meters move as events flow to sends and suppressions, and a scraper reads them. */
 class MetricsTest {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@TempDir
 	Path data;
@@ -61,6 +78,44 @@ class MetricsTest {
 			assertThat(value(text, "forewarn_rules_evaluation_seconds_count")).isGreaterThanOrEqualTo(4);
 			assertThat(value(text, "forewarn_rules_reloads_total", "outcome=\"unchanged\"")).isEqualTo(1);
 			assertThat(text).as("no customer or order ids as tags").doesNotContain("met-yes", "met-no");
+		}
+	}
+
+	/**
+	 * Retries and fallbacks by channel and reason, through the real SMS client: one SMS refused for good (21211),
+	 * one failing four times (503) until it gives up; both fall back to email.
+	 */
+	@Test
+	void retriesAndFallbacksAreCountedByChannelAndReason() throws Exception {
+		TwilioStub twilio = new TwilioStub(wireMock);
+		twilio.answers(TwilioStub.error(400, 21211, "The 'To' number is not a valid phone number."),
+				TwilioStub.error(503, 20503, "Service Unavailable"));
+		Instant start = Instant.parse("2026-03-02T14:00:00Z");
+		List<String> settings = new ArrayList<>(List.of(twilio.settings()));
+		settings.addAll(List.of("--forewarn.rules=src/test/resources/guardrail-rules",
+				"--spring.mail.host=localhost", "--spring.mail.port=" + greenMail.getSmtp().getPort(),
+				"--forewarn.delivery.retry.first-delay=PT1M", "--forewarn.delivery.retry.max-attempts=4",
+				"--forewarn.guardrails.quiet-hours.enabled=false"));
+		try (SimulatedForewarn app = SimulatedForewarn.start(start, settings.toArray(String[]::new))) {
+			for (String customerId : new String[] { "met-invalid", "met-down" }) {
+				app.feed(TestEvents.customer(customerId, start, "America/Sao_Paulo", "en", true, true));
+				app.feed(TestEvents.order(customerId, customerId + "-o", start, "sms", start.plus(Duration.ofDays(5))));
+			}
+			app.advance(Duration.ofHours(2));
+			assertThat(greenMail.getReceivedMessages()).as("both fell back to email").hasSize(2);
+
+			String text = app.get("/actuator/prometheus").body();
+			assertThat(value(text, "forewarn_outreach_retries_total", "channel=\"sms\"", "code=\"20503\"",
+					"outcome=\"scheduled\"")).isEqualTo(3);
+			assertThat(value(text, "forewarn_outreach_retries_total", "channel=\"sms\"", "code=\"20503\"",
+					"outcome=\"gave_up\"")).isEqualTo(1);
+			assertThat(value(text, "forewarn_outreach_fallbacks_total", "from=\"sms\"", "to=\"email\"",
+					"reason=\"failed\"")).isEqualTo(2);
+			assertThat(value(text, "forewarn_sends_seconds_count", "channel=\"sms\"", "outcome=\"failed\"",
+					"code=\"21211\"")).isEqualTo(1);
+			assertThat(value(text, "forewarn_sends_seconds_count", "channel=\"email\"", "outcome=\"sent\""))
+				.isEqualTo(2);
+			assertThat(text).doesNotContain("met-invalid", "met-down");
 		}
 	}
 

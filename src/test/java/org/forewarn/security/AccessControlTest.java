@@ -50,6 +50,8 @@ class AccessControlTest {
 			"privacy", "admin");
 	private static final Set<String> PRIVACY = Set.of("privacy", "admin");
 	private static final Set<String> METRICS = Set.of("metrics", "admin");
+	private static final Set<String> SIGNED_IN = Set.of("support", "reviewer", "rules", "intake", "metrics", "privacy",
+			"admin");
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -108,6 +110,8 @@ class AccessControlTest {
 				new Endpoint("GET", "/actuator/prometheus", null, METRICS, 200),
 				new Endpoint("GET", "/api/customers/nobody/export", null, PRIVACY, 404),
 				new Endpoint("DELETE", "/api/customers/nobody", null, PRIVACY, 404),
+				// the API description: anyone signed in, whatever the role
+				new Endpoint("GET", "/v3/api-docs", null, SIGNED_IN, 200),
 				// public: their own signatures decide (a wrong one is the controller's 403, signed in or not)
 				new Endpoint("GET", "/actuator/health", null, EVERYONE, 200),
 				new Endpoint("GET", "/unsubscribe?c=c1&sig=AAAA", null, EVERYONE, 403),
@@ -144,7 +148,8 @@ class AccessControlTest {
 
 	/** Console pages, for browsers: what a signed-in role may open; anonymous is sent to the sign-in page. */
 	static List<Endpoint> consolePages() {
-		Set<String> everyUser = Set.of("support", "reviewer", "rules", "intake", "metrics", "admin");
+		Set<String> everyUser = Set.of("support", "reviewer", "rules", "intake", "metrics", "privacy",
+			"admin");
 		Set<String> figures = Set.of("support", "reviewer", "rules", "admin");
 		return List.of(
 				new Endpoint("GET", "/login", null, EVERYONE, 200),
@@ -256,6 +261,17 @@ class AccessControlTest {
 
 		assertThat(app.delete("/api/tokens/shop").statusCode()).isEqualTo(204);
 		assertThat(shop.post("/api/events", "{\"id\":\"t2\",\"type\":\"order.paid\"}").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void swaggerUiSendsStrangersToSignInAndShowsItselfToAnyoneSignedIn() throws Exception {
+		HttpResponse<String> stranger = app.anonymous().get("/swagger-ui/index.html");
+		assertThat(stranger.statusCode()).isEqualTo(302);
+		assertThat(stranger.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/login"));
+		HttpResponse<String> page = CALLERS.get("intake").get("/swagger-ui/index.html");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.forewarn.ForewarnApp;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,66 @@ class BadRequestProblemsTest {
 					+ Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}");
 			assertThat(event.statusCode()).as("intake keeps its own per-event answers").isEqualTo(400);
 			assertThat(JSON.readTree(event.body()).has("results")).isTrue();
+		}
+	}
+
+	/** method, path, body, the status, and the member naming what is at fault with its value (null: none). */
+	record Bad(String method, String path, String body, int status, String member, String name) {
+	}
+
+	@Test
+	void everyEndpointAnswersABadRequestWithAProblemNamingWhatIsAtFault() throws Exception {
+		List<Bad> cases = List.of(
+				new Bad("GET", "/api/outreach?status=nope", null, 400, "parameter", "status"),
+				new Bad("GET", "/api/outreach?limit=many", null, 400, "parameter", "limit"),
+				new Bad("GET", "/api/outreach/none/history", null, 404, "parameter", "id"),
+				new Bad("GET", "/api/outreach/none/attempts", null, 404, "parameter", "id"),
+				new Bad("POST", "/api/outreach/none/approve", "{}", 404, "parameter", "id"),
+				new Bad("POST", "/api/outreach/none/reject", "{\"note\":", 400, "field", "body"),
+				new Bad("GET", "/api/followups?status=bogus", null, 400, "parameter", "status"),
+				new Bad("POST", "/api/followups/none/claim", "{}", 404, "parameter", "id"),
+				new Bad("POST", "/api/followups/none/resolve", "{\"note\": 5}", 404, "parameter", "id"),
+				new Bad("POST", "/api/followups/none/dismiss", "[1]", 400, "field", "body"),
+				new Bad("GET", "/api/outcomes?from=yesterday", null, 400, "parameter", "from"),
+				new Bad("GET", "/api/outcomes?to=2026-13-01", null, 400, "parameter", "to"),
+				new Bad("POST", "/api/users", "{\"name\":\"lea\",\"password\":\"short\",\"roles\":[\"support\"]}", 400,
+						"field", "password"),
+				new Bad("POST", "/api/users", "{\"name\":\"max\",\"password\":\"long enough 123\",\"roles\":[\"boss\"]}",
+						400, "field", "roles"),
+				new Bad("POST", "/api/tokens", "{\"name\":\"no spaces!\",\"roles\":[\"intake\"]}", 400, "field", "name"),
+				new Bad("DELETE", "/api/users/nobody", null, 404, "parameter", "name"),
+				new Bad("DELETE", "/api/tokens/nothing", null, 404, "parameter", "name"),
+				new Bad("POST", "/api/rules/reload", "text/plain", 415, "header", "Content-Type"),
+				new Bad("DELETE", "/api/rules", null, 405, null, null),
+				new Bad("GET", "/api/not-an-endpoint", null, 404, null, null));
+		try (ForewarnApp app = ForewarnApp.start(data, "--forewarn.rules-watch.enabled=false")) {
+			for (Bad bad : cases) {
+				HttpResponse<String> response = switch (bad.method()) {
+					case "GET" -> app.get(bad.path());
+					case "DELETE" -> app.delete(bad.path());
+					default -> "text/plain".equals(bad.body()) ? app.post(bad.path(), "text/plain", "x")
+							: app.post(bad.path(), bad.body());
+				};
+				String what = bad.method() + " " + bad.path() + ": " + response.body();
+				assertThat(response.statusCode()).as(what).isEqualTo(bad.status());
+				assertThat(response.headers().firstValue("Content-Type")).as(what)
+					.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+				JsonNode problem = JSON.readTree(response.body());
+				assertThat(problem.get("status").asInt()).as(what).isEqualTo(bad.status());
+				assertThat(problem.get("detail").asString()).as(what).isNotBlank();
+				if (bad.member() != null) {
+					assertThat(problem.path(bad.member()).asString()).as(what).isEqualTo(bad.name());
+				}
+			}
+			HttpResponse<String> anonymous = app.anonymous().get("/api/outreach");
+			assertThat(anonymous.statusCode()).isEqualTo(401);
+			assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+					type -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(JSON.readTree(anonymous.body()).get("header").asString()).isEqualTo("Authorization");
+			HttpResponse<String> forbidden = app.asNewUser("scraper", "metrics").get("/api/outreach");
+			assertThat(forbidden.statusCode()).isEqualTo(403);
+			assertThat(JSON.readTree(forbidden.body()).get("detail").asString())
+				.isEqualTo("the roles of this account do not allow GET /api/outreach");
 		}
 	}
 }

@@ -1,0 +1,39 @@
+package org.forewarn.logging;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Email addresses and phone numbers as logs may show them: enough to tell cases apart, never the whole.
+ * {@code jane@example.com} becomes {@code j***@example.com}; {@code +33612345678} becomes {@code +33*******78}.
+ */
+public final class PersonalData {
+
+	private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
+	/** E.164 (a + and 8 to 15 digits), also written with spaces, dots or dashes between groups of digits. */
+	private static final Pattern PHONE = Pattern.compile("\\+\\d(?:[ .-]?\\d){7,14}(?!\\d)");
+
+	private PersonalData() {
+	}
+
+	/** The text with every email address and phone number in it masked; null stays null. */
+	public static String mask(String text) {
+		if (text == null || text.indexOf('@') < 0 && text.indexOf('+') < 0) {
+			return text;
+		}
+		String emails = EMAIL.matcher(text).replaceAll("$1***$2");
+		Matcher phones = PHONE.matcher(emails);
+		return phones.replaceAll(match -> Matcher.quoteReplacement(maskPhone(match.group())));
+	}
+
+	/** Whether {@code text} holds an address or a number {@link #mask} would change. */
+	public static boolean contains(String text) {
+		return text != null && (text.indexOf('@') >= 0 || text.indexOf('+') >= 0)
+				&& (EMAIL.matcher(text).find() || PHONE.matcher(text).find());
+	}
+
+	private static String maskPhone(String phone) {
+		String digits = phone.replaceAll("\\D", "");
+		return "+" + digits.substring(0, 2) + "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 2);
+	}
+}
