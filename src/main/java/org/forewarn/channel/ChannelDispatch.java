@@ -137,7 +137,25 @@ public class ChannelDispatch {
 	}
 
 	private RenderedMessage render(OutgoingMessage message) {
+		if (message.approved() != null) {
+			// what a reviewer approved goes out as it is: a template changed since does not change it
+			return message.approved();
+		}
 		return withUnsubscribeLink(templates.render(message), message.unsubscribeUrl());
+	}
+
+	/**
+	 * The content exactly as it would be sent now (subject, text, HTML, with the unsubscribe link), without sending
+	 * anything; a {@link TemplateRenderer.TemplateException} (an {@link IllegalArgumentException}) when the template
+	 * does not render.
+	 */
+	public RenderedMessage preview(OutgoingMessage message) {
+		try {
+			return render(message);
+		}
+		catch (TemplateRenderer.TemplateException e) {
+			throw new IllegalArgumentException("template: " + e.getMessage(), e);
+		}
 	}
 
 	private static void report(OutgoingMessage message, DeliveryResult result) {

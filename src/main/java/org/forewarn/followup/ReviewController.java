@@ -1,16 +1,17 @@
 package org.forewarn.followup;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.forewarn.channel.RenderedMessage;
 import org.forewarn.engine.WakeupScheduler;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachReview;
 import org.forewarn.outreach.OutreachStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,23 +43,47 @@ class ReviewController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The message exactly as it goes out if approved now (or, once approved, as it was approved): subject, text and
+	 * HTML in the customer's language. 422 when the template does not render.
+	 */
+	@GetMapping("/preview")
+	RenderedMessage preview(@PathVariable String id) {
+		try {
+			return review.preview(id)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no outreach " + id));
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+		}
+	}
+
+	/**
+	 * Renders the message as the customer would get it and keeps that rendering: it is what goes out. 422 when the
+	 * template does not render (nothing changes).
+	 */
 	@PostMapping("/approve")
-	Outreach approve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
-			Principal user) {
-		String by = Signer.name(user, body);
-		// the approval and the wakeup that sends it commit together
-		Optional<OutreachReview.Decision> decision = transaction.execute(tx -> {
-			Optional<OutreachReview.Decision> d = review.approve(id, by, note(body), clock.instant());
-			d.ifPresent(approved -> scheduler.schedule(approved.sendWakeup()));
-			return d;
-		});
+	Outreach approve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+		String by = Signer.name(body);
+		// the approval, the rendering kept and the wakeup that sends it commit together
+		Optional<OutreachReview.Decision> decision;
+		try {
+			decision = transaction.execute(tx -> {
+				Optional<OutreachReview.Decision> d = review.approve(id, by, note(body), clock.instant());
+				d.ifPresent(approved -> scheduler.schedule(approved.sendWakeup()));
+				return d;
+			});
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "outreach " + id
+					+ " cannot be approved: its message does not render: " + e.getMessage());
+		}
 		return decision.orElseThrow(() -> notPending(id)).outreach();
 	}
 
 	@PostMapping("/reject")
-	Outreach reject(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
-			Principal user) {
-		return review.reject(id, Signer.name(user, body), note(body), clock.instant())
+	Outreach reject(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+		return review.reject(id, Signer.name(body), note(body), clock.instant())
 			.orElseThrow(() -> notPending(id)).outreach();
 	}
 

@@ -67,9 +67,17 @@ class WebSecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/events").hasRole(INTAKE)
 				.requestMatchers(HttpMethod.POST, "/api/outreach/*/approve", "/api/outreach/*/reject")
 				.hasRole(REVIEWER)
-				.requestMatchers(HttpMethod.GET, "/api/outreach", "/api/outreach/*/history",
-						"/api/outreach/*/attempts", "/api/followups", "/api/customers/*/timeline")
+				// needs a person: sending a failure again or letting it be
+				.requestMatchers(HttpMethod.POST, "/api/outreach/*/resend", "/api/outreach/*/acknowledge",
+						"/api/outreach/resend", "/api/outreach/acknowledge")
+				.hasRole(REVIEWER)
+				.requestMatchers(HttpMethod.GET, "/api/outreach/*/preview").hasRole(REVIEWER)
+				.requestMatchers(HttpMethod.GET, "/api/outreach", "/api/outreach/failed", "/api/outreach/*/history",
+						"/api/outreach/*/attempts", "/api/followups", "/api/followups/summary",
+						"/api/customers/*/timeline")
 				.hasRole(SUPPORT)
+				// every signed-in user changes their own password
+				.requestMatchers(HttpMethod.POST, "/api/me/password").authenticated()
 				.requestMatchers(HttpMethod.POST, "/api/followups/*/claim", "/api/followups/*/resolve",
 						"/api/followups/*/dismiss")
 				.hasRole(SUPPORT)

@@ -42,6 +42,7 @@ class AccessControlTest {
 	private static final Set<String> EVERYONE = Set.of("anonymous", "support", "reviewer", "rules", "intake", "metrics",
 			"admin");
 	private static final Set<String> METRICS = Set.of("metrics", "admin");
+	private static final Set<String> SIGNED_IN = Set.of("support", "reviewer", "rules", "intake", "metrics", "admin");
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -75,7 +76,14 @@ class AccessControlTest {
 				new Endpoint("GET", "/api/outreach/none/attempts", null, SUPPORT, 404),
 				new Endpoint("POST", "/api/outreach/none/approve", "{\"note\":\"ok\"}", REVIEWER, 404),
 				new Endpoint("POST", "/api/outreach/none/reject", "{}", REVIEWER, 404),
+				new Endpoint("GET", "/api/outreach/none/preview", null, REVIEWER, 404),
+				new Endpoint("GET", "/api/outreach/failed", null, SUPPORT, 200),
+				new Endpoint("POST", "/api/outreach/none/resend", "{}", REVIEWER, 404),
+				new Endpoint("POST", "/api/outreach/none/acknowledge", "{\"note\":\"ok\"}", REVIEWER, 404),
+				new Endpoint("POST", "/api/outreach/resend", "{\"ids\":[\"none\"]}", REVIEWER, 200),
+				new Endpoint("POST", "/api/outreach/acknowledge", "{\"ids\":[\"none\"]}", REVIEWER, 200),
 				new Endpoint("GET", "/api/followups", null, SUPPORT, 200),
+				new Endpoint("GET", "/api/followups/summary", null, SUPPORT, 200),
 				new Endpoint("POST", "/api/followups/none/claim", "{}", SUPPORT, 404),
 				new Endpoint("POST", "/api/followups/none/resolve", "{\"note\":\"done\"}", SUPPORT, 404),
 				new Endpoint("POST", "/api/followups/none/dismiss", null, SUPPORT, 404),
@@ -87,6 +95,10 @@ class AccessControlTest {
 				new Endpoint("GET", "/api/users", null, ADMIN, 200),
 				new Endpoint("GET", "/api/tokens", null, ADMIN, 200),
 				new Endpoint("DELETE", "/api/users/nobody", null, ADMIN, 404),
+				new Endpoint("GET", "/api/users/changes", null, ADMIN, 200),
+				new Endpoint("POST", "/api/users/nobody/password", "{\"new\":\"a-long-new-password\"}", ADMIN, 404),
+				// every signed-in user may change their own password; a new one that is too short is a 400
+				new Endpoint("POST", "/api/me/password", "{\"current\":\"x\",\"new\":\"short\"}", SIGNED_IN, 400),
 				new Endpoint("DELETE", "/api/tokens/nothing", null, ADMIN, 404),
 				new Endpoint("GET", "/api/not-an-endpoint", null, ADMIN, 404),
 				new Endpoint("GET", "/actuator/info", null, ADMIN, 200),

@@ -1,5 +1,6 @@
 package org.forewarn.rules.reload;
 
+import org.forewarn.security.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,8 @@ class RulesController {
 	/** 200 when the folder was loaded (or had not changed), 422 with every error when it was rejected. */
 	@PostMapping("/api/rules/reload")
 	ResponseEntity<ReloadAttempt> reload() {
-		ReloadAttempt attempt = reloader.reload("api");
+		// who asked is the signed-in user; the attempt and the log name them
+		ReloadAttempt attempt = reloader.reload("api by " + SignedIn.name());
 		return ResponseEntity.status(attempt.outcome() == ReloadAttempt.Outcome.REJECTED
 				? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(attempt);
 	}
