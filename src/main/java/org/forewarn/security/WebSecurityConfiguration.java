@@ -2,6 +2,7 @@ package org.forewarn.security;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -19,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One filter chain per entry point. Webhooks and the unsubscribe link are public (each request is signed and checked
  * by its controller), so machines never depend on sign-in settings. {@code /actuator/health} is public with status
  * only. {@code /api/**} is stateless: an API token or HTTP Basic, a role per endpoint, JSON bodies only. Everything
- * else is for browsers: form login, a session, CSRF protection.
+ * else is for browsers: form login (and OpenID Connect when configured), a session, CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -97,18 +99,26 @@ class WebSecurityConfiguration {
 			.build();
 	}
 
-	/** Browsers: Spring's sign-in page for now, a session, CSRF protection on every change. */
+	/**
+	 * Browsers: a session and CSRF protection on every change. Spring's sign-in page with Forewarn's users, and single
+	 * sign-on through OpenID Connect when a {@code spring.security.oauth2.client} registration is configured (roles
+	 * from {@code forewarn.security.oidc.roles-claim}). A user signed in without any role may see nothing (403).
+	 */
 	@Bean
 	@Order(4)
-	SecurityFilterChain browser(HttpSecurity http) throws Exception {
-		return http
-			.authorizeHttpRequests(requests -> requests
-				// error pages rendered for the other chains' requests (their access was decided there)
-				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-				.anyRequest().authenticated())
+	SecurityFilterChain browser(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
+			SecuritySettings settings) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			// error pages rendered for the other chains' requests (their access was decided there)
+			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+			.anyRequest().hasAnyRole(SUPPORT, REVIEWER, RULES, INTAKE, METRICS, ADMIN))
 			.formLogin(Customizer.withDefaults())
-			.logout(Customizer.withDefaults())
-			.build();
+			.logout(Customizer.withDefaults());
+		if (registrations.getIfAvailable() != null) {
+			OidcRoles roles = new OidcRoles(settings.oidc().rolesClaim());
+			http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(roles)));
+		}
+		return http.build();
 	}
 
 	@Bean
