@@ -157,21 +157,26 @@ public class ChannelDispatch {
 		return sender.lookup(message, content, from, to, taken);
 	}
 
+	private RenderedMessage render(OutgoingMessage message) {
+		if (message.approved() != null) {
+			// what a reviewer approved goes out as it is: a template changed since does not change it
+			return message.approved();
+		}
+		return withUnsubscribeLink(templates.render(message), message.unsubscribeUrl());
+	}
+
 	/**
-	 * The message as it would go out now, for a person to read before it does (the review queue); nothing is sent
-	 * or kept. A template that does not render throws {@link IllegalStateException} with the reason.
+	 * The content exactly as it would be sent now (subject, text, HTML, with the unsubscribe link), without sending
+	 * anything; a {@link TemplateRenderer.TemplateException} (an {@link IllegalArgumentException}) when the template
+	 * does not render.
 	 */
 	public RenderedMessage preview(OutgoingMessage message) {
 		try {
 			return render(message);
 		}
 		catch (TemplateRenderer.TemplateException e) {
-			throw new IllegalStateException("template: " + e.getMessage(), e);
+			throw new IllegalArgumentException("template: " + e.getMessage(), e);
 		}
-	}
-
-	private RenderedMessage render(OutgoingMessage message) {
-		return withUnsubscribeLink(templates.render(message), message.unsubscribeUrl());
 	}
 
 	private static void report(OutgoingMessage message, DeliveryResult result) {

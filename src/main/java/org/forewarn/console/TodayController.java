@@ -26,7 +26,7 @@ class TodayController {
 	@GetMapping("/")
 	String today(Model model, @ModelAttribute("me") Viewer me) {
 		if (me.seesFigures()) {
-			model.addAttribute("today", queries.today(clock.instant().minus(DAY)));
+			model.addAttribute("today", queries.today(clock.instant().minus(DAY), clock.instant()));
 		}
 		return "console/today";
 	}

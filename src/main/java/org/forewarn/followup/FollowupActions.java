@@ -28,21 +28,21 @@ public class FollowupActions {
 	}
 
 	public Outreach claim(String id, String by, String note) {
-		return move(id, Set.of(OutreachStatus.OPEN), OutreachStatus.CLAIMED, "claimed by " + by + note(note));
+		return move(id, Set.of(OutreachStatus.OPEN), OutreachStatus.CLAIMED, "claimed by " + by + note(note), by);
 	}
 
 	public Outreach resolve(String id, String by, String note) {
-		return move(id, ACTIVE, OutreachStatus.RESOLVED, "resolved by " + by + note(note));
+		return move(id, ACTIVE, OutreachStatus.RESOLVED, "resolved by " + by + note(note), by);
 	}
 
 	public Outreach dismiss(String id, String by, String note) {
-		return move(id, ACTIVE, OutreachStatus.DISMISSED, "dismissed by " + by + note(note));
+		return move(id, ACTIVE, OutreachStatus.DISMISSED, "dismissed by " + by + note(note), by);
 	}
 
-	private Outreach move(String id, Set<OutreachStatus> from, OutreachStatus to, String reason) {
+	private Outreach move(String id, Set<OutreachStatus> from, OutreachStatus to, String reason, String by) {
 		Outreach task = outreach.find(id).filter(o -> "task".equals(o.channel()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no follow-up task " + id));
-		if (!outreach.transition(id, from, to, reason, clock.instant(), null)) {
+		if (!outreach.transitionBy(id, from, to, reason, clock.instant(), by)) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
 					"follow-up " + id + " is " + task.status() + "; it can be moved to " + to + " only from " + from);
 		}

@@ -35,13 +35,24 @@ public class ReviewDecisions {
 		this.clock = clock;
 	}
 
+	/**
+	 * Renders the message as the customer would get it and keeps that rendering: it is what goes out. 422 when the
+	 * template does not render (nothing changes).
+	 */
 	public Outreach approve(String id, String by, String note) {
-		// the approval and the wakeup that sends it commit together
-		Optional<OutreachReview.Decision> decision = transaction.execute(tx -> {
-			Optional<OutreachReview.Decision> d = review.approve(id, by, note, clock.instant());
-			d.ifPresent(approved -> scheduler.schedule(approved.sendWakeup()));
-			return d;
-		});
+		// the approval, the rendering kept and the wakeup that sends it commit together
+		Optional<OutreachReview.Decision> decision;
+		try {
+			decision = transaction.execute(tx -> {
+				Optional<OutreachReview.Decision> d = review.approve(id, by, note, clock.instant());
+				d.ifPresent(approved -> scheduler.schedule(approved.sendWakeup()));
+				return d;
+			});
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "outreach " + id
+					+ " cannot be approved: its message does not render: " + e.getMessage());
+		}
 		return decision.orElseThrow(() -> notPending(id)).outreach();
 	}
 

@@ -33,9 +33,11 @@ class DeliverySettlement {
 	private final ChannelDispatch channels;
 	private final MessageVariables messages;
 	private final DeliveryReports reports;
+	private final ApprovedMessages approved;
 
 	DeliverySettlement(OutreachStore outreach, ChannelDispatch channels, MessageVariables messages,
-			DeliveryReports reports) {
+			DeliveryReports reports, ApprovedMessages approved) {
+		this.approved = approved;
 		this.outreach = outreach;
 		this.channels = channels;
 		this.messages = messages;
@@ -48,7 +50,9 @@ class DeliverySettlement {
 			return;
 		}
 		Outreach replaced = o.fallbackFor() == null ? null : outreach.find(o.fallbackFor()).orElse(null);
-		OutgoingMessage message = messages.message(o, state, replaced);
+		OutgoingMessage fresh = messages.message(o, state, replaced);
+		// the text compared is the one sent: an approved message as it was approved
+		OutgoingMessage message = approved.find(o.id()).map(fresh::withApproved).orElse(fresh);
 		SentLookup answer = channels.lookup(message, attemptedAt.minus(CLOCK_MARGIN), now.plus(CLOCK_MARGIN),
 				sid -> outreach.findByProviderId(sid).isPresent());
 		if (answer.answer() == SentLookup.Answer.FOUND

@@ -76,6 +76,6 @@ class Fallbacks {
 				+ failed.status() + ": " + failed.statusReason() + "). " + failed.explanation();
 		return new OutreachCreator.Draft("fallback|" + failed.id() + "|" + next, failed.customerId(),
 				failed.orderId(), failed.rule(), failed.ruleVersion(), failed.problem(), next, template,
-				failed.sendAt(), explanation, failed.id(), policy, false, null);
+				failed.sendAt(), explanation, failed.id(), policy, false, null, null);
 	}
 }

@@ -27,7 +27,7 @@ class OutreachCreator {
 	/** Everything a new record needs before the guardrails have had their say. */
 	record Draft(String dedupeKey, String customerId, String orderId, String rule, String ruleVersion, String problem,
 			String channel, String template, Instant due, String explanation, String fallbackFor, SendPolicy policy,
-			boolean review, Duration maxTriggerAge) {
+			boolean review, Duration maxTriggerAge, Duration dueWithin) {
 	}
 
 	/** The record made (null when its dedupe key already existed) and the wakeups it needs. */
@@ -41,10 +41,12 @@ class OutreachCreator {
 	private final GuardrailSettings settings;
 	private final OutreachSettings timing;
 	private final HoldoutGroups holdout;
+	private final FollowupDue followupDue;
 	private final Clock clock;
 
 	OutreachCreator(OutreachStore outreach, Guardrails guardrails, GuardrailSettings settings,
-			OutreachSettings timing, HoldoutGroups holdout, Clock clock) {
+			OutreachSettings timing, HoldoutGroups holdout, FollowupDue followupDue, Clock clock) {
+		this.followupDue = followupDue;
 		this.holdout = holdout;
 		this.outreach = outreach;
 		this.guardrails = guardrails;
@@ -93,6 +95,10 @@ class OutreachCreator {
 		boolean fallbackDue = refusal != null && refusal.consent() && ruleFallback != null && !ruleFallback.isEmpty();
 		if (!outreach.insert(record, d.dedupeKey(), fallbackDue)) {
 			return Created.NOTHING;
+		}
+		if ("task".equals(d.channel())) {
+			// fixed when decided, like the holdout share; the due time itself is set when the task opens
+			outreach.dueWithin(record.id(), d.dueWithin() != null ? d.dueWithin() : followupDue.within(d.problem()));
 		}
 		List<Wakeup> wakeups = new ArrayList<>();
 		// work due at once is done by the dispatch after the commit; its wakeup finds it if the process stops first

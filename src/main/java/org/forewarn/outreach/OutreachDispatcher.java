@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.forewarn.channel.ChannelDispatch;
 import org.forewarn.channel.DeliveryResult;
+import org.forewarn.channel.OutgoingMessage;
 import org.forewarn.channel.PreparedMessage;
 import org.forewarn.customer.CustomerState;
 import org.forewarn.logging.LogContext;
@@ -142,7 +143,10 @@ public class OutreachDispatcher {
 		Outreach replaced = o.fallbackFor() == null ? null : outreach.find(o.fallbackFor()).orElse(null);
 		DeliveryResult result;
 		boolean sent;
-		try (PreparedMessage prepared = channels.prepare(messages.message(o, state, replaced))) {
+		OutgoingMessage message = messages.message(o, state, replaced);
+		// approved after review: the content the reviewer read goes out as it is
+		message = review.approvedContent(o.id()).map(message::withApproved).orElse(message);
+		try (PreparedMessage prepared = channels.prepare(message)) {
 			if (prepared.failure() != null) {
 				return outcomes.withoutSending(o, attempt, prepared.failure(), now, schedule);
 			}

@@ -111,7 +111,8 @@ public class OutreachPlanner {
 				request.defersWhenCapped(), request.step(), request.holdoutPercent(), request.hourlyCeiling());
 		return new OutreachCreator.Draft(dedupeKey, state.customerId(), d.orderId(), d.rule(),
 				evaluation.ruleVersion(), d.problem(), request.channel(), request.template(), request.dueAt(now),
-				explanation, null, policy, request.needsReview(), request.maxTriggerAge());
+				explanation, null, policy, request.needsReview(), request.maxTriggerAge(),
+				request.dueWithin());
 	}
 
 	private static String cancellation(Outreach waiting, List<Decided> cancellations) {

@@ -112,10 +112,8 @@ public class OutreachQueries {
 	 * for which no fallback record stands in. Latest first.
 	 */
 	public OutreachPage needingAPerson(int page, int size) {
-		return page(new StringBuilder(SELECT + " o where o.status = 'FAILED' and o.fallback_due = false and ("
-				+ "o.provider_code in (" + OutreachStore.MAY_HAVE_GONE_OUT_CODES + ") or not exists "
-				+ "(select 1 from outreach f where f.fallback_for = o.id)) order by o.updated_at desc, o.id desc"),
-				new ArrayList<>(), page, size);
+		return page(new StringBuilder(SELECT + " where " + OutreachStore.NEEDS_PERSON
+				+ " order by updated_at desc, id desc"), new ArrayList<>(), page, size);
 	}
 
 	/** Whether a FAILED record may have reached the customer: never retried, a person decides. */
@@ -124,7 +122,7 @@ public class OutreachQueries {
 				&& OutreachStore.MAY_HAVE_GONE_OUT_CODES.contains("'" + o.delivery().providerCode() + "'");
 	}
 
-	public Today today(Instant since) {
+	public Today today(Instant since, Instant now) {
 		Object at = OutreachStore.utc(since);
 		long detected = count("select count(*) from detection where detected_at >= ?", at);
 		long sent = count("select count(*) from outreach where sent_at >= ? and status in ('SENT', 'DELIVERED')", at);
@@ -135,14 +133,14 @@ public class OutreachQueries {
 		queues.put("waiting for review", count("select count(*) from outreach where status = 'PENDING_REVIEW'"));
 		queues.put("scheduled", count("select count(*) from outreach where status = 'SCHEDULED'"));
 		queues.put("needing a person", needingAPersonCount());
+		queues.put("tasks past their due time", count("select count(*) from outreach where channel = 'task' and "
+				+ "status = 'OPEN' and due_at < ?", OutreachStore.utc(now)));
 		return new Today(since, detected, sent, calledOff,
 				grouped("status_reason", "SUPPRESSED", at), grouped("provider_code", "FAILED", at), queues);
 	}
 
 	private long needingAPersonCount() {
-		return count("select count(*) from outreach o where o.status = 'FAILED' and o.fallback_due = false and ("
-				+ "o.provider_code in (" + OutreachStore.MAY_HAVE_GONE_OUT_CODES + ") or not exists "
-				+ "(select 1 from outreach f where f.fallback_for = o.id))");
+		return count("select count(*) from outreach where " + OutreachStore.NEEDS_PERSON);
 	}
 
 	/** The most frequent values of a column among records that entered {@code status} since then. */

@@ -28,7 +28,7 @@ public class OutreachStore {
 	static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
 			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
 			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code, "
-			+ "holdout_percent, hourly_ceiling";
+			+ "holdout_percent, hourly_ceiling, resend_of, due_at, handled_at, handled_by";
 
 	/** Provider codes of FAILED records that may have gone out: no answer after the provider may have had them. */
 	static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
@@ -44,22 +44,27 @@ public class OutreachStore {
 
 	/** Inserts a new record; false when one with the same dedupe key exists. */
 	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue) {
+		return insert(o, dedupeKey, fallbackDue, null);
+	}
+
+	/** Inserts a new record made by a person ({@code actor}, recorded on its first history step). */
+	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, String actor) {
 		SendPolicy p = o.policy();
 		try {
 			jdbc.sql("insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at) values "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(), o.channel(),
 						o.template(), utc(o.decidedAt()), utc(o.sendAt()), o.status().name(), ColumnText.fit(o.statusReason(), REASON),
 						utc(o.sentAt()), o.explanation(), o.fallbackFor(), utc(o.reviewUntil()),
 						utc(p.notLaterThan()), p.fallback(), p.deferWhenCapped(), p.step(), 0, null, null,
-						p.holdoutPercent(), p.hourlyCeiling(),
+						p.holdoutPercent(), p.hourlyCeiling(), o.resendOf(), utc(o.dueAt()), null, null,
 						dedupeKey, fallbackDue, utc(o.decidedAt()))
 				.update();
 		}
 		catch (DuplicateKeyException e) {
 			return false;
 		}
-		history(o.id(), o.decidedAt(), o.status(), o.statusReason());
+		history(o.id(), o.decidedAt(), o.status(), o.statusReason(), actor);
 		count(o.channel(), o.problem(), o.rule(), o.status(), o.statusReason());
 		return true;
 	}
@@ -86,13 +91,28 @@ public class OutreachStore {
 	/** Moves a record to {@code to} if it is still in one of {@code from}; false when it was not. */
 	public boolean transition(String id, Collection<OutreachStatus> from, OutreachStatus to, String reason,
 			Instant at, Instant sentAt) {
-		return update(id, from, to, reason, at, "sent_at = coalesce(?, sent_at)", utc(sentAt));
+		return updateBy(id, from, to, reason, at, null, "sent_at = coalesce(?, sent_at)", utc(sentAt));
+	}
+
+	/** A change a person made: {@code actor}, the signed-in user, is recorded with it. */
+	public boolean transitionBy(String id, Collection<OutreachStatus> from, OutreachStatus to, String reason,
+			Instant at, String actor) {
+		return updateBy(id, from, to, reason, at, actor, "sent_at = sent_at");
 	}
 
 	/** Gone out: records when, and the provider's message id (Twilio MessageSid) when there is one. */
 	boolean sent(String id, OutreachStatus to, String reason, Instant at, String providerId) {
+		// a task that opens is due its time to be handled from now
+		Instant dueAt = to != OutreachStatus.OPEN ? null : jdbc.sql("select due_within_seconds from outreach where id = ?")
+			.param(id).query(Long.class).optional().map(at::plusSeconds).orElse(null);
 		return update(id, List.of(OutreachStatus.SCHEDULED), to, reason, at,
-				"sent_at = ?, provider_id = coalesce(?, provider_id)", utc(at), providerId);
+				"sent_at = ?, provider_id = coalesce(?, provider_id), due_at = coalesce(?, due_at)", utc(at),
+				providerId, utc(dueAt));
+	}
+
+	/** A follow-up task's time to be handled once it opens. */
+	void dueWithin(String id, java.time.Duration within) {
+		jdbc.sql("update outreach set due_within_seconds = ? where id = ?").params(within.toSeconds(), id).update();
 	}
 
 	/** Failed for good, with the provider's code; {@code fallbackDue} asks for the next channel to be tried. */
@@ -121,8 +141,8 @@ public class OutreachStore {
 
 	/** How many records may have gone out and wait for a person to decide (FAILED "uncertain" or "interrupted"). */
 	int countMayHaveGoneOut() {
-		return jdbc.sql("select count(*) from outreach where status = 'FAILED' and provider_code in ("
-				+ MAY_HAVE_GONE_OUT_CODES + ")").query(Integer.class).single();
+		return jdbc.sql("select count(*) from outreach where status = 'FAILED' and handled_at is null "
+				+ "and provider_code in (" + MAY_HAVE_GONE_OUT_CODES + ")").query(Integer.class).single();
 	}
 
 	/** Suppressed; {@code fallbackDue} when the rule named channels to try instead. */
@@ -139,11 +159,23 @@ public class OutreachStore {
 
 	/** Waits longer (quiet hours, a cap, a retry): stays SCHEDULED with a new send time and the reason. */
 	boolean reschedule(String id, Collection<OutreachStatus> from, Instant sendAt, String reason, Instant at) {
-		return update(id, from, OutreachStatus.SCHEDULED, reason, at, "send_at = ?", utc(sendAt));
+		return reschedule(id, from, sendAt, reason, at, null);
+	}
+
+	/** Rescheduled by a person ({@code actor}), e.g. approved after review. */
+	boolean reschedule(String id, Collection<OutreachStatus> from, Instant sendAt, String reason, Instant at,
+			String actor) {
+		return updateBy(id, from, OutreachStatus.SCHEDULED, reason, at, actor, "send_at = ?", utc(sendAt));
 	}
 
 	private boolean update(String id, Collection<OutreachStatus> from, OutreachStatus to, String reason, Instant at,
 			String setMore, Object... moreParams) {
+		return updateBy(id, from, to, reason, at, null, setMore, moreParams);
+	}
+
+	/** {@code actor}: the person who made the change, recorded on its history step (null: Forewarn itself). */
+	private boolean updateBy(String id, Collection<OutreachStatus> from, OutreachStatus to, String reason, Instant at,
+			String actor, String setMore, Object... moreParams) {
 		String allowed = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
 		List<Object> params = new ArrayList<>(List.of(to.name()));
 		params.add(ColumnText.fit(reason, REASON));
@@ -154,11 +186,64 @@ public class OutreachStore {
 				+ " where id = ? and status in (" + allowed + ")")
 			.params(params).update();
 		if (changed > 0) {
-			history(id, at, to, reason);
+			history(id, at, to, reason, actor);
 			jdbc.sql("select channel, problem, rule_name from outreach where id = ?").param(id)
 				.query((rs, row) -> count(rs.getString(1), rs.getString(2), rs.getString(3), to, reason)).optional();
 		}
 		return changed > 0;
+	}
+
+	/**
+	 * What makes a FAILED record wait for a person: it may have gone out, or it failed for good and no other channel
+	 * took over (none owed, none made); and nobody has handled it yet.
+	 */
+	static final String NEEDS_PERSON = "status = 'FAILED' and handled_at is null and (provider_code in ("
+			+ MAY_HAVE_GONE_OUT_CODES + ") or (fallback_due = false and not exists "
+			+ "(select 1 from outreach f where f.fallback_for = outreach.id)))";
+
+	/** Marks a record that needs a person as handled by {@code actor}; false when it did not (or no longer) need one. */
+	boolean handle(String id, String actor, Instant at) {
+		return jdbc.sql("update outreach set handled_at = ?, handled_by = ?, updated_at = ? where id = ? and "
+				+ NEEDS_PERSON).params(utc(at), actor, utc(at), id).update() > 0;
+	}
+
+	/** Records that wait for a person, oldest failure first. */
+	public List<Outreach> needingPerson(int limit) {
+		return where(NEEDS_PERSON + " order by updated_at, id limit " + Math.max(1, Math.min(limit, 10_000)));
+	}
+
+	/** Follow-up tasks open, claimed, and escalated (open, past their due time). */
+	public java.util.Map<String, Integer> followupCounts(Instant now) {
+		return java.util.Map.of(
+				"open", count("channel = 'task' and status = 'OPEN'"),
+				"claimed", count("channel = 'task' and status = 'CLAIMED'"),
+				"escalated", count("channel = 'task' and status = 'OPEN' and due_at < ?", utc(now)));
+	}
+
+	/** Open tasks past their due time whose escalation has not been sent, the longest overdue first. */
+	public List<Outreach> overdueNotEscalated(Instant now, int limit) {
+		return where("channel = 'task' and status = 'OPEN' and due_at < ? and escalated_at is null "
+				+ "order by due_at, id limit " + limit, utc(now));
+	}
+
+	/** Claims a task's escalation (once per task): false when it was claimed already. */
+	public boolean claimEscalation(String id, Instant at) {
+		return jdbc.sql("update outreach set escalated_at = ? where id = ? and escalated_at is null")
+			.params(utc(at), id).update() > 0;
+	}
+
+	/** Gives a claimed escalation back when its email certainly did not go out, so it is tried again. */
+	public void releaseEscalation(String id) {
+		jdbc.sql("update outreach set escalated_at = null where id = ?").param(id).update();
+	}
+
+	private int count(String condition, Object... params) {
+		return jdbc.sql("select count(*) from outreach where " + condition).params(params).query(Integer.class)
+			.single();
+	}
+
+	Optional<String> dedupeKey(String id) {
+		return jdbc.sql("select dedupe_key from outreach where id = ?").param(id).query(String.class).optional();
 	}
 
 	void fallbackCreated(String id) {
@@ -210,17 +295,23 @@ public class OutreachStore {
 	}
 
 	public List<StatusChange> history(String id) {
-		return jdbc.sql("select changed_at, status, reason from outreach_status_change where outreach_id = ? "
+		return jdbc.sql("select changed_at, status, reason, actor from outreach_status_change where outreach_id = ? "
 				+ "order by changed_at, seq")
 			.param(id)
 			.query((rs, row) -> new StatusChange(instant(rs, "changed_at"), OutreachStatus.valueOf(rs.getString(2)),
-					rs.getString(3)))
+					rs.getString(3), rs.getString(4)))
 			.list();
 	}
 
-	private void history(String id, Instant at, OutreachStatus status, String reason) {
-		jdbc.sql("insert into outreach_status_change (outreach_id, changed_at, status, reason) values (?, ?, ?, ?)")
-			.params(id, utc(at), status.name(), ColumnText.fit(reason, REASON)).update();
+	/** A step in the history that does not change the status (a failure let be or sent again by a person). */
+	void note(String id, Instant at, OutreachStatus status, String reason, String actor) {
+		history(id, at, status, reason, actor);
+	}
+
+	private void history(String id, Instant at, OutreachStatus status, String reason, String actor) {
+		jdbc.sql("insert into outreach_status_change (outreach_id, changed_at, status, reason, actor) "
+				+ "values (?, ?, ?, ?, ?)")
+			.params(id, utc(at), status.name(), ColumnText.fit(reason, REASON), actor).update();
 	}
 
 	/** Outreach decided and each status it moved to; rule names and problems are few, ids never become tags. */
@@ -250,7 +341,9 @@ public class OutreachStore {
 				rs.getString("channel"), rs.getString("template"), instant(rs, "decided_at"), instant(rs, "send_at"),
 				OutreachStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
 				instant(rs, "sent_at"), rs.getString("explanation"), rs.getString("fallback_for"),
-				instant(rs, "review_until"), policy, delivery);
+				instant(rs, "review_until"), policy, delivery, rs.getString("resend_of"), instant(rs, "due_at"),
+				rs.getString("handled_by") == null ? null
+						: new Outreach.Handled(instant(rs, "handled_at"), rs.getString("handled_by")));
 	}
 
 	private static Double holdoutPercent(ResultSet rs) throws SQLException {

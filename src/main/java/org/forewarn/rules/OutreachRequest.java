@@ -23,6 +23,7 @@ public final class OutreachRequest {
 	private Duration maxTriggerAge;
 	private Double holdoutPercent;
 	private Integer hourlyCeiling;
+	private Duration dueWithin;
 
 	OutreachRequest(Decided decided, String channel, String template) {
 		this.decided = decided;
@@ -137,6 +138,19 @@ public final class OutreachRequest {
 		return this;
 	}
 
+	/**
+	 * For a follow-up task: how long a person has once it opens (ISO-8601 duration) before it is past due and
+	 * escalated, instead of {@code forewarn.followups.due.<problem>} or {@code forewarn.followups.due.default}.
+	 */
+	public OutreachRequest dueWithin(String isoDuration) {
+		Duration within = duration("dueWithin", isoDuration);
+		if (within.isNegative() || within.isZero()) {
+			throw new IllegalArgumentException(".dueWithin(\"" + isoDuration + "\"): must be positive");
+		}
+		this.dueWithin = within;
+		return this;
+	}
+
 	private static Duration duration(String method, String isoDuration) {
 		try {
 			return Duration.parse(isoDuration);
@@ -162,6 +176,8 @@ public final class OutreachRequest {
 	public Double holdoutPercent() { return holdoutPercent; }
 	/** The rule's own hourly ceiling, or null for the configured one. */
 	public Integer hourlyCeiling() { return hourlyCeiling; }
+	/** A task's time to be handled once open, or null for the configured one. */
+	public Duration dueWithin() { return dueWithin; }
 
 	/** When it is due, given the time it was decided at. */
 	public Instant dueAt(Instant decidedAt) {

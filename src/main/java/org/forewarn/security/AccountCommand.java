@@ -33,6 +33,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class AccountCommand {
 
+	/** The actor recorded for changes made with these commands (whoever can run them can read the database). */
+	static final String COMMAND_LINE = "command line";
+
 	private AccountCommand() {
 	}
 
@@ -76,20 +79,20 @@ public final class AccountCommand {
 				AccountStore accounts = context.getBean(AccountStore.class);
 				return switch (kind + " " + action) {
 					case "user add" -> {
-						accounts.addUser(name, password, Role.parse(roles));
+						accounts.addUser(name, password, Role.parse(roles), COMMAND_LINE);
 						out.println("Added user '" + name + "' with roles " + Role.join(Role.parse(roles)));
 						yield 0;
 					}
-					case "user remove" -> removed(accounts.removeUser(name), "user", name, out, err);
+					case "user remove" -> removed(accounts.removeUser(name, COMMAND_LINE), "user", name, out, err);
 					case "user list" -> list(accounts.users(), out);
 					case "token create" -> {
-						String token = accounts.createToken(name, Role.parse(roles));
+						String token = accounts.createToken(name, Role.parse(roles), COMMAND_LINE);
 						err.println("Token '" + name + "' with roles " + Role.join(Role.parse(roles))
 								+ ". It is shown only now: keep it in your secret store.");
 						out.println(token);
 						yield 0;
 					}
-					case "token revoke" -> removed(accounts.revokeToken(name), "token", name, out, err);
+					case "token revoke" -> removed(accounts.revokeToken(name, COMMAND_LINE), "token", name, out, err);
 					case "token list" -> list(accounts.tokens(), out);
 					default -> {
 						err.println(usage);

@@ -15,13 +15,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Users and API tokens for the {@code admin} role: {@code /api/users} (name, password, roles) and {@code /api/tokens}
  * (name, roles; the token is in the answer once and never again). The same as the {@code user} and {@code token}
- * commands.
+ * commands. Every change is recorded with the signed-in admin ({@code GET /api/users/changes}).
  */
 @RestController
 @Tag(name = "Accounts", description = "Users and API tokens (role admin)")
@@ -43,17 +44,23 @@ class AccountController {
 	@PostMapping("/api/users")
 	ResponseEntity<Named> addUser(@RequestBody NewUser user) {
 		Set<Role> roles = Role.parse(user.roles() == null ? null : String.join(",", user.roles()));
-		accounts.addUser(user.name(), Passwords.checked(user.password()), roles);
+		accounts.addUser(user.name(), Passwords.checked(user.password()), roles, SignedIn.name());
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Named(user.name(), Role.join(roles).split(",")));
 	}
 
 	@Operation(summary = "Remove a user")
 	@DeleteMapping("/api/users/{name}")
 	ResponseEntity<Void> removeUser(@PathVariable String name) {
-		if (!accounts.removeUser(name)) {
+		if (!accounts.removeUser(name, SignedIn.name())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no user '" + name + "'");
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Changes to users and tokens, newest first, with who made each")
+	@GetMapping("/api/users/changes")
+	List<AccountChange> changes(@RequestParam(defaultValue = "200") int limit) {
+		return accounts.changes(limit);
 	}
 
 	@Operation(summary = "API tokens (names and roles; never the token)")
@@ -66,7 +73,7 @@ class AccountController {
 	@PostMapping("/api/tokens")
 	ResponseEntity<Map<String, Object>> createToken(@RequestBody NewToken token) {
 		Set<Role> roles = Role.parse(token.roles() == null ? null : String.join(",", token.roles()));
-		String value = accounts.createToken(token.name(), roles);
+		String value = accounts.createToken(token.name(), roles, SignedIn.name());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", token.name(), "roles",
 				Role.join(roles).split(","), "token", value));
 	}
@@ -74,7 +81,7 @@ class AccountController {
 	@Operation(summary = "Revoke a token")
 	@DeleteMapping("/api/tokens/{name}")
 	ResponseEntity<Void> revokeToken(@PathVariable String name) {
-		if (!accounts.revokeToken(name)) {
+		if (!accounts.revokeToken(name, SignedIn.name())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no token '" + name + "'");
 		}
 		return ResponseEntity.noContent().build();

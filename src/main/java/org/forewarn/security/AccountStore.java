@@ -42,8 +42,11 @@ class AccountStore {
 		return jdbc.sql("select count(*) from account").query(Long.class).single();
 	}
 
-	/** Adds a user; an existing name or a bad name is an {@link IllegalArgumentException} saying so. */
-	void addUser(String name, String password, Set<Role> roles) {
+	/**
+	 * Adds a user; an existing name or a bad name is an {@link IllegalArgumentException} saying so. {@code actor}:
+	 * who did it, recorded with every change to users and tokens.
+	 */
+	void addUser(String name, String password, Set<Role> roles, String actor) {
 		checkName(name);
 		try {
 			jdbc.sql("insert into account (name, password_hash, roles, created_at) values (?, ?, ?, ?)")
@@ -52,6 +55,37 @@ class AccountStore {
 		catch (DuplicateKeyException e) {
 			throw new IllegalArgumentException("user '" + name + "' exists already", e);
 		}
+		changed(actor, "user added", name, roles);
+	}
+
+	/** Sets a user's password (already checked); false when there is no such user. */
+	boolean setPassword(String name, String password, String actor) {
+		boolean changed = jdbc.sql("update account set password_hash = ? where name = ?")
+			.params(passwords.encode(password), name).update() > 0;
+		if (changed) {
+			changed(actor, name.equals(actor) ? "password changed" : "password reset", name, null);
+		}
+		return changed;
+	}
+
+	/** Whether the password is the user's current one. */
+	boolean passwordMatches(String name, String password) {
+		return password != null && findUser(name).map(a -> passwords.matches(password, a.passwordHash()))
+			.orElse(false);
+	}
+
+	/** Changes to users and tokens, newest first. */
+	List<AccountChange> changes(int limit) {
+		return jdbc.sql("select changed_at, actor, action, name, roles from account_change order by seq desc limit "
+				+ Math.max(1, Math.min(limit, 10_000)))
+			.query((rs, n) -> new AccountChange(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+					rs.getString(3), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	private void changed(String actor, String action, String name, Set<Role> roles) {
+		jdbc.sql("insert into account_change (changed_at, actor, action, name, roles) values (?, ?, ?, ?, ?)")
+			.params(now(), actor, action, name, roles == null ? null : Role.join(roles)).update();
 	}
 
 	Optional<Account> findUser(String name) {
@@ -60,8 +94,12 @@ class AccountStore {
 			.optional();
 	}
 
-	boolean removeUser(String name) {
-		return jdbc.sql("delete from account where name = ?").param(name).update() > 0;
+	boolean removeUser(String name, String actor) {
+		boolean removed = jdbc.sql("delete from account where name = ?").param(name).update() > 0;
+		if (removed) {
+			changed(actor, "user removed", name, null);
+		}
+		return removed;
 	}
 
 	List<Account> users() {
@@ -70,7 +108,7 @@ class AccountStore {
 	}
 
 	/** Creates a token and returns it: the only time it is seen, only its hash is kept. */
-	String createToken(String name, Set<Role> roles) {
+	String createToken(String name, Set<Role> roles, String actor) {
 		checkName(name);
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);
@@ -82,6 +120,7 @@ class AccountStore {
 		catch (DuplicateKeyException e) {
 			throw new IllegalArgumentException("token '" + name + "' exists already; revoke it first", e);
 		}
+		changed(actor, "token created", name, roles);
 		return token;
 	}
 
@@ -90,8 +129,12 @@ class AccountStore {
 			.query((rs, n) -> new Account(rs.getString(1), null, Role.parse(rs.getString(2)))).optional();
 	}
 
-	boolean revokeToken(String name) {
-		return jdbc.sql("delete from api_token where name = ?").param(name).update() > 0;
+	boolean revokeToken(String name, String actor) {
+		boolean revoked = jdbc.sql("delete from api_token where name = ?").param(name).update() > 0;
+		if (revoked) {
+			changed(actor, "token revoked", name, null);
+		}
+		return revoked;
 	}
 
 	List<Account> tokens() {

@@ -49,7 +49,7 @@ final class InitialAdmin implements InitializingBean {
 		try {
 			// the user and its password file go together: a user nobody can sign in as is never left behind
 			transaction.executeWithoutResult(tx -> {
-				accounts.addUser(NAME, password, EnumSet.allOf(Role.class));
+				accounts.addUser(NAME, password, EnumSet.allOf(Role.class), "first start");
 				if (generate) {
 					write(settings.initialAdminPasswordFile(), password);
 				}

@@ -2,6 +2,7 @@ package org.forewarn.security;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -22,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One filter chain per entry point. Webhooks and the unsubscribe link are public (each request is signed and checked
  * by its controller), so machines never depend on sign-in settings. {@code /actuator/health} is public with status
  * only. {@code /api/**} is stateless: an API token or HTTP Basic, a role per endpoint, JSON bodies only. Everything
- * else is for browsers: form login, a session, CSRF protection.
+ * else is for browsers: form login (and OpenID Connect when configured), a session, CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -71,9 +73,17 @@ class WebSecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/events").hasRole(INTAKE)
 				.requestMatchers(HttpMethod.POST, "/api/outreach/*/approve", "/api/outreach/*/reject")
 				.hasRole(REVIEWER)
-				.requestMatchers(HttpMethod.GET, "/api/outreach", "/api/outreach/*/history",
-						"/api/outreach/*/attempts", "/api/followups", "/api/customers/*/timeline")
+				// needs a person: sending a failure again or letting it be
+				.requestMatchers(HttpMethod.POST, "/api/outreach/*/resend", "/api/outreach/*/acknowledge",
+						"/api/outreach/resend", "/api/outreach/acknowledge")
+				.hasRole(REVIEWER)
+				.requestMatchers(HttpMethod.GET, "/api/outreach/*/preview").hasRole(REVIEWER)
+				.requestMatchers(HttpMethod.GET, "/api/outreach", "/api/outreach/failed", "/api/outreach/*/history",
+						"/api/outreach/*/attempts", "/api/followups", "/api/followups/summary",
+						"/api/customers/*/timeline")
 				.hasRole(SUPPORT)
+				// every signed-in user changes their own password
+				.requestMatchers(HttpMethod.POST, "/api/me/password").authenticated()
 				.requestMatchers(HttpMethod.POST, "/api/followups/*/claim", "/api/followups/*/resolve",
 						"/api/followups/*/dismiss")
 				.hasRole(SUPPORT)
@@ -127,29 +137,39 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * Browsers: the console. Its own sign-in page, a session, CSRF protection on every change, and a role per page
-	 * (the same roles as the API's). Unknown paths are for admins, like the API's.
+	 * Browsers: the console. Its own sign-in page with Forewarn's users, and single sign-on through OpenID Connect
+	 * when a {@code spring.security.oauth2.client} registration is configured (roles from
+	 * {@code forewarn.security.oidc.roles-claim}); a session, CSRF protection on every change, and a role per page
+	 * (the same roles as the API's). A user signed in without any role may see nothing (403). Unknown paths are for
+	 * admins, like the API's.
 	 */
 	@Bean
 	@Order(5)
-	SecurityFilterChain browser(HttpSecurity http) throws Exception {
-		return http
-			.authorizeHttpRequests(requests -> requests
-				// error pages rendered for the other chains' requests (their access was decided there)
-				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-				.requestMatchers(HttpMethod.GET, "/login", "/console.css", "/favicon.ico").permitAll()
-				.requestMatchers("/review", "/review/**").hasRole(REVIEWER)
-				.requestMatchers("/rules", "/rules/**").hasRole(RULES)
-				.requestMatchers(HttpMethod.GET, "/outcomes").hasAnyRole(SUPPORT, RULES)
-				.requestMatchers("/followups", "/followups/**", "/customers", "/customers/**", "/outreach",
-						"/needs-a-person")
-				.hasRole(SUPPORT)
-				// Today: figures only; each role sees the part of it (and the navigation) its roles allow
-				.requestMatchers(HttpMethod.GET, "/").authenticated()
-				.anyRequest().hasRole(ADMIN))
+	SecurityFilterChain browser(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
+			SecuritySettings settings) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			// error pages rendered for the other chains' requests (their access was decided there)
+			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+			.requestMatchers(HttpMethod.GET, "/login", "/console.css", "/favicon.ico").permitAll()
+			.requestMatchers("/review", "/review/**").hasRole(REVIEWER)
+			.requestMatchers(HttpMethod.POST, "/needs-a-person").hasRole(REVIEWER)
+			.requestMatchers("/rules", "/rules/**").hasRole(RULES)
+			.requestMatchers(HttpMethod.GET, "/outcomes").hasAnyRole(SUPPORT, RULES)
+			.requestMatchers("/followups", "/followups/**", "/customers", "/customers/**", "/outreach",
+					"/needs-a-person")
+			.hasRole(SUPPORT)
+			// Today: figures only; each role sees the part of it (and the navigation) its roles allow
+			.requestMatchers(HttpMethod.GET, "/", "/me")
+			.hasAnyRole(SUPPORT, REVIEWER, RULES, INTAKE, METRICS, PRIVACY, ADMIN)
+			.anyRequest().hasRole(ADMIN))
 			.formLogin(form -> form.loginPage("/login").permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
-			.build();
+			.logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
+		if (registrations.getIfAvailable() != null) {
+			OidcRoles roles = new OidcRoles(settings.oidc().rolesClaim());
+			http.oauth2Login(login -> login.loginPage("/login")
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(roles)));
+		}
+		return http.build();
 	}
 
 	@Bean

@@ -6,7 +6,7 @@ alter table event add column pruned_at timestamp with time zone;
 create index event_received_at on event (received_at);
 -- Retention walks finished outreach by its last change.
 create index outreach_updated_at on outreach (updated_at);
-create index detection_detected_at on detection (detected_at);
+-- detection.detected_at is indexed already (V50)
 
 -- How far each retention kind has pruned: the next run starts there instead of walking everything again.
 create table retention_progress (

@@ -244,6 +244,29 @@ class ConsoleBrowserTest {
 		browser.screenshot("outcomes");
 	}
 
+	@Test
+	void aReviewerSendsAFailureAgainFromNeedsAPerson() throws Exception {
+		Outreach failed = decide("np-2", "review");
+		store().fail(failed.id(), List.of(OutreachStatus.PENDING_REVIEW), "may have gone out: connection reset",
+				"interrupted", app.now(), false);
+
+		browser.signIn("sam", "sam-password-1");
+		browser.open("/needs-a-person");
+		assertThat(browser.present(By.id("resend"))).as("support sees, a reviewer decides").isFalse();
+		browser.signOut();
+
+		browser.signIn("rita", "rita-password-1");
+		browser.open("/needs-a-person");
+		browser.find(By.id("tick-" + failed.id())).click();
+		browser.find(By.id("resend")).click();
+		assertThat(browser.find(By.id("flash-message")).getText()).isEqualTo("Sent again: 1 of 1.");
+		assertThat(browser.present(By.id("failed-" + failed.id()))).as("handled: no longer waiting").isFalse();
+		Outreach again = store().findByCustomer("np-2").stream().filter(o -> failed.id().equals(o.resendOf()))
+			.findFirst().orElseThrow();
+		assertThat(again.id()).isNotEqualTo(failed.id());
+		assertThat(store().find(failed.id()).orElseThrow().handled().by()).isEqualTo("rita");
+	}
+
 	/** A customer and an order that the test rule named {@code testRule} acts on, a moment later. */
 	private static Outreach decide(String customerId, String testRule) {
 		Instant t = app.now();

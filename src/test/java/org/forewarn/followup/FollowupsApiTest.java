@@ -58,6 +58,10 @@ class FollowupsApiTest {
 			assertThat(JSON.readTree(app.get("/api/followups?status=ALL").body()).get(0).get("history"))
 				.extracting(change -> change.get("status").asString())
 				.containsExactly("SCHEDULED", "OPEN", "CLAIMED", "RESOLVED");
+			assertThat(JSON.readTree(app.get("/api/followups?status=ALL").body()).get(0).get("history"))
+				.as("who did each step: the signed-in user for people's steps, nobody for Forewarn's")
+				.extracting(change -> change.has("actor") ? change.get("actor").asString() : null)
+				.containsExactly(null, null, "lea", "lea");
 		}
 	}
 }

@@ -3,6 +3,7 @@ package org.forewarn.rules.reload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.forewarn.security.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,8 @@ class RulesController {
 	@ApiResponse(responseCode = "422", description = "The rules do not compile; the errors name file and line")
 	@PostMapping("/api/rules/reload")
 	ResponseEntity<ReloadAttempt> reload() {
-		ReloadAttempt attempt = reloader.reload("api");
+		// who asked is the signed-in user; the attempt and the log name them
+		ReloadAttempt attempt = reloader.reload("api by " + SignedIn.name());
 		return ResponseEntity.status(attempt.outcome() == ReloadAttempt.Outcome.REJECTED
 				? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(attempt);
 	}

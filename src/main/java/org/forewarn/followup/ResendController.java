@@ -1,0 +1,111 @@
+package org.forewarn.followup;
+
+import java.util.List;
+import java.util.Map;
+
+import org.forewarn.outreach.Outreach;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Needs a person: {@code GET /api/outreach/failed} lists FAILED outreach waiting for one; {@code POST
+ * /api/outreach/{id}/resend} sends one again, {@code /acknowledge} lets it be; {@code POST /api/outreach/resend} and
+ * {@code /api/outreach/acknowledge} do the same for many ({@code {"ids": [...], "note": "..."}}), answering per id.
+ */
+@RestController
+class ResendController {
+
+	/** The most ids one bulk request takes (a provider incident leaves hundreds). */
+	static final int MAX_IDS = 1000;
+
+	private final OutreachResend resend;
+
+	ResendController(OutreachResend resend) {
+		this.resend = resend;
+	}
+
+	@GetMapping("/api/outreach/failed")
+	List<Outreach> waiting(@RequestParam(defaultValue = "500") int limit) {
+		return resend.waiting(limit);
+	}
+
+	@PostMapping("/api/outreach/{id}/resend")
+	ResponseEntity<OutreachResend.Answer> resendOne(@PathVariable String id,
+			@RequestBody(required = false) Map<String, Object> body) {
+		Signer.name(body);
+		return single(resend.resend(id, note(body)));
+	}
+
+	@PostMapping("/api/outreach/{id}/acknowledge")
+	ResponseEntity<OutreachResend.Answer> acknowledgeOne(@PathVariable String id,
+			@RequestBody(required = false) Map<String, Object> body) {
+		Signer.name(body);
+		return single(resend.acknowledge(id, note(body)));
+	}
+
+	@PostMapping("/api/outreach/resend")
+	Map<String, Object> resendMany(@RequestBody Map<String, Object> body) {
+		Signer.name(body);
+		return summary(resend.resend(ids(body), note(body)));
+	}
+
+	@PostMapping("/api/outreach/acknowledge")
+	Map<String, Object> acknowledgeMany(@RequestBody Map<String, Object> body) {
+		Signer.name(body);
+		return summary(resend.acknowledge(ids(body), note(body)));
+	}
+
+	private static ResponseEntity<OutreachResend.Answer> single(OutreachResend.Answer answer) {
+		HttpStatus status = switch (answer.outcome()) {
+			case RESENT -> HttpStatus.CREATED;
+			case ACKNOWLEDGED -> HttpStatus.OK;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+		};
+		return ResponseEntity.status(status).body(answer);
+	}
+
+	private static Map<String, Object> summary(List<OutreachResend.Answer> answers) {
+		long done = answers.stream().filter(a -> a.outcome() == OutreachResend.Outcome.RESENT
+				|| a.outcome() == OutreachResend.Outcome.ACKNOWLEDGED).count();
+		return Map.of("done", done, "refused", answers.size() - done, "answers", answers);
+	}
+
+	private static List<String> ids(Map<String, Object> body) {
+		if (!(body.get("ids") instanceof List<?> list) || list.isEmpty()) {
+			throw bad("ids: give a non-empty array of outreach ids");
+		}
+		if (list.size() > MAX_IDS) {
+			throw bad("ids: at most " + MAX_IDS + " in one request, got " + list.size());
+		}
+		for (int i = 0; i < list.size(); i++) {
+			if (!(list.get(i) instanceof String s) || s.isBlank() || s.length() > 64) {
+				throw bad("ids[" + i + "]: not an outreach id");
+			}
+		}
+		return list.stream().map(String.class::cast).toList();
+	}
+
+	private static String note(Map<String, Object> body) {
+		Object note = body == null ? null : body.get("note");
+		if (note != null && !(note instanceof String)) {
+			throw bad("note: must be text");
+		}
+		String text = (String) note;
+		if (text != null && text.length() > 500) {
+			throw bad("note: at most 500 characters");
+		}
+		return text;
+	}
+
+	private static ResponseStatusException bad(String message) {
+		return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+	}
+}

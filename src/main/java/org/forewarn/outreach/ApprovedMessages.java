@@ -1,0 +1,32 @@
+package org.forewarn.outreach;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.forewarn.channel.RenderedMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The exact message a reviewer approved (subject, text, HTML as rendered at approval, in the customer's language),
+ * kept with the record so that what goes out is what was approved, whatever happens to the template afterwards.
+ */
+@Repository
+class ApprovedMessages {
+
+	private final JdbcClient jdbc;
+
+	ApprovedMessages(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void save(String outreachId, RenderedMessage content, Instant at) {
+		jdbc.sql("insert into approved_message (outreach_id, subject, body, html, approved_at) values (?, ?, ?, ?, ?)")
+			.params(outreachId, content.subject(), content.text(), content.html(), OutreachStore.utc(at)).update();
+	}
+
+	Optional<RenderedMessage> find(String outreachId) {
+		return jdbc.sql("select subject, body, html from approved_message where outreach_id = ?").param(outreachId)
+			.query((rs, row) -> new RenderedMessage(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+	}
+}
