@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.forewarn.channel.ChannelDispatch;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * audit entries). Who did it is the signed-in user.
  */
 @RestController
+@Tag(name = "Brake", description = "Pause and resume outreach (read: support; change: reviewer)")
 @RequestMapping("/api/pauses")
 class PauseController {
 
@@ -43,11 +47,14 @@ class PauseController {
 	record Listing(List<Pause> pauses, List<AuditEntry> audit) {
 	}
 
+	@Operation(summary = "Pauses in force and the latest audit entries")
 	@GetMapping
 	Listing list() {
 		return new Listing(pauses.current(), pauses.recentAudit(AUDIT_SHOWN));
 	}
 
+	@Operation(summary = "Pause outreach of a rule, problem or channel; body {\"scope\", \"name\", \"note\"}")
+	@ApiResponse(responseCode = "400", description = "Unknown scope or channel, missing name, a field not accepted")
 	@PostMapping
 	ResponseEntity<Pause> pause(@RequestBody Map<String, Object> body, Principal user) {
 		for (String field : body.keySet()) {
@@ -66,6 +73,7 @@ class PauseController {
 			.orElseGet(() -> ResponseEntity.ok(pauses.find(scope, name).orElseThrow()));
 	}
 
+	@Operation(summary = "Resume what a pause held; its outreach goes out within forewarn.brake.refresh")
 	@DeleteMapping("/{scope}/{name}")
 	ResponseEntity<Void> resume(@PathVariable String scope, @PathVariable String name,
 			@RequestParam(required = false) String note, Principal user) {

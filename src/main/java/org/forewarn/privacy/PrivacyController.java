@@ -3,6 +3,9 @@ package org.forewarn.privacy;
 import java.security.Principal;
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
  * signed-in user.
  */
 @RestController
+@Tag(name = "Data protection", description = "Export and erasure of one customer's data (role privacy)")
 @RequestMapping("/api/customers")
 class PrivacyController {
 
@@ -35,6 +39,7 @@ class PrivacyController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Everything held about a customer, as one JSON document (audited)")
 	@GetMapping("/{customerId}/export")
 	CustomerExport.Document export(@PathVariable String customerId, Principal user) {
 		check(customerId);
@@ -46,6 +51,7 @@ class PrivacyController {
 		return document;
 	}
 
+	@Operation(summary = "Erase a customer's personal data, cancel their waiting outreach, leave a tombstone")
 	@DeleteMapping("/{customerId}")
 	CustomerErasure.Erased erase(@PathVariable String customerId, Principal user) {
 		check(customerId);
