@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HoldoutExampleTest {
 
 	private static final Path EXAMPLE = Path.of("docs/holdout-example");
-	private static final String STUCK = "order.not_shipped: not handed to the carrier a day after shipBy";
-	private static final String LATE = "shipment.late: not delivered a day before the promised date";
+	private static final String STUCK = "order-not-shipped-notice";
+	private static final String LATE = "shipment-late-notice";
 	private static final String PAYMENT = "payment.failed: soft decline still unpaid after the retry window";
 
 	@TempDir
