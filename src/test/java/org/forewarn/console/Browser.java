@@ -66,6 +66,15 @@ final class Browser implements AutoCloseable {
 		find(By.id("sign-out")).click();
 	}
 
+	/** The value of a cookie the browser holds for Forewarn (the session), to fetch a download as the browser would. */
+	String cookie(String name) {
+		return driver.manage().getCookieNamed(name).getValue();
+	}
+
+	String base() {
+		return base;
+	}
+
 	WebElement find(By by) {
 		return driver.findElement(by);
 	}
