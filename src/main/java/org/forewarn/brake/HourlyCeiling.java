@@ -27,7 +27,7 @@ public class HourlyCeiling {
 	private final TransactionTemplate transaction;
 	private final BrakeSettings settings;
 	private final Clock clock;
-	/** Rules whose lock row is known to exist: rows are never deleted, so this only saves a query per send. */
+	/** Rules whose lock row is known to exist: this only saves a query per send. */
 	private final Set<String> knownRows = ConcurrentHashMap.newKeySet();
 
 	HourlyCeiling(JdbcClient jdbc, TransactionTemplate transaction, BrakeSettings settings, Clock clock) {
@@ -52,9 +52,23 @@ public class HourlyCeiling {
 		}
 		Instant now = clock.instant();
 		ensureRow(rule);
-		return Boolean.TRUE.equals(transaction.execute(tx -> {
-			jdbc.sql("select rule_name from brake_ceiling_rule where rule_name = ? for update").param(rule)
-				.query(String.class).single();
+		Boolean admitted = admit(rule, ceiling, outreachId, now);
+		if (admitted == null) {
+			// the row this instance remembered is gone (the database was reset under it): make it again
+			knownRows.remove(rule);
+			ensureRow(rule);
+			admitted = admit(rule, ceiling, outreachId, now);
+		}
+		return Boolean.TRUE.equals(admitted);
+	}
+
+	/** Null when the rule's lock row is missing. */
+	private Boolean admit(String rule, int ceiling, String outreachId, Instant now) {
+		return transaction.execute(tx -> {
+			if (jdbc.sql("select rule_name from brake_ceiling_rule where rule_name = ? for update").param(rule)
+				.query(String.class).optional().isEmpty()) {
+				return null;
+			}
 			if (jdbc.sql("select count(*) from brake_ceiling_admission where outreach_id = ?").param(outreachId)
 				.query(Integer.class).single() > 0) {
 				return true;
@@ -70,7 +84,7 @@ public class HourlyCeiling {
 			jdbc.sql("insert into brake_ceiling_admission (outreach_id, rule_name, admitted_at) values (?, ?, ?)")
 				.params(outreachId, rule, PauseStore.utc(now)).update();
 			return true;
-		}));
+		});
 	}
 
 	/** How many first sends of the rule were let through in the last hour. */

@@ -4,6 +4,9 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
  * audit entries). Who did it is the signed-in user.
  */
 @RestController
+@Tag(name = "Brake", description = "Pause and resume outreach (read: support; change: reviewer)")
 @RequestMapping("/api/pauses")
 class PauseController {
 
@@ -33,11 +37,14 @@ class PauseController {
 		this.desk = desk;
 	}
 
+	@Operation(summary = "Pauses in force and the latest audit entries")
 	@GetMapping
 	PauseDesk.Listing list() {
 		return desk.listing();
 	}
 
+	@Operation(summary = "Pause outreach of a rule, problem or channel; body {\"scope\", \"name\", \"note\"}")
+	@ApiResponse(responseCode = "400", description = "Unknown scope or channel, missing name, a field not accepted")
 	@PostMapping
 	ResponseEntity<Pause> pause(@RequestBody Map<String, Object> body, Principal user) {
 		for (String field : body.keySet()) {
@@ -50,6 +57,7 @@ class PauseController {
 		return ResponseEntity.status(paused.created() ? HttpStatus.CREATED : HttpStatus.OK).body(paused.pause());
 	}
 
+	@Operation(summary = "Resume what a pause held; its outreach goes out within forewarn.brake.refresh")
 	@DeleteMapping("/{scope}/{name}")
 	ResponseEntity<Void> resume(@PathVariable String scope, @PathVariable String name,
 			@RequestParam(required = false) String note, Principal user) {

@@ -3,6 +3,9 @@ package org.forewarn.followup;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.forewarn.outreach.Outreach;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code /api/outreach/acknowledge} do the same for many ({@code {"ids": [...], "note": "..."}}), answering per id.
  */
 @RestController
+@Tag(name = "Needs a person", description = "Failures a person sends again or lets be (read: support; act: reviewer)")
 class ResendController {
 
 	/** The most ids one bulk request takes (a provider incident leaves hundreds). */
@@ -31,11 +35,14 @@ class ResendController {
 		this.resend = resend;
 	}
 
+	@Operation(summary = "FAILED records waiting for a person, oldest first")
 	@GetMapping("/api/outreach/failed")
 	List<Outreach> waiting(@RequestParam(defaultValue = "500") int limit) {
 		return resend.waiting(limit);
 	}
 
+	@Operation(summary = "Send a failure again as a new record linked by resendOf")
+	@ApiResponse(responseCode = "409", description = "The record does not wait for a person")
 	@PostMapping("/api/outreach/{id}/resend")
 	ResponseEntity<OutreachResend.Answer> resendOne(@PathVariable String id,
 			@RequestBody(required = false) Map<String, Object> body) {
@@ -43,6 +50,8 @@ class ResendController {
 		return single(resend.resend(id, note(body)));
 	}
 
+	@Operation(summary = "Let a failure be: handled by the signed-in user, nothing sent")
+	@ApiResponse(responseCode = "409", description = "The record does not wait for a person")
 	@PostMapping("/api/outreach/{id}/acknowledge")
 	ResponseEntity<OutreachResend.Answer> acknowledgeOne(@PathVariable String id,
 			@RequestBody(required = false) Map<String, Object> body) {
@@ -50,12 +59,14 @@ class ResendController {
 		return single(resend.acknowledge(id, note(body)));
 	}
 
+	@Operation(summary = "Send several failures again: {\"ids\": [...], \"note\"}, answered per id")
 	@PostMapping("/api/outreach/resend")
 	Map<String, Object> resendMany(@RequestBody Map<String, Object> body) {
 		Signer.name(body);
 		return summary(resend.resend(ids(body), note(body)));
 	}
 
+	@Operation(summary = "Let several failures be: {\"ids\": [...], \"note\"}, answered per id")
 	@PostMapping("/api/outreach/acknowledge")
 	Map<String, Object> acknowledgeMany(@RequestBody Map<String, Object> body) {
 		Signer.name(body);

@@ -2,6 +2,9 @@ package org.forewarn.privacy;
 
 import java.security.Principal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
  * signed-in user.
  */
 @RestController
+@Tag(name = "Data protection", description = "Export and erasure of one customer's data (role privacy)")
 @RequestMapping("/api/customers")
 class PrivacyController {
 
@@ -25,11 +29,13 @@ class PrivacyController {
 		this.requests = requests;
 	}
 
+	@Operation(summary = "Everything held about a customer, as one JSON document (audited)")
 	@GetMapping("/{customerId}/export")
 	Object export(@PathVariable String customerId, Principal user) {
 		return badRequests(() -> requests.export(customerId, user.getName())).orElseThrow(() -> nothingHeld(customerId));
 	}
 
+	@Operation(summary = "Erase a customer's personal data, cancel their waiting outreach, leave a tombstone")
 	@DeleteMapping("/{customerId}")
 	PrivacyRequests.Erasure erase(@PathVariable String customerId, Principal user) {
 		return badRequests(() -> requests.erase(customerId, user.getName())).orElseThrow(() -> nothingHeld(customerId));

@@ -19,7 +19,7 @@ final class ComparisonHtml {
 	private ComparisonHtml() {
 	}
 
-	static void append(StringBuilder page, ReplayComparison c, OrderHistory history, double warnPercent) {
+	static void append(StringBuilder page, ReplayComparison c, OrderHistory history, VolumeWarnings warnings) {
 		page.append("<h2>What the other rules change</h2><p>Same events, rules <b>").append(escape(c.other().rules()))
 			.append("</b> (version ").append(escape(c.other().ruleVersion())).append(") instead of <b>")
 			.append(escape(c.base().rules())).append("</b> (version ").append(escape(c.base().ruleVersion()))
@@ -30,7 +30,7 @@ final class ComparisonHtml {
 		ReportHtml.card(page, "outreach before", c.base().outreach().size());
 		ReportHtml.card(page, "outreach after", c.other().outreach().size());
 		page.append("</div>");
-		FiguresSection.html(page, history, c.base(), c, warnPercent);
+		FiguresSection.html(page, history, c.base(), c, warnings);
 		FiguresSection.transitions(page, c);
 		perProblem(page, c);
 		perRule(page, c);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +23,12 @@ import org.forewarn.outreach.OutreachStatus;
  * @param precision share of messaged orders that were late
  * @param needlessPer1000 messaged orders that arrived on time, per 1,000 orders
  * @param medianLeadHours hours before the promise the first message went out, median over late orders reached in time
+ * @param messagesPerTouchedOrder those messages per order messaged, as the scorer's messagesPerTouchedOrder
+ * @param messagesPerCustomer the same messages per customer they went to; the scorer has no such figure
  */
 record DelayScore(long orders, long late, long touched, double recallBeforePromise, double recallAt24h,
 		double precision, double needlessPer1000, double medianLeadHours, double messagesPerTouchedOrder,
-		long onTimeTouched) {
+		double messagesPerCustomer, long onTimeTouched) {
 
 	static final Set<String> DELAY_PROBLEMS = Set.of("order.not_shipped", "shipment.late", "shipment.stalled",
 			"shipment.exception");
@@ -56,12 +59,14 @@ record DelayScore(long orders, long late, long touched, double recallBeforePromi
 	static DelayScore of(List<Outreach> records, OrderHistory history, Predicate<Outreach> which) {
 		Map<String, Instant> firstTouch = new HashMap<>();
 		Map<String, Integer> perOrder = new HashMap<>();
+		Map<String, Set<String>> customersByOrder = new HashMap<>();
 		for (Outreach o : records) {
 			if (o.orderId() == null || !history.orders().containsKey(o.orderId()) || !counts(o) || !which.test(o)) {
 				continue;
 			}
 			Instant when = o.sentAt() != null ? o.sentAt() : o.sendAt();
 			perOrder.merge(o.orderId(), 1, Integer::sum);
+			customersByOrder.computeIfAbsent(o.orderId(), k -> new HashSet<>()).add(o.customerId());
 			firstTouch.merge(o.orderId(), when, (a, b) -> a.isBefore(b) ? a : b);
 		}
 		Instant last = history.last();
@@ -72,6 +77,7 @@ record DelayScore(long orders, long late, long touched, double recallBeforePromi
 		long hit24 = 0;
 		long hit0 = 0;
 		long messages = 0;
+		Set<String> customers = new HashSet<>();
 		List<Double> leads = new ArrayList<>();
 		for (Map.Entry<String, OrderHistory.Order> entry : history.orders().entrySet()) {
 			OrderHistory.Order order = entry.getValue();
@@ -87,6 +93,7 @@ record DelayScore(long orders, long late, long touched, double recallBeforePromi
 			}
 			touched++;
 			messages += perOrder.get(entry.getKey());
+			customers.addAll(customersByOrder.get(entry.getKey()));
 			if (!isLate) {
 				continue;
 			}
@@ -103,7 +110,8 @@ record DelayScore(long orders, long late, long touched, double recallBeforePromi
 		return new DelayScore(orders, late, touched, hit0 / (double) Math.max(1, late),
 				hit24 / (double) Math.max(1, late), lateTouched / (double) Math.max(1, touched),
 				1000.0 * (touched - lateTouched) / Math.max(1, orders), median(leads),
-				messages / (double) Math.max(1, touched), touched - lateTouched);
+				messages / (double) Math.max(1, touched), messages / (double) Math.max(1, customers.size()),
+				touched - lateTouched);
 	}
 
 	/** Python's statistics.median: the middle value, or the mean of the two middle ones. */

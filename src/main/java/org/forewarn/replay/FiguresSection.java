@@ -29,18 +29,22 @@ final class FiguresSection {
 			new Figure("precision", DelayScore::precision, "%.3f", true),
 			new Figure("needless messages per 1,000 orders", DelayScore::needlessPer1000, "%.1f", false),
 			new Figure("median lead before the promise (h)", DelayScore::medianLeadHours, "%.1f", true),
-			new Figure("messages per messaged order", DelayScore::messagesPerTouchedOrder, "%.3f", false));
+			new Figure("messages per messaged order", DelayScore::messagesPerTouchedOrder, "%.3f", false),
+			new Figure("messages per messaged customer", DelayScore::messagesPerCustomer, "%.3f", false));
 
 	static final String NO_OUTCOMES = "The events hold no orders with a promised date that was delivered or has "
 			+ "passed: no outcome figures.";
 	static final String HOW = "Delay outreach (order.not_shipped, shipment.*) that went out, against orders "
-			+ "delivered after their promise or never: computed as bench/olist_score.py computes it.";
+			+ "delivered after their promise or never: computed as bench/olist_score.py computes it. Messages per "
+			+ "messaged customer, which the scorer has not: the same messages (those counted in messages per "
+			+ "messaged order) divided by the number of different customers they went to.";
 
 	private FiguresSection() {
 	}
 
 	/** The figures of one replay, or with {@code comparison} of both folders side by side. */
-	static String text(OrderHistory history, ReplaySummary base, ReplayComparison comparison, double warnPercent) {
+	static String text(OrderHistory history, ReplaySummary base, ReplayComparison comparison,
+			VolumeWarnings warnings) {
 		StringBuilder out = new StringBuilder();
 		DelayScore before = DelayScore.of(base.outreach(), history);
 		DelayScore after = comparison == null ? null : DelayScore.of(comparison.other().outreach(), history);
@@ -54,9 +58,9 @@ final class FiguresSection {
 						: value(f, before) + " -> " + value(f, after)));
 			}
 		}
-		RuleVolumes volumes = RuleVolumes.of(base.outreach(), history, warnPercent);
+		RuleVolumes volumes = RuleVolumes.of(base.outreach(), history, warnings);
 		RuleVolumes others = comparison == null ? null
-				: RuleVolumes.of(comparison.other().outreach(), history, warnPercent);
+				: RuleVolumes.of(comparison.other().outreach(), history, warnings);
 		out.append(String.format(Locale.ROOT, "Orders messaged per 1,000 orders (%,d orders, %,d customers), per "
 				+ "rule%s:%n", history.placed(), history.customers(), others == null ? "" : ", before -> after"));
 		for (String rule : rules(volumes, others)) {
@@ -78,7 +82,7 @@ final class FiguresSection {
 	}
 
 	static void html(StringBuilder page, OrderHistory history, ReplaySummary base, ReplayComparison comparison,
-			double warnPercent) {
+			VolumeWarnings warnings) {
 		DelayScore before = DelayScore.of(base.outreach(), history);
 		DelayScore after = comparison == null ? null : DelayScore.of(comparison.other().outreach(), history);
 		page.append(comparison == null ? "<h2 id=\"outcomes\">Did the messages go to late orders?</h2>"
@@ -102,14 +106,17 @@ final class FiguresSection {
 			}
 			page.append("</table>");
 		}
-		RuleVolumes volumes = RuleVolumes.of(base.outreach(), history, warnPercent);
+		RuleVolumes volumes = RuleVolumes.of(base.outreach(), history, warnings);
 		RuleVolumes others = comparison == null ? null
-				: RuleVolumes.of(comparison.other().outreach(), history, warnPercent);
+				: RuleVolumes.of(comparison.other().outreach(), history, warnings);
 		page.append(String.format(Locale.ROOT, "<h3>Volume per rule</h3><p class=\"muted\">Orders and customers a "
 				+ "rule's messages reached, per 1,000 of the %,d orders and %,d customers in the events; on time: orders "
-				+ "it messaged that arrived by their promise. A rule reaching more than %s %% of orders, or messaging "
-				+ "mostly orders that arrived on time, is flagged (--warn-above PERCENT).</p>", history.placed(),
-				history.customers(), RuleVolumes.trim(warnPercent)));
+				+ "it messaged about %s that arrived by their promise (--on-time-problems), and precision the share "
+				+ "of them that were late. A rule reaching more than %s %% of orders (--warn-above PERCENT), or "
+				+ "messaging mostly orders that arrived on time, is flagged.</p>", history.placed(),
+				history.customers(), escape(warnings.onTimeProblems().isEmpty() ? "no problem"
+						: String.join(", ", new TreeSet<>(warnings.onTimeProblems()))),
+				RuleVolumes.trim(warnings.percent())));
 		page.append("<table><tr><th>Rule</th><th class=\"n\">Messages</th><th class=\"n\">Orders /1,000</th>"
 				+ "<th class=\"n\">Customers /1,000</th><th class=\"n\">On time</th><th class=\"n\">Precision</th>");
 		page.append(comparison == null ? "" : "<th class=\"n\">Now goes out</th><th class=\"n\">of it called off "
@@ -120,7 +127,7 @@ final class FiguresSection {
 			RuleVolumes.Row a = others == null ? b : others.row(rule);
 			page.append("<tr><td>").append(escape(rule)).append("</td>")
 				.append(cell(b, a, r -> r.messages(), "%,.0f")).append(cell(b, a, r -> r.ordersPer1000(), "%.1f"))
-				.append(cell(b, a, r -> r.customersPer1000(), "%.1f")).append(cell(b, a, r -> r.onTime(), "%,.0f"))
+				.append(cell(b, a, r -> r.customersPer1000(), "%.1f")).append(cell(b, a, r -> r.scored() == 0 ? Double.NaN : r.onTime(), "%,.0f"))
 				.append(cell(b, a, RuleVolumes.Row::precision, "%.3f"));
 			if (comparison != null) {
 				page.append(ReportHtml.number(comparison.nowGoesOut(rule, false)))

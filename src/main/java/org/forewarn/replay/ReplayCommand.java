@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * {@code replay EVENTS.jsonl --out DIR [--rules DIR] [--compare OTHER_RULES_DIR]}: the real rules over a file of
@@ -19,9 +22,10 @@ import java.util.List;
 public final class ReplayCommand {
 
 	private static final String USAGE = "usage: replay EVENTS.jsonl --out DIR [--rules RULES_DIR] "
-			+ "[--compare OTHER_RULES_DIR] [--warn-above PERCENT] [--spring.setting=value ...]";
+			+ "[--compare OTHER_RULES_DIR] [--warn-above PERCENT] [--on-time-problems PROBLEM,...] [--spring.setting=value ...]";
 	/** A rule whose messages reach more than this share of all orders is flagged in the report. */
 	static final double WARN_ABOVE_PERCENT = 10;
+	private static final Pattern PROBLEM_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
 	private ReplayCommand() {
 	}
@@ -32,6 +36,7 @@ public final class ReplayCommand {
 		Path out = null;
 		String compare = null;
 		String warnAbove = String.valueOf(WARN_ABOVE_PERCENT);
+		String onTimeProblems = String.join(",", VolumeWarnings.DEFAULT_ON_TIME_PROBLEMS);
 		List<String> overrides = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -39,6 +44,7 @@ public final class ReplayCommand {
 				case "--rules" -> overrides.add("--forewarn.rules=" + (i + 1 < args.length ? args[++i] : ""));
 				case "--compare" -> compare = i + 1 < args.length ? args[++i] : "";
 				case "--warn-above" -> warnAbove = i + 1 < args.length ? args[++i] : "";
+				case "--on-time-problems" -> onTimeProblems = i + 1 < args.length ? args[++i] : null;
 				default -> {
 					if (args[i].startsWith("--")) {
 						overrides.add(args[i]); // any Spring setting, e.g. --logging.level.org.forewarn=DEBUG
@@ -65,6 +71,13 @@ public final class ReplayCommand {
 			System.err.println("replay: --warn-above " + warnAbove + " is not a share of orders between 0 and 100");
 			return 2;
 		}
+		Set<String> timingProblems = problems(onTimeProblems);
+		if (timingProblems == null) {
+			System.err.println("replay: --on-time-problems " + onTimeProblems + " is not a comma-separated list of "
+					+ "problems such as shipment.late,order.not_shipped (or \"\" for none)");
+			return 2;
+		}
+		VolumeWarnings warnings = new VolumeWarnings(warnPercent, timingProblems);
 		if (!Files.isReadable(events)) {
 			System.err.println("replay: cannot read events file " + events);
 			return 2;
@@ -77,7 +90,7 @@ public final class ReplayCommand {
 			ReplaySummary base = replay(events, overrides);
 			OrderHistory history = OrderHistory.read(events);
 			Files.createDirectories(out);
-			String figures = FiguresSection.text(history, base, null, warnPercent);
+			String figures = FiguresSection.text(history, base, null, warnings);
 			ReplayOutput.write(out, base, figures);
 			console.println(base.render());
 			console.print(figures);
@@ -90,18 +103,18 @@ public final class ReplayCommand {
 				comparison = ReplayComparison.of(base, replay(events, other));
 				Files.createDirectories(out.resolve(ReplayOutput.COMPARE_FOLDER));
 				ReplayOutput.write(out.resolve(ReplayOutput.COMPARE_FOLDER), comparison.other(),
-						FiguresSection.text(history, comparison.other(), null, warnPercent));
+						FiguresSection.text(history, comparison.other(), null, warnings));
 				ReplayOutput.writeChanges(out, comparison);
 				String compared = String.format("The rules in %s add %,d outreach records, remove %,d and decide %,d "
 						+ "differently%n", compare, comparison.count(ReplayComparison.Kind.ADDED),
 						comparison.count(ReplayComparison.Kind.REMOVED),
 						comparison.count(ReplayComparison.Kind.CHANGED))
-						+ FiguresSection.text(history, base, comparison, warnPercent);
+						+ FiguresSection.text(history, base, comparison, warnings);
 				Files.writeString(out.resolve(ReplayOutput.COMPARISON_FILE), compared, StandardCharsets.UTF_8);
 				console.print(compared);
 			}
 			Files.writeString(out.resolve(ReportHtml.FILE),
-					ReportHtml.render(events, base, comparison, history, warnPercent), StandardCharsets.UTF_8);
+					ReportHtml.render(events, base, comparison, history, warnings), StandardCharsets.UTF_8);
 			console.println("Wrote " + out.resolve(ReplayOutput.OUTREACH_FILE) + ", "
 					+ out.resolve(ReplayOutput.SUMMARY_FILE) + " and " + out.resolve(ReportHtml.FILE)
 					+ (comparison == null ? "" : ", " + out.resolve(ReplayOutput.CHANGES_FILE) + ", "
@@ -113,6 +126,25 @@ public final class ReplayCommand {
 			System.err.println("replay: " + e.getMessage());
 			return 1;
 		}
+	}
+
+	/** The problems named in a comma-separated list; null when a name is not one a rule could decide. */
+	private static Set<String> problems(String list) {
+		if (list == null) {
+			return null;
+		}
+		Set<String> problems = new TreeSet<>();
+		for (String name : list.split(",")) {
+			String problem = name.strip();
+			if (problem.isEmpty()) {
+				continue;
+			}
+			if (!PROBLEM_NAME.matcher(problem).matches()) {
+				return null;
+			}
+			problems.add(problem);
+		}
+		return problems;
 	}
 
 	private static ReplaySummary replay(Path events, List<String> settings) throws IOException {

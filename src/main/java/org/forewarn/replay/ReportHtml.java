@@ -36,7 +36,7 @@ final class ReportHtml {
 	}
 
 	static String render(Path events, ReplaySummary replay, ReplayComparison comparison, OrderHistory history,
-			double warnPercent) {
+			VolumeWarnings warnings) {
 		ReportFigures figures = ReportFigures.of(replay);
 		StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
 				+ "<title>Forewarn backtest</title><style>" + STYLE + "</style></head><body>");
@@ -52,12 +52,12 @@ final class ReportHtml {
 		legend(page, new ArrayList<>(figures.channels()));
 		page.append(SvgCharts.perDay(figures.perDay(), new ArrayList<>(figures.channels())));
 		leadTimes(page, figures);
-		FiguresSection.html(page, history, replay, null, warnPercent);
+		FiguresSection.html(page, history, replay, null, warnings);
 		if (replay.outcomes() != null) {
 			OutcomeSection.html(page, replay.outcomes());
 		}
 		if (comparison != null) {
-			ComparisonHtml.append(page, comparison, history, warnPercent);
+			ComparisonHtml.append(page, comparison, history, warnings);
 		}
 		return page.append("</body></html>").toString();
 	}

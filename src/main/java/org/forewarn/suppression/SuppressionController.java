@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -24,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Support may read; reviewer and admin manage (see WebSecurityConfiguration).
  */
 @RestController
+@Tag(name = "Suppressions", description = "Addresses and numbers not to contact (read: support; change: reviewer)")
 @RequestMapping("/api/suppressions")
 class SuppressionController {
 
@@ -44,6 +48,8 @@ class SuppressionController {
 		return badRequests(() -> desk.page(channel, source, page, size));
 	}
 
+	@Operation(summary = "Add an address or number not to contact")
+	@ApiResponse(responseCode = "400", description = "Unknown channel, an address that is not one, a bad expiresAt")
 	@PostMapping
 	ResponseEntity<Suppression> add(@RequestBody NewSuppression body, Principal user) {
 		if (body == null) {
@@ -54,6 +60,7 @@ class SuppressionController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(added);
 	}
 
+	@Operation(summary = "Lift a suppression")
 	@DeleteMapping("/{channel}/{address}")
 	ResponseEntity<Void> remove(@PathVariable String channel, @PathVariable String address) {
 		if (!badRequests(() -> desk.lift(channel, address))) {
@@ -63,6 +70,8 @@ class SuppressionController {
 	}
 
 	/** The body is the CSV file itself ({@code text/csv}), at most {@code forewarn.suppressions.import-max-bytes}. */
+	@Operation(summary = "Import a CSV file (text/csv): channel,address,reason; bad lines are named")
+	@ApiResponse(responseCode = "413", description = "Larger than forewarn.suppressions.import-max-bytes")
 	@PostMapping("/import")
 	ResponseEntity<Map<String, Object>> importCsv(HttpServletRequest request, Principal user) throws IOException {
 		long max = desk.importMaxBytes();

@@ -3,6 +3,10 @@
 -- for the rules shipped in rules/ they now hold its id, so the first start after the upgrade finds every record
 -- it made before and sends nothing twice. Rules of your own keep their name here: a rule without @id goes on being
 -- known by its name (rules/README.md, "Rule ids", says how to give it an id without sending twice).
+-- H2 commits each create and drop at once: a start that died mid-way leaves rule_id_rename behind, so it is
+-- dropped first. Each update below only touches rows still holding a shipped rule's name, so running the whole
+-- script again after such a crash finishes the job and changes nothing twice.
+drop table if exists rule_id_rename;
 create table rule_id_rename (
   rule_name varchar(300) primary key,
   rule_id   varchar(80)  not null

@@ -39,7 +39,7 @@ class StormBurstTest {
 	/** Low enough that the provider rate, not this machine's speed, paces the sends. */
 	private static final int CEILING = 30;
 	private static final int RATE = 3;
-	private static final String RULE = "shipment.exception: address problem, ask the customer now";
+	private static final String RULE = "shipment-exception-address";
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@RegisterExtension

@@ -1,5 +1,8 @@
 package org.forewarn.replay;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +61,24 @@ class ReplayCommandTest {
 	@Test
 	void explainsHowToCallItWhenArgumentsAreMissing() {
 		assertThat(ReplayCommand.run(new String[] { "events.jsonl" })).isEqualTo(2);
+	}
+
+	@Test
+	void refusesAnOnTimeProblemListThatNamesNoProblem() {
+		PrintStream err = System.err;
+		var captured = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			assertThat(ReplayCommand.run(new String[] { "events.jsonl", "--out", "out", "--on-time-problems",
+					"shipment.late,churn risk" })).isEqualTo(2);
+			assertThat(ReplayCommand.run(new String[] { "events.jsonl", "--out", "out", "--on-time-problems" }))
+				.isEqualTo(2);
+		}
+		finally {
+			System.setErr(err);
+		}
+		assertThat(captured.toString(StandardCharsets.UTF_8))
+			.contains("--on-time-problems shipment.late,churn risk is not a comma-separated list of problems");
 	}
 
 	private static String event(String id, String type, String time, String customer, String order, String data) {

@@ -92,6 +92,7 @@ class ReplayReportTest {
 				"  precision                              1.000 -> 0.500\n",
 				"  needless messages per 1,000 orders     0.0 -> 500.0\n",
 				"  median lead before the promise (h)     24.0 -> 48.0\n",
+				"  messages per messaged customer         1.000 -> 2.000\n",
 				"  shipment-late-notice             333.3 (precision 1.000, on time 0) -> 666.7 (precision 0.500, on"
 						+ " time 1); now goes out 1 (called off before 0), no longer 0\n",
 				"    WARNING: messages 100.0 % of all orders (warning above 10 %)\n",
@@ -101,7 +102,9 @@ class ReplayReportTest {
 		assertThat(report).contains("Is the change better?", "<span class=\"removed\">worse</span>",
 				"Status changes", "none -&gt; OPEN");
 		assertThat(Files.readString(out.resolve("summary.txt"))).contains(
-				"Replayed 6 lines in ", "  precision                              1.000\n");
+				"Replayed 6 lines in ", "  precision                              1.000\n",
+				"  messages per messaged customer         1.000\n");
+		assertThat(report).contains("Messages per messaged customer, which the scorer has not");
 	}
 
 	private Path copyOfShippedRules() throws IOException {
