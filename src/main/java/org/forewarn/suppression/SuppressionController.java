@@ -41,6 +41,7 @@ class SuppressionController {
 		this.desk = desk;
 	}
 
+	@Operation(summary = "A page of suppressions, by channel and source")
 	@GetMapping
 	SuppressionList.Page page(@RequestParam(required = false) String channel,
 			@RequestParam(required = false) String source, @RequestParam(defaultValue = "0") int page,

@@ -75,6 +75,12 @@ final class Browser implements AutoCloseable {
 		return base;
 	}
 
+	/** Waits for the next page: until an element of this one is gone (a form posted, then redirected). */
+	void waitUntilGone(WebElement element) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+	}
+
 	WebElement find(By by) {
 		return driver.findElement(by);
 	}

@@ -309,7 +309,9 @@ class ConsoleBrowserTest {
 				"rita");
 		browser.screenshot("suppressions");
 
+		WebElement before = browser.find(By.id("flash-message"));
 		row("blocked@customers.example").findElement(By.cssSelector("button.lift")).click();
+		browser.waitUntilGone(before);
 		assertThat(browser.find(By.id("flash-message")).getText())
 			.isEqualTo("Lifted the suppression of email blocked@customers.example.");
 		assertThat(list.active("email", "blocked@customers.example")).isEmpty();
@@ -331,7 +333,9 @@ class ConsoleBrowserTest {
 			assertThat(app.bean(Pauses.class).holding("any", "any", "email")).isPresent();
 
 			pause.findElement(By.cssSelector("input.note")).sendKeys("provider back");
+			WebElement paused = browser.find(By.id("flash-message"));
 			pause.findElement(By.cssSelector("button.resume")).click();
+			browser.waitUntilGone(paused);
 			assertThat(browser.find(By.id("flash-message")).getText()).startsWith("Resumed channel email");
 			assertThat(browser.present(By.id("pause-channel-email"))).isFalse();
 			assertThat(app.bean(Pauses.class).holding("any", "any", "email")).isEmpty();
