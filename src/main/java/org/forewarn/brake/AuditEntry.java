@@ -6,5 +6,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One pause or resume: when, who, what and why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record AuditEntry(Instant at, String actor, String action, String scope, String name, String note) {
+public record AuditEntry(Instant at, String actor, String action, String scope, String name, String note) {
 }

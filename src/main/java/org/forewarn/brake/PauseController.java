@@ -1,14 +1,12 @@
 package org.forewarn.brake;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.forewarn.channel.ChannelDispatch;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,26 +29,18 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/pauses")
 class PauseController {
 
-	private static final int NAME = 300;
-	private static final int NOTE = 1000;
-	private static final int AUDIT_SHOWN = 100;
 	private static final Set<String> FIELDS = Set.of("scope", "name", "note");
 
-	private final Pauses pauses;
-	private final ChannelDispatch channels;
+	private final PauseDesk desk;
 
-	PauseController(Pauses pauses, ChannelDispatch channels) {
-		this.pauses = pauses;
-		this.channels = channels;
-	}
-
-	record Listing(List<Pause> pauses, List<AuditEntry> audit) {
+	PauseController(PauseDesk desk) {
+		this.desk = desk;
 	}
 
 	@Operation(summary = "Pauses in force and the latest audit entries")
 	@GetMapping
-	Listing list() {
-		return new Listing(pauses.current(), pauses.recentAudit(AUDIT_SHOWN));
+	PauseDesk.Listing list() {
+		return desk.listing();
 	}
 
 	@Operation(summary = "Pause outreach of a rule, problem or channel; body {\"scope\", \"name\", \"note\"}")
@@ -62,62 +52,36 @@ class PauseController {
 				throw bad(field + ": not accepted; send scope, name and note (who paused is the signed-in user)");
 			}
 		}
-		PauseScope scope = scope(text(body, "scope", 10, true));
-		String name = text(body, "name", NAME, true);
-		if (scope == PauseScope.CHANNEL && !channels.knows(name)) {
-			throw bad("name: there is no channel '" + name + "'");
-		}
-		String note = text(body, "note", NOTE, false);
-		return pauses.pause(scope, name, note, by(user))
-			.map(p -> ResponseEntity.status(HttpStatus.CREATED).body(p))
-			.orElseGet(() -> ResponseEntity.ok(pauses.find(scope, name).orElseThrow()));
+		PauseDesk.Paused paused = badRequests(() -> desk.pause(string(body, "scope"), string(body, "name"),
+				string(body, "note"), by(user)));
+		return ResponseEntity.status(paused.created() ? HttpStatus.CREATED : HttpStatus.OK).body(paused.pause());
 	}
 
 	@Operation(summary = "Resume what a pause held; its outreach goes out within forewarn.brake.refresh")
 	@DeleteMapping("/{scope}/{name}")
 	ResponseEntity<Void> resume(@PathVariable String scope, @PathVariable String name,
 			@RequestParam(required = false) String note, Principal user) {
-		PauseScope parsed = scope(scope);
-		if (note != null && note.length() > NOTE) {
-			throw bad("note: longer than " + NOTE + " characters");
-		}
-		if (!pauses.resume(parsed, name, blankToNull(note), by(user))) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no pause of " + parsed.key() + " '" + name + "'");
+		if (!badRequests(() -> desk.resume(scope, name, note, by(user)))) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no pause of " + scope + " '" + name + "'");
 		}
 		return ResponseEntity.noContent().build();
 	}
 
-	private static PauseScope scope(String value) {
+	private static String string(Map<String, Object> body, String field) {
+		Object value = body.get(field);
+		if (value != null && !(value instanceof String)) {
+			throw bad(field + ": must be a string");
+		}
+		return (String) value;
+	}
+
+	private static <T> T badRequests(java.util.function.Supplier<T> call) {
 		try {
-			return PauseScope.parse(value);
+			return call.get();
 		}
 		catch (IllegalArgumentException e) {
 			throw bad(e.getMessage());
 		}
-	}
-
-	private static String text(Map<String, Object> body, String field, int max, boolean required) {
-		Object value = body.get(field);
-		if (value == null || (value instanceof String s && s.isBlank())) {
-			if (required) {
-				throw bad(field + ": required");
-			}
-			return null;
-		}
-		if (!(value instanceof String s)) {
-			throw bad(field + ": must be a string");
-		}
-		if (s.length() > max) {
-			throw bad(field + ": longer than " + max + " characters");
-		}
-		if (s.chars().anyMatch(Character::isISOControl)) {
-			throw bad(field + ": contains control characters");
-		}
-		return s.strip();
-	}
-
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	private static String by(Principal user) {

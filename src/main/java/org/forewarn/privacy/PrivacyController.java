@@ -1,7 +1,6 @@
 package org.forewarn.privacy;
 
 import java.security.Principal;
-import java.time.Clock;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,48 +23,34 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/customers")
 class PrivacyController {
 
-	/** Longer than any customer id intake accepts (128). */
-	private static final int MAX_ID = 200;
+	private final PrivacyRequests requests;
 
-	private final CustomerExport export;
-	private final CustomerErasure erasure;
-	private final PrivacyLog privacyLog;
-	private final Clock clock;
-
-	PrivacyController(CustomerExport export, CustomerErasure erasure, PrivacyLog privacyLog, Clock clock) {
-		this.export = export;
-		this.erasure = erasure;
-		this.privacyLog = privacyLog;
-		this.clock = clock;
+	PrivacyController(PrivacyRequests requests) {
+		this.requests = requests;
 	}
 
 	@Operation(summary = "Everything held about a customer, as one JSON document (audited)")
 	@GetMapping("/{customerId}/export")
-	CustomerExport.Document export(@PathVariable String customerId, Principal user) {
-		check(customerId);
-		CustomerExport.Document document = export.export(customerId);
-		if (document == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "nothing is held about customer " + customerId);
-		}
-		privacyLog.audit(clock.instant(), user.getName(), "export", customerId, CustomerExport.summary(document));
-		return document;
+	Object export(@PathVariable String customerId, Principal user) {
+		return badRequests(() -> requests.export(customerId, user.getName())).orElseThrow(() -> nothingHeld(customerId));
 	}
 
 	@Operation(summary = "Erase a customer's personal data, cancel their waiting outreach, leave a tombstone")
 	@DeleteMapping("/{customerId}")
-	CustomerErasure.Erased erase(@PathVariable String customerId, Principal user) {
-		check(customerId);
-		CustomerErasure.Erased erased = erasure.erase(customerId, user.getName());
-		if (erased == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "nothing is held about customer " + customerId);
-		}
-		return erased;
+	PrivacyRequests.Erasure erase(@PathVariable String customerId, Principal user) {
+		return badRequests(() -> requests.erase(customerId, user.getName())).orElseThrow(() -> nothingHeld(customerId));
 	}
 
-	private static void check(String customerId) {
-		if (customerId.length() > MAX_ID) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "customerId: longer than " + MAX_ID
-					+ " characters; no customer has such an id");
+	private static <T> T badRequests(java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
 		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+		}
+	}
+
+	private static ResponseStatusException nothingHeld(String customerId) {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "nothing is held about customer " + customerId);
 	}
 }

@@ -154,6 +154,13 @@ class WebSecurityConfiguration {
 			.requestMatchers("/review", "/review/**").hasRole(REVIEWER)
 			.requestMatchers(HttpMethod.POST, "/needs-a-person").hasRole(REVIEWER)
 			.requestMatchers("/rules", "/rules/**").hasRole(RULES)
+			// the do-not-contact list and the brake: support reads, reviewers change (as in the API)
+			.requestMatchers(HttpMethod.GET, "/suppressions", "/pauses").hasRole(SUPPORT)
+			.requestMatchers(HttpMethod.POST, "/suppressions", "/suppressions/lift", "/suppressions/import", "/pauses",
+					"/pauses/resume")
+			.hasRole(REVIEWER)
+			// data protection on a page of its own: privacy users do not see the support pages and timelines
+			.requestMatchers("/privacy", "/privacy/**").hasRole(PRIVACY)
 			.requestMatchers(HttpMethod.GET, "/outcomes").hasAnyRole(SUPPORT, RULES)
 			.requestMatchers("/followups", "/followups/**", "/customers", "/customers/**", "/outreach",
 					"/needs-a-person")

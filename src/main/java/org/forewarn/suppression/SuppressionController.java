@@ -1,15 +1,8 @@
 package org.forewarn.suppression;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,28 +35,18 @@ class SuppressionController {
 	record NewSuppression(String channel, String address, String reason, String expiresAt) {
 	}
 
-	private final SuppressionList list;
-	private final SuppressionSettings settings;
-	private final Clock clock;
+	private final SuppressionDesk desk;
 
-	SuppressionController(SuppressionList list, SuppressionSettings settings, Clock clock) {
-		this.list = list;
-		this.settings = settings;
-		this.clock = clock;
+	SuppressionController(SuppressionDesk desk) {
+		this.desk = desk;
 	}
 
+	@Operation(summary = "A page of suppressions, by channel and source")
 	@GetMapping
 	SuppressionList.Page page(@RequestParam(required = false) String channel,
 			@RequestParam(required = false) String source, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "100") int size) {
-		if (page < 0) {
-			throw bad("page: must be 0 or more");
-		}
-		if (size < 1 || size > 1000) {
-			throw bad("size: between 1 and 1000");
-		}
-		return badRequests(() -> list.page(channel, source == null || source.isBlank() ? null
-				: SuppressionSource.parse(source), page, size));
+		return badRequests(() -> desk.page(channel, source, page, size));
 	}
 
 	@Operation(summary = "Add an address or number not to contact")
@@ -73,28 +56,15 @@ class SuppressionController {
 		if (body == null) {
 			throw bad("body: missing");
 		}
-		Duration until = null;
-		if (body.expiresAt() != null && !body.expiresAt().isBlank()) {
-			try {
-				until = Duration.between(clock.instant(), OffsetDateTime.parse(body.expiresAt()).toInstant());
-			}
-			catch (DateTimeParseException e) {
-				throw bad("expiresAt: not an RFC 3339 time with offset, e.g. 2027-01-31T00:00:00Z");
-			}
-			if (until.isNegative() || until.isZero()) {
-				throw bad("expiresAt: already past");
-			}
-		}
-		Duration forHowLong = until;
-		Suppression added = badRequests(() -> list.add(body.channel(), body.address(), body.reason(),
-				SuppressionSource.MANUAL, forHowLong, user.getName()));
+		Suppression added = badRequests(() -> desk.add(body.channel(), body.address(), body.reason(),
+				body.expiresAt(), user.getName()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(added);
 	}
 
 	@Operation(summary = "Lift a suppression")
 	@DeleteMapping("/{channel}/{address}")
 	ResponseEntity<Void> remove(@PathVariable String channel, @PathVariable String address) {
-		if (!badRequests(() -> list.remove(channel, address))) {
+		if (!badRequests(() -> desk.lift(channel, address))) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no suppression for this " + channel + " address");
 		}
 		return ResponseEntity.noContent().build();
@@ -105,7 +75,7 @@ class SuppressionController {
 	@ApiResponse(responseCode = "413", description = "Larger than forewarn.suppressions.import-max-bytes")
 	@PostMapping("/import")
 	ResponseEntity<Map<String, Object>> importCsv(HttpServletRequest request, Principal user) throws IOException {
-		long max = settings.importMaxBytes().toBytes();
+		long max = desk.importMaxBytes();
 		if (request.getContentLengthLong() > max) {
 			throw tooLarge(max);
 		}
@@ -116,14 +86,11 @@ class SuppressionController {
 		if (body.length > max) {
 			throw tooLarge(max);
 		}
-		BufferedReader csv = new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(body),
-				StandardCharsets.UTF_8));
 		try {
-			SuppressionImport.Result result = SuppressionImport.run(csv, settings.importMaxLines(), list,
-					user.getName());
+			SuppressionDesk.Imported result = desk.importCsv(body, user.getName());
 			return ResponseEntity.ok(Map.of("imported", result.imported(), "errors", result.errors()));
 		}
-		catch (SuppressionImport.Refused e) {
+		catch (IllegalArgumentException e) {
 			throw bad("body: " + e.getMessage());
 		}
 	}

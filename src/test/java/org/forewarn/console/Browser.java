@@ -66,6 +66,21 @@ final class Browser implements AutoCloseable {
 		find(By.id("sign-out")).click();
 	}
 
+	/** The value of a cookie the browser holds for Forewarn (the session), to fetch a download as the browser would. */
+	String cookie(String name) {
+		return driver.manage().getCookieNamed(name).getValue();
+	}
+
+	String base() {
+		return base;
+	}
+
+	/** Waits for the next page: until an element of this one is gone (a form posted, then redirected). */
+	void waitUntilGone(WebElement element) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+	}
+
 	WebElement find(By by) {
 		return driver.findElement(by);
 	}

@@ -1,6 +1,10 @@
 package org.forewarn.console;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +19,12 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.forewarn.Credentials;
 import org.forewarn.Mails;
 import org.forewarn.SimulatedForewarn;
+import org.forewarn.brake.PauseDesk;
+import org.forewarn.brake.Pauses;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.OutreachStore;
+import org.forewarn.suppression.SuppressionList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +34,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.forewarn.TestEvents.customer;
@@ -35,7 +46,7 @@ import static org.forewarn.TestEvents.order;
 /**
  * The console in a real browser (headless Chromium): sign in, work a follow-up, approve a review and see the email
  * go out, read why an outreach exists, a support user refused the review queue, a rejected rules reload shown with
- * file and line. Forewarn runs on a simulated clock with the test rules (a copy: one test breaks it) and GreenMail.
+ * file and line, the suppression list, pauses, and a customer's export and erasure. Forewarn runs on a simulated clock with the test rules (a copy: one test breaks it) and GreenMail.
  */
 class ConsoleBrowserTest {
 
@@ -64,6 +75,7 @@ class ConsoleBrowserTest {
 		app.asNewUser("sam", "support");
 		app.asNewUser("rita", "reviewer");
 		app.asNewUser("ruth", "rules");
+		app.asNewUser("pia", "privacy");
 	}
 
 	@AfterAll
@@ -98,7 +110,7 @@ class ConsoleBrowserTest {
 		assertThat(browser.text()).contains("problems detected", "sent", "called off", "waiting for review",
 				"Suppressed, by reason", "Failed, by provider code");
 		assertThat(navigation()).containsExactly("Today", "Follow-ups", "Review", "Outreach", "Needs a person",
-				"Rules", "Outcomes");
+				"Suppressions", "Pauses", "Rules", "Outcomes", "Data protection");
 		browser.screenshot("today");
 
 		browser.signOut();
@@ -183,7 +195,8 @@ class ConsoleBrowserTest {
 	@Test
 	void aSupportUserIsRefusedTheReviewQueue() throws Exception {
 		browser.signIn("sam", "sam-password-1");
-		assertThat(navigation()).containsExactly("Today", "Follow-ups", "Outreach", "Needs a person", "Outcomes");
+		assertThat(navigation()).containsExactly("Today", "Follow-ups", "Outreach", "Needs a person", "Suppressions",
+				"Pauses", "Outcomes");
 		browser.open("/review");
 		assertThat(browser.find(By.id("error-status")).getText()).startsWith("403");
 		browser.screenshot("review-refused");
@@ -265,6 +278,139 @@ class ConsoleBrowserTest {
 			.findFirst().orElseThrow();
 		assertThat(again.id()).isNotEqualTo(failed.id());
 		assertThat(store().find(failed.id()).orElseThrow().handled().by()).isEqualTo("rita");
+	}
+
+	@Test
+	void aReviewerAddsImportsAndLiftsASuppression(@TempDir Path files) throws Exception {
+		SuppressionList list = app.bean(SuppressionList.class);
+		browser.signIn("rita", "rita-password-1");
+		browser.open("/suppressions");
+		WebElement add = browser.find(By.id("add-suppression"));
+		add.findElement(By.name("address")).sendKeys("Blocked@Customers.example");
+		add.findElement(By.name("reason")).sendKeys("asked by phone");
+		browser.find(By.id("add")).click();
+		assertThat(browser.find(By.id("flash-message")).getText())
+			.isEqualTo("Suppressed email blocked@customers.example for good.");
+		assertThat(list.active("email", "blocked@customers.example")).hasValueSatisfying(s -> {
+			assertThat(s.createdBy()).isEqualTo("rita");
+			assertThat(s.reason()).isEqualTo("asked by phone");
+		});
+
+		Path csv = files.resolve("bounced.csv");
+		Files.writeString(csv, "channel,address,reason\nemail,imported@customers.example,old bounce\n"
+				+ "email,not an address,typo\n");
+		browser.find(By.name("file")).sendKeys(csv.toAbsolutePath().toString());
+		browser.find(By.id("import")).click();
+		assertThat(browser.find(By.id("flash-message")).getText())
+			.isEqualTo("Imported 1 addresses from bounced.csv; 1 lines not imported.");
+		assertThat(browser.find(By.id("import-errors")).getText()).startsWith("line 3: ");
+		assertThat(list.active("email", "imported@customers.example")).isPresent();
+		assertThat(row("blocked@customers.example").getText()).contains("asked by phone", "manual", "for good",
+				"rita");
+		browser.screenshot("suppressions");
+
+		WebElement before = browser.find(By.id("flash-message"));
+		row("blocked@customers.example").findElement(By.cssSelector("button.lift")).click();
+		browser.waitUntilGone(before);
+		assertThat(browser.find(By.id("flash-message")).getText())
+			.isEqualTo("Lifted the suppression of email blocked@customers.example.");
+		assertThat(list.active("email", "blocked@customers.example")).isEmpty();
+		assertThat(browser.present(By.xpath(rowXpath("blocked@customers.example")))).isFalse();
+	}
+
+	@Test
+	void aReviewerPausesAChannelAndResumesItAndTheAuditNamesThem() throws Exception {
+		try {
+			browser.signIn("rita", "rita-password-1");
+			browser.open("/pauses");
+			WebElement form = browser.find(By.id("pause"));
+			form.findElement(By.name("name")).sendKeys("email");
+			form.findElement(By.name("note")).sendKeys("provider outage");
+			browser.find(By.id("pause-button")).click();
+			assertThat(browser.find(By.id("flash-message")).getText()).isEqualTo("Paused channel email.");
+			WebElement pause = browser.find(By.id("pause-channel-email"));
+			assertThat(pause.getText()).contains("provider outage", "rita");
+			assertThat(app.bean(Pauses.class).holding("any", "any", "email")).isPresent();
+
+			pause.findElement(By.cssSelector("input.note")).sendKeys("provider back");
+			WebElement paused = browser.find(By.id("flash-message"));
+			pause.findElement(By.cssSelector("button.resume")).click();
+			browser.waitUntilGone(paused);
+			assertThat(browser.find(By.id("flash-message")).getText()).startsWith("Resumed channel email");
+			assertThat(browser.present(By.id("pause-channel-email"))).isFalse();
+			assertThat(app.bean(Pauses.class).holding("any", "any", "email")).isEmpty();
+			List<String> audit = browser.find(By.id("audit")).findElements(By.cssSelector("tr")).stream()
+				.map(WebElement::getText).toList();
+			assertThat(audit).anySatisfy(line -> assertThat(line).contains("rita", "resume", "email", "provider back"))
+				.anySatisfy(line -> assertThat(line).contains("rita", "pause", "email", "provider outage"));
+			browser.screenshot("pauses");
+
+			browser.signOut();
+			browser.signIn("sam", "sam-password-1");
+			browser.open("/pauses");
+			assertThat(browser.present(By.id("pause"))).as("support reads, a reviewer pauses").isFalse();
+			assertThat(browser.find(By.id("audit")).getText()).contains("provider back");
+		}
+		finally {
+			app.bean(PauseDesk.class).resume("channel", "email", null, "test");
+		}
+	}
+
+	@Test
+	void aPrivacyUserExportsAndErasesACustomerWhoThenHasNoProfile() throws Exception {
+		decide("pv-1", "email");
+		browser.signIn("pia", "pia-password-1");
+		assertThat(navigation()).containsExactly("Today", "Data protection");
+		browser.open("/customers/pv-1");
+		assertThat(browser.find(By.id("error-status")).getText()).as("no timelines for privacy").startsWith("403");
+
+		browser.open("/privacy");
+		browser.find(By.id("customer")).sendKeys("pv-1\n");
+		String export = browser.find(By.id("export")).getAttribute("href");
+		HttpResponse<String> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(export))
+			.header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				d -> assertThat(d).startsWith("attachment").contains("customer-pv-1.json"));
+		HttpResponse<String> api = app.get("/api/customers/pv-1/export");
+		assertThat(withoutTime(file.body())).as("the API's document").isEqualTo(withoutTime(api.body()));
+		assertThat(JSON.readTree(file.body()).get("profile").get("customer").get("email").asString())
+			.isEqualTo("pv-1@customers.example");
+
+		browser.find(By.id("erase")).click();
+		assertThat(browser.find(By.id("erase-customer")).getText()).isEqualTo("pv-1");
+		assertThat(browser.find(By.id("erase-what")).getText()).contains("delete the profile");
+		browser.screenshot("privacy-erase");
+		assertThat(profiles("pv-1")).as("nothing erased before the confirmation").isEqualTo(1);
+		browser.find(By.id("confirm-erase")).click();
+
+		assertThat(browser.find(By.id("flash-message")).getText()).startsWith("Erased customer pv-1: ")
+			.endsWith(", the profile.");
+		browser.screenshot("privacy");
+		assertThat(profiles("pv-1")).isZero();
+		JsonNode profile = JSON.readTree(app.get("/api/customers/pv-1/export").body()).path("profile");
+		assertThat(profile.isNull() || profile.isMissingNode()).as("no profile after erasure").isTrue();
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static JsonNode withoutTime(String document) {
+		ObjectNode node = (ObjectNode) JSON.readTree(document);
+		node.remove("exportedAt");
+		return node;
+	}
+
+	private static long profiles(String customerId) {
+		return app.bean(JdbcClient.class).sql("select count(*) from customer_state where customer_id = ?")
+			.param(customerId).query(Long.class).single();
+	}
+
+	private static String rowXpath(String address) {
+		return "//table[@id='suppressions']//tr[td[@class='address' and text()='" + address + "']]";
+	}
+
+	private WebElement row(String address) {
+		return browser.find(By.xpath(rowXpath(address)));
 	}
 
 	/** A customer and an order that the test rule named {@code testRule} acts on, a moment later. */

@@ -178,13 +178,27 @@ class AccessControlTest {
 				new Endpoint("GET", "/rules", null, RULES, 200),
 				new Endpoint("POST", "/rules/reload", "", RULES, 302),
 				new Endpoint("GET", "/outcomes", null, figures, 200),
+				new Endpoint("GET", "/suppressions", null, SUPPORT, 200),
+				new Endpoint("GET", "/suppressions?channel=email&source=bounce&page=1", null, SUPPORT, 200),
+				new Endpoint("POST", "/suppressions", "channel=email&address=not-an-address", REVIEWER, 302),
+				new Endpoint("POST", "/suppressions/lift", "channel=email&address=nobody@example.com", REVIEWER, 302),
+				new Endpoint("POST", "/suppressions/import", "", REVIEWER, 302),
+				new Endpoint("GET", "/pauses", null, SUPPORT, 200),
+				new Endpoint("POST", "/pauses", "scope=channel&name=", REVIEWER, 302),
+				new Endpoint("POST", "/pauses/resume", "scope=rule&name=none", REVIEWER, 302),
+				new Endpoint("GET", "/privacy", null, PRIVACY, 200),
+				new Endpoint("GET", "/privacy?customer=c1", null, PRIVACY, 200),
+				new Endpoint("GET", "/privacy/export?customer=nobody", null, PRIVACY, 302),
+				new Endpoint("GET", "/privacy/erase?customer=nobody", null, PRIVACY, 200),
+				new Endpoint("POST", "/privacy/erase", "customer=nobody", PRIVACY, 302),
 				new Endpoint("GET", "/not-a-page", null, ADMIN, 404));
 	}
 
 	static Stream<Object[]> consoleCases() {
 		List<Object[]> cases = new ArrayList<>();
 		for (Endpoint page : consolePages()) {
-			for (String caller : List.of("anonymous", "support", "reviewer", "rules", "intake", "metrics", "admin")) {
+			for (String caller : List.of("anonymous", "support", "reviewer", "rules", "intake", "metrics", "privacy",
+					"admin")) {
 				cases.add(new Object[] { page, caller });
 			}
 		}

@@ -1,0 +1,100 @@
+package org.forewarn.suppression;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The list as people manage it, through the API or the console: one page of entries, add one by hand, lift one,
+ * import a CSV file. Errors are IllegalArgumentException naming the field (or the file's line).
+ */
+@Component
+public class SuppressionDesk {
+
+	private final SuppressionList list;
+	private final SuppressionSettings settings;
+	private final Clock clock;
+
+	SuppressionDesk(SuppressionList list, SuppressionSettings settings, Clock clock) {
+		this.list = list;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** One line of an import that was not added, and why. */
+	public record LineError(int line, String error) {
+	}
+
+	public record Imported(int imported, List<LineError> errors) {
+	}
+
+	public SuppressionList.Page page(String channel, String source, int page, int size) {
+		if (page < 0) {
+			throw new IllegalArgumentException("page: must be 0 or more");
+		}
+		if (size < 1 || size > 1000) {
+			throw new IllegalArgumentException("size: between 1 and 1000");
+		}
+		return list.page(channel, source == null || source.isBlank() ? null : SuppressionSource.parse(source), page,
+				size);
+	}
+
+	/** Adds an entry by hand; {@code expiresAt} (RFC 3339, optional) ends it, without it the entry is for good. */
+	public Suppression add(String channel, String address, String reason, String expiresAt, String by) {
+		Duration forHowLong = null;
+		if (expiresAt != null && !expiresAt.isBlank()) {
+			try {
+				forHowLong = Duration.between(clock.instant(), OffsetDateTime.parse(expiresAt.strip()).toInstant());
+			}
+			catch (DateTimeParseException e) {
+				throw new IllegalArgumentException(
+						"expiresAt: not an RFC 3339 time with offset, e.g. 2027-01-31T00:00:00Z");
+			}
+			if (forHowLong.isNegative() || forHowLong.isZero()) {
+				throw new IllegalArgumentException("expiresAt: already past");
+			}
+		}
+		return list.add(channel, address, reason, SuppressionSource.MANUAL, forHowLong, by);
+	}
+
+	/** False when there was no such entry. */
+	public boolean lift(String channel, String address) {
+		return list.remove(channel, address);
+	}
+
+	/** The largest CSV file {@link #importCsv} takes ({@code forewarn.suppressions.import-max-bytes}). */
+	public long importMaxBytes() {
+		return settings.importMaxBytes().toBytes();
+	}
+
+	/** Every good line is added; a file that cannot be imported at all throws, with nothing added. */
+	public Imported importCsv(byte[] csv, String by) {
+		if (csv.length > importMaxBytes()) {
+			throw new IllegalArgumentException("file: larger than " + importMaxBytes()
+					+ " bytes; split the file (forewarn.suppressions.import-max-bytes)");
+		}
+		BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv),
+				StandardCharsets.UTF_8));
+		try {
+			SuppressionImport.Result result = SuppressionImport.run(reader, settings.importMaxLines(), list, by);
+			return new Imported(result.imported(),
+					result.errors().stream().map(e -> new LineError(e.line(), e.error())).toList());
+		}
+		catch (SuppressionImport.Refused e) {
+			throw new IllegalArgumentException(e.getMessage());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
