@@ -59,11 +59,15 @@ final class Browser implements AutoCloseable {
 		open("/login");
 		find(By.id("username")).sendKeys(user);
 		find(By.id("password")).sendKeys(password);
-		find(By.id("sign-in")).click();
+		WebElement button = find(By.id("sign-in"));
+		button.click();
+		waitUntilGone(button);
 	}
 
 	void signOut() {
-		find(By.id("sign-out")).click();
+		WebElement button = find(By.id("sign-out"));
+		button.click();
+		waitUntilGone(button);
 	}
 
 	/** The value of a cookie the browser holds for Forewarn (the session), to fetch a download as the browser would. */

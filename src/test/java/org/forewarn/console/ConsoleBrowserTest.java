@@ -179,7 +179,9 @@ class ConsoleBrowserTest {
 
 		browser.signIn("sam", "sam-password-1");
 		browser.open("/");
-		browser.find(By.name("id")).sendKeys("why-1\n");
+		WebElement search = browser.find(By.name("id"));
+		search.sendKeys("why-1\n");
+		browser.waitUntilGone(search);
 		assertThat(browser.path()).isEqualTo("/customers/why-1");
 		WebElement row = browser.find(By.id("outreach-" + pending.id()));
 		assertThat(row.findElement(By.cssSelector(".rule")).getText()).isEqualTo("test: email after review");
