@@ -26,7 +26,7 @@ class HoldoutExampleTest {
 	private static final Path EXAMPLE = Path.of("docs/holdout-example");
 	private static final String STUCK = "order-not-shipped-notice";
 	private static final String LATE = "shipment-late-notice";
-	private static final String PAYMENT = "payment.failed: soft decline still unpaid after the retry window";
+	private static final String PAYMENT = "payment-failed-soft";
 
 	@TempDir
 	Path work;
