@@ -3,6 +3,7 @@ package org.forewarn.customer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.forewarn.logging.LogContext;
 import org.slf4j.Logger;
@@ -10,13 +11,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Keeps each customer's folded state as one JSON document. */
+/**
+ * Keeps each customer's folded state as one JSON document. The customer's lane (its only writer) also keeps the
+ * states it wrote last in memory, each with the revision it stored, and reads the document again only when the row
+ * no longer has that revision.
+ */
 @Repository
 public class CustomerStateStore {
 
@@ -31,9 +39,30 @@ public class CustomerStateStore {
 	private static final Logger log = LoggerFactory.getLogger(CustomerStateStore.class);
 
 	private final JdbcClient jdbc;
+	private final Cache<String, Written> written;
 
-	CustomerStateStore(JdbcClient jdbc) {
+	CustomerStateStore(JdbcClient jdbc, StateCacheSettings settings) {
 		this.jdbc = jdbc;
+		this.written = Caffeine.newBuilder().maximumSize(Math.max(0, settings.customers())).build();
+	}
+
+	/** A state as this instance last stored it. */
+	private record Written(CustomerState state, long revision) {
+	}
+
+	/**
+	 * As {@link #load}, for the customer's lane only: the state it stored last when the locked row still has that
+	 * revision. The kept state is handed over, not shared: until {@link #save} keeps it again, a failure in between
+	 * (which rolls the row back) makes the next load read the row.
+	 */
+	public CustomerState loadInLane(String customerId) {
+		Written kept = written.asMap().remove(customerId);
+		return jdbc.sql("select revision, state from customer_state where customer_id = ? for update")
+			.param(customerId)
+			.query((rs, row) -> kept != null && kept.revision() == rs.getLong(1) ? kept.state()
+					: read(customerId, rs.getString(2)))
+			.optional()
+			.orElseGet(() -> new CustomerState(customerId));
 	}
 
 	/**
@@ -66,6 +95,7 @@ public class CustomerStateStore {
 		}
 	}
 
+	/** Stores the state under a new revision; called from the customer's lane, which keeps it for the next event. */
 	public void save(CustomerState state, Instant at) {
 		String json = JSON.writeValueAsString(state);
 		int forgotten = 0;
@@ -78,14 +108,18 @@ public class CustomerStateStore {
 					LogContext.customerRef(state.customerId()), MAX_STATE, forgotten);
 		}
 		String phone = phoneKey(state.customer().getPhone());
-		int updated = jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ? where customer_id = ?")
-			.params(json, phone, at.atOffset(ZoneOffset.UTC), state.customerId())
+		long revision = ThreadLocalRandom.current().nextLong();
+		int updated = jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ?, revision = ? "
+				+ "where customer_id = ?")
+			.params(json, phone, at.atOffset(ZoneOffset.UTC), revision, state.customerId())
 			.update();
 		if (updated == 0) {
-			jdbc.sql("insert into customer_state (customer_id, state, phone, updated_at) values (?, ?, ?, ?)")
-				.params(state.customerId(), json, phone, at.atOffset(ZoneOffset.UTC))
+			jdbc.sql("insert into customer_state (customer_id, state, phone, updated_at, revision) "
+					+ "values (?, ?, ?, ?, ?)")
+				.params(state.customerId(), json, phone, at.atOffset(ZoneOffset.UTC), revision)
 				.update();
 		}
+		written.put(state.customerId(), new Written(state, revision));
 	}
 
 	/** The customers whose phone number this is (an inbound SMS says only where it came from). */

@@ -107,7 +107,7 @@ class CustomerProcessor {
 	 */
 	private CustomerState load(String customerId, String processing) {
 		try {
-			return states.load(customerId);
+			return states.loadInLane(customerId);
 		}
 		catch (CustomerStateStore.UnreadableStateException e) {
 			CustomerState rebuilt = new CustomerState(customerId);

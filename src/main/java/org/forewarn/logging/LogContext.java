@@ -41,14 +41,30 @@ public final class LogContext {
 		if (customerId == null) {
 			return null;
 		}
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key);
-			return HexFormat.of().formatHex(mac.doFinal(customerId.getBytes(StandardCharsets.UTF_8)))
-				.substring(0, REF_LENGTH);
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("HmacSHA256 is not available", e);
+		return HexFormat.of().formatHex(MACS.get().of(key).doFinal(customerId.getBytes(StandardCharsets.UTF_8)))
+			.substring(0, REF_LENGTH);
+	}
+
+	/** Looking a Mac up costs more than computing one: each thread keeps its own, made again when the key changes. */
+	private static final ThreadLocal<ThreadMac> MACS = ThreadLocal.withInitial(ThreadMac::new);
+
+	private static final class ThreadMac {
+
+		private SecretKeySpec keyOfMac;
+		private Mac mac;
+
+		Mac of(SecretKeySpec wanted) {
+			if (wanted != keyOfMac) {
+				try {
+					mac = Mac.getInstance("HmacSHA256");
+					mac.init(wanted);
+				}
+				catch (GeneralSecurityException e) {
+					throw new IllegalStateException("HmacSHA256 is not available", e);
+				}
+				keyOfMac = wanted;
+			}
+			return mac;
 		}
 	}
 

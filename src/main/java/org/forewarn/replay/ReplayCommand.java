@@ -147,7 +147,7 @@ public final class ReplayCommand {
 		return problems;
 	}
 
-	private static ReplaySummary replay(Path events, List<String> settings) throws IOException {
+	static ReplaySummary replay(Path events, List<String> settings) throws IOException {
 		try (ReplaySession session = ReplaySession.start(settings);
 				BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
 			return new ReplayRun(session).replay(reader, countLines(events), System.err);

@@ -3,6 +3,7 @@ package org.forewarn.rules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The only thing rules act on: the global {@code decide}. Rules never send, sleep or call out; they record
@@ -17,7 +18,7 @@ public final class Decisions {
 	private final List<Decided> cancellations = new ArrayList<>();
 	private final List<RuleFailure> failures = new ArrayList<>();
 	private String currentRule = "(outside a rule)";
-	private String currentEvidence = "";
+	private List<?> currentEvidence = List.of();
 	private int[] marks = new int[4];
 
 	/** A rule whose action failed at this trigger; what it decided in that firing was dropped. */
@@ -54,7 +55,8 @@ public final class Decisions {
 		cancellations.add(new Decided(problem, orderId, currentRule, reason));
 	}
 
-	void enterRule(String rule, String evidence) {
+	/** {@code evidence}: the facts the firing matched, put into words only when the rule decides something. */
+	void enterRule(String rule, List<?> evidence) {
 		this.currentRule = rule;
 		this.currentEvidence = evidence;
 		this.marks = new int[] { detections.size(), outreach.size(), wakeups.size(), cancellations.size() };
@@ -71,7 +73,8 @@ public final class Decisions {
 	}
 
 	private Decided decided(String problem, String orderId) {
-		return new Decided(problem, orderId, currentRule, currentEvidence);
+		return new Decided(problem, orderId, currentRule,
+				currentEvidence.stream().map(String::valueOf).collect(Collectors.joining("; ")));
 	}
 
 	public List<Decided> detections() { return detections; }

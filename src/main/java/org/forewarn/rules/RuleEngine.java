@@ -3,7 +3,6 @@ package org.forewarn.rules;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,6 +11,7 @@ import org.forewarn.customer.CustomerState;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /** Evaluates the running rule set for one customer at one trigger; the rule set can be swapped between calls. */
 public class RuleEngine {
@@ -19,7 +19,7 @@ public class RuleEngine {
 	/** Guards against rules that keep re-activating each other. */
 	static final int MAX_FIRINGS = 10_000;
 
-	private final AtomicReference<RuleSet> current;
+	private final AtomicReference<Running> current;
 	private final RuleFailures failures;
 	private final Timer evaluations;
 
@@ -29,7 +29,7 @@ public class RuleEngine {
 
 	/** {@code clock} stamps when a rule was last seen failing; {@code meters} times each evaluation. */
 	public RuleEngine(RuleSet initial, Clock clock, MeterRegistry meters) {
-		this.current = new AtomicReference<>(initial);
+		this.current = new AtomicReference<>(new Running(initial));
 		this.failures = new RuleFailures(clock);
 		this.evaluations = Timer.builder("forewarn.rules.evaluation")
 			.description("Time to evaluate the rules for one event").register(meters);
@@ -41,40 +41,30 @@ public class RuleEngine {
 	}
 
 	public RuleSet current() {
-		return current.get();
+		return current.get().rules();
 	}
 
 	/** Installs a new rule set; evaluations already running finish on the one they started with. */
 	public void swap(RuleSet next) {
-		current.set(next);
+		current.set(new Running(next));
 	}
 
 	public Evaluation evaluate(CustomerState state, Trigger trigger, List<PriorOutreach> prior) {
 		return evaluations.record(() -> evaluateNow(state, trigger, prior));
 	}
 
-	/** Only rule sets that declare the global may be given it. */
-	private static boolean declaresThresholds(RuleSet rules) {
-		return rules.kieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
-			.anyMatch(g -> g.getName().equals(Thresholds.GLOBAL));
-	}
-
 	private Evaluation evaluateNow(CustomerState state, Trigger trigger, List<PriorOutreach> prior) {
-		RuleSet rules = current.get();
+		Running running = current.get();
 		Decisions decisions = new Decisions(state.customerId());
-		KieSession session = rules.kieBase().newKieSession();
+		EvidenceListener evidence = new EvidenceListener(decisions);
+		// a pooled session is reset when disposed: nothing of one evaluation is seen by the next
+		KieSession session = running.sessions().newKieSession();
 		try {
 			session.setGlobal("decide", decisions);
-			if (declaresThresholds(rules)) {
-				session.setGlobal(Thresholds.GLOBAL, rules.thresholds());
+			if (running.declaresThresholds()) {
+				session.setGlobal(Thresholds.GLOBAL, running.rules().thresholds());
 			}
-			session.addEventListener(new DefaultAgendaEventListener() {
-				@Override
-				public void beforeMatchFired(BeforeMatchFiredEvent event) {
-					decisions.enterRule(RuleIds.of(event.getMatch().getRule()), event.getMatch().getObjects().stream()
-						.map(String::valueOf).collect(Collectors.joining("; ")));
-				}
-			});
+			session.addEventListener(evidence);
 			session.insert(trigger);
 			state.facts().forEach(session::insert);
 			prior.forEach(session::insert);
@@ -85,10 +75,35 @@ public class RuleEngine {
 			}
 		}
 		finally {
+			session.removeEventListener(evidence);
 			session.dispose();
 		}
-		Evaluation evaluation = new Evaluation(rules.version(), trigger, decisions);
+		Evaluation evaluation = new Evaluation(running.rules().version(), trigger, decisions);
 		failures.record(evaluation);
 		return evaluation;
+	}
+
+	/** Tells the decisions which rule is firing and on which facts. */
+	private static final class EvidenceListener extends DefaultAgendaEventListener {
+
+		private final Decisions decisions;
+
+		EvidenceListener(Decisions decisions) {
+			this.decisions = decisions;
+		}
+
+		@Override
+		public void beforeMatchFired(BeforeMatchFiredEvent event) {
+			decisions.enterRule(RuleIds.of(event.getMatch().getRule()), event.getMatch().getObjects());
+		}
+	}
+
+	/** The running rule set with what every evaluation needs of it, worked out once when it is installed. */
+	private record Running(RuleSet rules, KieSessionsPool sessions, boolean declaresThresholds) {
+
+		Running(RuleSet rules) {
+			this(rules, rules.kieBase().newKieSessionsPool(1), rules.kieBase().getKiePackages().stream()
+				.flatMap(p -> p.getGlobalVariables().stream()).anyMatch(g -> g.getName().equals(Thresholds.GLOBAL)));
+		}
 	}
 }
