@@ -43,7 +43,9 @@ public class CustomerStateStore {
 
 	CustomerStateStore(JdbcClient jdbc, StateCacheSettings settings) {
 		this.jdbc = jdbc;
-		this.written = Caffeine.newBuilder().maximumSize(Math.max(0, settings.customers())).build();
+		// evictions run on the lane that wrote, not on a pool of their own
+		this.written = settings.customers() <= 0 ? null
+				: Caffeine.newBuilder().maximumSize(settings.customers()).executor(Runnable::run).build();
 	}
 
 	/** A state as this instance last stored it. */
@@ -52,17 +54,23 @@ public class CustomerStateStore {
 
 	/**
 	 * As {@link #load}, for the customer's lane only: the state it stored last when the locked row still has that
-	 * revision. The kept state is handed over, not shared: until {@link #save} keeps it again, a failure in between
-	 * (which rolls the row back) makes the next load read the row.
+	 * revision. The lane changes the state it is given; when its processing then fails it must {@link #forget} it.
 	 */
 	public CustomerState loadInLane(String customerId) {
-		Written kept = written.asMap().remove(customerId);
+		Written kept = written == null ? null : written.getIfPresent(customerId);
 		return jdbc.sql("select revision, state from customer_state where customer_id = ? for update")
 			.param(customerId)
 			.query((rs, row) -> kept != null && kept.revision() == rs.getLong(1) ? kept.state()
 					: read(customerId, rs.getString(2)))
 			.optional()
 			.orElseGet(() -> new CustomerState(customerId));
+	}
+
+	/** Drops the kept state of a customer whose processing failed: it may hold changes that were rolled back. */
+	public void forget(String customerId) {
+		if (written != null) {
+			written.invalidate(customerId);
+		}
 	}
 
 	/**
@@ -119,7 +127,9 @@ public class CustomerStateStore {
 				.params(state.customerId(), json, phone, at.atOffset(ZoneOffset.UTC), revision)
 				.update();
 		}
-		written.put(state.customerId(), new Written(state, revision));
+		if (written != null) {
+			written.put(state.customerId(), new Written(state, revision));
+		}
 	}
 
 	/** The customers whose phone number this is (an inbound SMS says only where it came from). */

@@ -11,6 +11,7 @@ import org.forewarn.event.Event;
 import org.forewarn.event.EventJson;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventStore;
+import org.forewarn.event.EventType;
 import org.forewarn.event.InvalidEventException;
 import org.forewarn.logging.LogContext;
 import org.forewarn.outreach.Outreach;
@@ -71,6 +72,16 @@ class CustomerProcessor {
 	 * sends its first delivery left undone; sends are claimed before they go out, so none goes out twice.
 	 */
 	boolean process(Event event) {
+		try {
+			return processInLane(event);
+		}
+		catch (RuntimeException e) {
+			states.forget(event.customerId());
+			throw e;
+		}
+	}
+
+	private boolean processInLane(Event event) {
 		CustomerState state = transaction.execute(tx -> {
 			if (!events.insertIfNew(event, clock.instant())) {
 				return null;
@@ -80,8 +91,10 @@ class CustomerProcessor {
 			if (OutreachPlanner.onlyDispatches(trigger)) {
 				return current; // stored, so it acts once; the dispatch below does its work
 			}
-			CustomerStateReducer.apply(current, event);
-			states.save(current, event.instant());
+			if (changesState(trigger)) {
+				CustomerStateReducer.apply(current, event);
+				states.save(current, event.instant());
+			}
 			List<Outreach> existing = outreach.findByCustomer(event.customerId());
 			Evaluation evaluation = rules.evaluate(current, trigger, prior(existing));
 			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(),
@@ -129,6 +142,11 @@ class CustomerProcessor {
 			log.warn("{}; rebuilt from {} stored events ({} skipped as invalid)", e.getMessage(), used, skipped);
 			return rebuilt;
 		}
+	}
+
+	/** A timer only makes the rules look again; the state stays as stored. */
+	private static boolean changesState(Trigger trigger) {
+		return !trigger.type().equals(EventType.TIMER_FIRED.wireName());
 	}
 
 	private static List<PriorOutreach> prior(List<Outreach> existing) {

@@ -1,0 +1,86 @@
+package org.forewarn.customer;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The state a lane keeps between a customer's events is used only while the stored row is the one it wrote. */
+class KeptStateTest {
+
+	private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
+
+	private JdbcClient jdbc;
+	private CustomerStateStore lane;
+
+	@BeforeEach
+	void database() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:kept-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+			.load().migrate();
+		jdbc = JdbcClient.create(dataSource);
+		lane = new CustomerStateStore(jdbc, new StateCacheSettings(100));
+	}
+
+	@Test
+	void theStateWrittenLastIsUsedAgainWithoutReadingIt() {
+		CustomerState written = placed("c-1", "o-1");
+		lane.save(written, AT);
+
+		assertThat(lane.loadInLane("c-1")).isSameAs(written);
+	}
+
+	@Test
+	void aRowWrittenElsewhereIsReadAgain() {
+		lane.save(placed("c-1", "o-1"), AT);
+		CustomerStateStore otherInstance = new CustomerStateStore(jdbc, new StateCacheSettings(100));
+		otherInstance.save(placed("c-1", "o-2"), AT.plusSeconds(60));
+
+		CustomerState loaded = lane.loadInLane("c-1");
+
+		assertThat(loaded.orders()).containsOnlyKeys("o-2");
+	}
+
+	@Test
+	void anErasedCustomerStartsEmpty() {
+		lane.save(placed("c-1", "o-1"), AT);
+		jdbc.sql("delete from customer_state where customer_id = ?").param("c-1").update();
+
+		assertThat(lane.loadInLane("c-1").orders()).isEmpty();
+	}
+
+	@Test
+	void aFailedProcessingLeavesNoChangeBehind() {
+		lane.save(placed("c-1", "o-1"), AT);
+		CustomerState changed = lane.loadInLane("c-1");
+		changed.order("o-2").placed(AT, null, null, null, null, null); // then the processing fails, rolled back
+		lane.forget("c-1");
+
+		assertThat(lane.loadInLane("c-1").orders()).containsOnlyKeys("o-1");
+	}
+
+	@Test
+	void aCacheOfNoneReadsEveryTime() {
+		CustomerStateStore uncached = new CustomerStateStore(jdbc, new StateCacheSettings(0));
+		CustomerState written = placed("c-1", "o-1");
+		uncached.save(written, AT);
+
+		CustomerState loaded = uncached.loadInLane("c-1");
+
+		assertThat(loaded).isNotSameAs(written);
+		assertThat(loaded.orders()).containsOnlyKeys("o-1");
+	}
+
+	private static CustomerState placed(String customerId, String orderId) {
+		CustomerState state = new CustomerState(customerId);
+		state.order(orderId).placed(AT, null, null, null, null, null);
+		return state;
+	}
+}
