@@ -47,14 +47,18 @@ public final class WakeupBench {
 
 	public static void main(String[] args) throws Exception {
 		long pending = 1_000_000;
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			if (args[i].equals("--pending")) {
-				pending = Long.parseLong(args[i + 1]);
+		List<String> settings = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--pending") && i + 1 < args.length) {
+				pending = Long.parseLong(args[++i]);
+			}
+			else {
+				settings.add(args[i]); // a Forewarn setting to try, --key=value
 			}
 		}
 		int status = 0;
 		try {
-			new WakeupBench().run(pending);
+			new WakeupBench().run(pending, settings);
 		}
 		catch (Exception | AssertionError e) {
 			e.printStackTrace();
@@ -64,16 +68,18 @@ public final class WakeupBench {
 
 	}
 
-	private void run(long pending) throws Exception {
+	private void run(long pending, List<String> settings) throws Exception {
 		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 		smtp.start();
 		try (ProductionStack stack = ProductionStack.start()) {
 			String database = stack.createDatabase("wakeups");
-			ConfigurableApplicationContext forewarn = stack.startForewarn(database, "wb.events", "wb",
-					smtp.getSmtp().getPort(), "--logging.level.root=WARN",
+			List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN",
 					"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=2000",
 					// the copies carry the template's due time, days ahead: their timer events are taken, once
-					"--forewarn.intake.max-clock-skew=P30D");
+					"--forewarn.intake.max-clock-skew=P30D"));
+			args.addAll(settings);
+			ConfigurableApplicationContext forewarn = stack.startForewarn(database, "wb.events", "wb",
+					smtp.getSmtp().getPort(), args.toArray(String[]::new));
 			forewarn.getBean(Scheduler.class).getListenerManager().addTriggerListener(new Lateness());
 			DataSource dataSource = stack.dataSource(database);
 			JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -82,7 +88,7 @@ public final class WakeupBench {
 			System.out.println("a real wakeup to copy is scheduled");
 			Result idle = measure(jdbc, "idle");
 			long started = System.nanoTime();
-			copy(jdbc, "pending", pending, "(extract(epoch from now()) * 1000)::bigint + 30 * 86400000");
+			copy(jdbc, "pending", pending, "(extract(epoch from now()) * 1000)::bigint + 30::bigint * 86400000");
 			long seeded = jdbc.sql("select count(*) from qrtz_triggers").query(Long.class).single();
 			System.out.printf("seeded %,d pending wakeups in %d s%n", seeded,
 					Duration.ofNanos(System.nanoTime() - started).toSeconds());
