@@ -35,8 +35,12 @@ public class TaskQueue {
 	/** Tasks get their due time from the clock, never before this: a lower end for the index range. */
 	private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 	private static final Pattern AGE = Pattern.compile("(\\d{1,4})\\s*([hd])");
-	private static final String PART = "(select id, status, due_at, not_later_than, decided_at from outreach "
-			+ "where channel = 'task' and status = ? and %s%s order by channel, status, due_at, "
+	/**
+	 * One part of the queue: its urgency (0: escalated), one status (written out: the database then picks the index
+	 * by it), a range of due times, the filters, how far to read.
+	 */
+	private static final String PART = "(select id, %d as urgency, due_at, not_later_than, decided_at from outreach "
+			+ "where channel = 'task' and status = '%s' and %s%s order by channel, status, due_at, "
 			+ "not_later_than nulls last, decided_at, id fetch first %d rows only)";
 
 	/**
@@ -102,28 +106,25 @@ public class TaskQueue {
 		List<Object> params = new ArrayList<>();
 		for (OutreachStatus status : statuses) {
 			if (status == OutreachStatus.OPEN) {
-				part(parts, params, status, "due_at >= ? and due_at < ?", List.of(utc(EARLIEST), utc(now)), where,
+				part(parts, params, 0, status, "due_at >= ? and due_at < ?", List.of(utc(EARLIEST), utc(now)), where,
 						whereParams, reach);
-				part(parts, params, status, "due_at >= ?", List.of(utc(now)), where, whereParams, reach);
+				part(parts, params, 1, status, "due_at >= ?", List.of(utc(now)), where, whereParams, reach);
 			}
 			else {
-				part(parts, params, status, "due_at >= ?", List.of(utc(EARLIEST)), where, whereParams, reach);
+				part(parts, params, 1, status, "due_at >= ?", List.of(utc(EARLIEST)), where, whereParams, reach);
 			}
-			part(parts, params, status, "due_at is null", List.of(), where, whereParams, reach);
+			part(parts, params, 1, status, "due_at is null", List.of(), where, whereParams, reach);
 		}
-		params.add(utc(now));
-		List<String> ids = jdbc.sql("select id from (" + String.join(" union all ", parts) + ") urgency "
-				+ "order by case when status = 'OPEN' and due_at < ? then 0 else 1 end, due_at nulls last, "
+		List<String> ids = jdbc.sql(String.join(" union all ", parts) + " order by urgency, due_at nulls last, "
 				+ "not_later_than nulls last, decided_at, id offset " + from + " rows fetch next " + (size + 1)
 				+ " rows only")
-			.params(params).query(String.class).list();
+			.params(params).query((rs, row) -> rs.getString("id")).list();
 		return OutreachPage.of(records(ids), Math.max(0, page), size);
 	}
 
-	private static void part(List<String> parts, List<Object> params, OutreachStatus status, String due,
+	private static void part(List<String> parts, List<Object> params, int urgency, OutreachStatus status, String due,
 			List<Object> dueParams, StringBuilder where, List<Object> whereParams, int reach) {
-		parts.add(String.format(Locale.ROOT, PART, due, where, reach));
-		params.add(status.name());
+		parts.add(String.format(Locale.ROOT, PART, urgency, status.name(), due, where, reach));
 		params.addAll(dueParams);
 		params.addAll(whereParams);
 	}
