@@ -15,9 +15,12 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.forewarn.ForewarnApp;
+import org.forewarn.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /api/followups} pages the queue in the database, most urgent first (escalated, then due time, then
- * deadline, then the oldest), with its filters, exactly as sorting every task would.
+ * deadline, then the oldest), with its filters, exactly as sorting every task would; on H2 and on PostgreSQL.
  */
 class FollowupQueueTest {
 
@@ -43,45 +46,75 @@ class FollowupQueueTest {
 	@Test
 	void pagesTheQueueMostUrgentFirstWithItsFilters() throws Exception {
 		try (ForewarnApp app = ForewarnApp.start(data, "--forewarn.rules-watch.enabled=false")) {
-			Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-			List<Task> tasks = seed(app.bean(DataSource.class), now);
-			Comparator<Task> urgency = Comparator.comparing((Task t) -> !t.escalated())
-				.thenComparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder()))
-				.thenComparing(Task::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-				.thenComparing(Task::decided)
-				.thenComparing(Task::id);
-			List<String> active = tasks.stream().filter(t -> t.status().equals("OPEN") || t.status().equals("CLAIMED"))
-				.sorted(urgency).map(Task::id).toList();
+			pagesTheQueue(app);
+		}
+	}
 
-			assertThat(all(app, "/api/followups?size=7")).isEqualTo(active);
-			assertThat(all(app, "/api/followups?status=ALL&size=11"))
-				.isEqualTo(tasks.stream().sorted(urgency).map(Task::id).toList());
-			assertThat(all(app, "/api/followups?problem=churn.risk&age=2d&size=5")).isEqualTo(tasks.stream()
-				.filter(t -> active.contains(t.id()) && t.problem().equals("churn.risk")
-						&& t.decided().isBefore(now.minus(Duration.ofDays(2))))
-				.sorted(urgency).map(Task::id).toList());
-			assertThat(all(app, "/api/followups?rule=rule-2&size=4")).isEqualTo(tasks.stream()
-				.filter(t -> active.contains(t.id()) && t.rule().equals("rule-2")).sorted(urgency).map(Task::id)
-				.toList());
-			assertThat(all(app, "/api/followups?assignee=lea_m&size=3")).as("the name matched as it is, not as a pattern")
-				.isEqualTo(tasks.stream()
-					.filter(t -> t.status().equals("CLAIMED") && t.reason().matches("claimed by lea_m(: .*)?"))
-					.sorted(urgency).map(Task::id).toList())
-				.isNotEmpty();
+	@Test
+	void pagesTheQueueTheSameOnPostgresql() throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.start(); OnPostgres app = OnPostgres.start(postgres)) {
+			pagesTheQueue(app);
+		}
+	}
 
-			JsonNode first = JSON.readTree(app.get("/api/followups?size=3").body());
-			assertThat(first.get(0).get("escalated").asBoolean()).isTrue();
-			assertThat(app.get("/api/followups").headers().firstValue("Link")).as("all fit the default page").isEmpty();
-			assertThat(app.get("/api/followups?size=0").statusCode()).isEqualTo(400);
-			assertThat(app.get("/api/followups?size=1001").body()).contains("size");
-			assertThat(app.get("/api/followups?page=-1").statusCode()).isEqualTo(400);
-			assertThat(app.get("/api/followups?age=soon").body()).contains("age: 'soon' is not an age");
-			assertThat(app.get("/api/followups?status=LATER").statusCode()).isEqualTo(400);
+	private static void pagesTheQueue(TestServer app) throws Exception {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		List<Task> tasks = seed(app.bean(DataSource.class), now);
+		Comparator<Task> urgency = Comparator.comparing((Task t) -> !t.escalated())
+			.thenComparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(Task::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(Task::decided)
+			.thenComparing(Task::id);
+		List<String> active = tasks.stream().filter(t -> t.status().equals("OPEN") || t.status().equals("CLAIMED"))
+			.sorted(urgency).map(Task::id).toList();
+
+		assertThat(all(app, "/api/followups?size=7")).isEqualTo(active);
+		assertThat(all(app, "/api/followups?status=ALL&size=11"))
+			.isEqualTo(tasks.stream().sorted(urgency).map(Task::id).toList());
+		assertThat(all(app, "/api/followups?problem=churn.risk&age=2d&size=5")).isEqualTo(tasks.stream()
+			.filter(t -> active.contains(t.id()) && t.problem().equals("churn.risk")
+					&& t.decided().isBefore(now.minus(Duration.ofDays(2))))
+			.sorted(urgency).map(Task::id).toList());
+		assertThat(all(app, "/api/followups?rule=rule-2&size=4")).isEqualTo(tasks.stream()
+			.filter(t -> active.contains(t.id()) && t.rule().equals("rule-2")).sorted(urgency).map(Task::id)
+			.toList());
+		assertThat(all(app, "/api/followups?assignee=lea_m&size=3")).as("the name matched as it is, not as a pattern")
+			.isEqualTo(tasks.stream()
+				.filter(t -> t.status().equals("CLAIMED") && t.reason().matches("claimed by lea_m(: .*)?"))
+				.sorted(urgency).map(Task::id).toList())
+			.isNotEmpty();
+
+		JsonNode first = JSON.readTree(app.get("/api/followups?size=3").body());
+		assertThat(first.get(0).get("escalated").asBoolean()).isTrue();
+		assertThat(app.get("/api/followups").headers().firstValue("Link")).as("all fit the default page").isEmpty();
+		assertThat(app.get("/api/followups?size=0").statusCode()).isEqualTo(400);
+		assertThat(app.get("/api/followups?size=1001").body()).contains("size");
+		assertThat(app.get("/api/followups?page=-1").statusCode()).isEqualTo(400);
+		assertThat(app.get("/api/followups?age=soon").body()).contains("age: 'soon' is not an age");
+		assertThat(app.get("/api/followups?status=LATER").statusCode()).isEqualTo(400);
+	}
+
+	/** Forewarn on the production profile against an embedded PostgreSQL, with HTTP intake instead of Kafka. */
+	private static final class OnPostgres extends TestServer {
+
+		private OnPostgres(ConfigurableApplicationContext context) {
+			super(context);
+		}
+
+		static OnPostgres start(EmbeddedPostgres postgres) {
+			return new OnPostgres(run(List.of(), List.of("--spring.profiles.active=production",
+					"--forewarn.kafka.enabled=false", "--server.port=0", "--forewarn.rules-watch.enabled=false",
+					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres", "--spring.datasource.password=",
+					"--forewarn.rules=rules", "--forewarn.channels.templates=config/templates",
+					"--forewarn.guardrails.quiet-hours.enabled=false",
+					"--spring.quartz.properties.org.quartz.scheduler.instanceName=followup-postgres",
+					"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000")));
 		}
 	}
 
 	/** Every page in turn, following the Link header; the ids in the order given. */
-	private static List<String> all(ForewarnApp app, String first) throws Exception {
+	private static List<String> all(TestServer app, String first) throws Exception {
 		List<String> ids = new ArrayList<>();
 		String next = first;
 		while (next != null) {
