@@ -3,6 +3,7 @@ package org.forewarn.console;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import org.forewarn.channel.StoredMessage;
 import org.forewarn.followup.FollowupActions;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachPage;
-import org.forewarn.outreach.OutreachQueries;
+import org.forewarn.outreach.TaskQueue;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,23 +24,24 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The follow-up queue: open and claimed tasks, the nearest deadline first, then the oldest; filters by problem,
- * rule, age and assignee; claim, resolve or dismiss with a note. The customer's contact details are at hand.
+ * The follow-up queue: open and claimed tasks, most urgent first (escalated, then by due time, then by the rule's
+ * deadline, then the oldest), read through {@link TaskQueue} as {@code GET /api/followups} reads it; filters by
+ * problem, rule, age and assignee; claim, resolve or dismiss with a note. The customer's contact details are at hand.
  */
 @Controller
 class FollowupsPage {
 
 	static final int SIZE = 50;
 
-	private final OutreachQueries queries;
+	private final TaskQueue queue;
 	private final FollowupActions actions;
 	private final ChannelDispatch channels;
 	private final Contacts contacts;
 	private final Clock clock;
 
-	FollowupsPage(OutreachQueries queries, FollowupActions actions, ChannelDispatch channels, Contacts contacts,
+	FollowupsPage(TaskQueue queue, FollowupActions actions, ChannelDispatch channels, Contacts contacts,
 			Clock clock) {
-		this.queries = queries;
+		this.queue = queue;
 		this.actions = actions;
 		this.channels = channels;
 		this.contacts = contacts;
@@ -54,8 +56,9 @@ class FollowupsPage {
 				"assignee", nz(assignee)));
 		try {
 			Duration older = Params.age(age);
-			OutreachPage tasks = queries.tasks(new OutreachQueries.TaskFilter(Params.text(problem), Params.text(rule),
-					older == null ? null : clock.instant().minus(older), Params.text(assignee)), Params.page(page), SIZE);
+			Instant now = clock.instant();
+			OutreachPage tasks = queue.page(TaskQueue.TaskFilter.active(Params.text(problem), Params.text(rule),
+					older == null ? null : now.minus(older), Params.text(assignee)), now, Params.page(page), SIZE);
 			Map<String, StoredMessage> texts = new LinkedHashMap<>();
 			tasks.records().forEach(t -> channels.message(t.id()).ifPresent(m -> texts.put(t.id(), m)));
 			model.addAttribute("tasks", tasks);

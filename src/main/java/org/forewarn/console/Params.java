@@ -7,15 +7,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.forewarn.outreach.OutreachStatus;
+import org.forewarn.outreach.TaskQueue;
 
 /** Query parameters of the console's filters: blank means "any"; a bad value is an error naming the field. */
 final class Params {
-
-	private static final Pattern AGE = Pattern.compile("(\\d{1,4})\\s*([hd])");
 
 	private Params() {
 	}
@@ -51,16 +48,12 @@ final class Params {
 
 	/** "24h" or "3d": older than that. */
 	static Duration age(String value) {
-		String v = text(value);
-		if (v == null) {
-			return null;
+		try {
+			return TaskQueue.age(value);
 		}
-		Matcher m = AGE.matcher(v.toLowerCase(Locale.ROOT));
-		if (!m.matches()) {
-			throw new BadFilter("age: '" + v + "' is not an age such as 4h or 3d");
+		catch (IllegalArgumentException e) {
+			throw new BadFilter(e.getMessage());
 		}
-		long n = Long.parseLong(m.group(1));
-		return m.group(2).equals("h") ? Duration.ofHours(n) : Duration.ofDays(n);
 	}
 
 	/** A day (yyyy-MM-dd, UTC); {@code end} gives the start of the following day, so "to" includes its day. */

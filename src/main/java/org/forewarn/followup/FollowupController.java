@@ -1,12 +1,13 @@
 package org.forewarn.followup;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,11 +16,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.forewarn.channel.ChannelDispatch;
 import org.forewarn.channel.StoredMessage;
 import org.forewarn.outreach.Outreach;
-import org.forewarn.outreach.OutreachFilter;
+import org.forewarn.outreach.OutreachPage;
 import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.OutreachStore;
 import org.forewarn.outreach.StatusChange;
+import org.forewarn.outreach.TaskQueue;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The follow-up queue: tasks the rules opened for a person, with why each exists. Claim, resolve or dismiss, body
@@ -38,13 +43,21 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/followups")
 class FollowupController {
 
+	static final int DEFAULT_SIZE = 100;
+	static final int MAX_SIZE = 1000;
+	/** How far pages reach into the queue: each page reads the tasks before it in the index. */
+	static final int MAX_REACH = 100_000;
+
 	private final OutreachStore outreach;
+	private final TaskQueue queue;
 	private final ChannelDispatch channels;
 	private final FollowupActions actions;
 	private final Clock clock;
 
-	FollowupController(OutreachStore outreach, ChannelDispatch channels, FollowupActions actions, Clock clock) {
+	FollowupController(OutreachStore outreach, TaskQueue queue, ChannelDispatch channels, FollowupActions actions,
+			Clock clock) {
 		this.outreach = outreach;
+		this.queue = queue;
 		this.channels = channels;
 		this.actions = actions;
 		this.clock = clock;
@@ -52,26 +65,49 @@ class FollowupController {
 
 	/**
 	 * Open and claimed tasks by default ({@code status=ALL}: every task), most urgent first: escalated ones, then by
-	 * due time, then by the rule's deadline, then the oldest; optionally only one problem, rule or assignee.
+	 * due time, then by the rule's deadline, then the oldest; optionally only one customer, problem, rule or
+	 * assignee, or tasks older than an age. One page of {@code size} (default 100, at most 1000); a {@code Link}
+	 * header with {@code rel="next"} points at the next page when there is one.
 	 */
-	@Operation(summary = "Open and claimed tasks, or those of one status, most urgent first")
+	@Operation(summary = "Open and claimed tasks, or those of one status, most urgent first, one page at a time")
 	@GetMapping
-	List<Followup> list(@Parameter(description = "ALL, or a status", example = "OPEN")
+	ResponseEntity<List<Followup>> list(@Parameter(description = "ALL, or a status", example = "OPEN")
 			@RequestParam(required = false) String status,
 			@Parameter(example = "c-1") @RequestParam(required = false) String customerId,
 			@RequestParam(required = false) String problem, @RequestParam(required = false) String rule,
-			@RequestParam(required = false) String assignee) {
-		boolean all = "ALL".equalsIgnoreCase(status);
-		OutreachStatus only = all || status == null || status.isBlank() ? null : status(status);
+			@Parameter(description = "who claimed it") @RequestParam(required = false) String assignee,
+			@Parameter(description = "decided longer ago than this: hours or days", example = "3d")
+			@RequestParam(required = false) String age,
+			@Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") int page,
+			@Parameter(description = "tasks per page, 1-" + MAX_SIZE) @RequestParam(defaultValue = "" + DEFAULT_SIZE)
+			int size) {
+		if (size < 1 || size > MAX_SIZE) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size: " + size + " is not between 1 and "
+					+ MAX_SIZE);
+		}
+		if (page < 0 || (long) page * size > MAX_REACH) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page: " + page + " is not between 0 and "
+					+ MAX_REACH / size + " for pages of " + size + "; narrow the filters to reach older tasks");
+		}
+		Set<OutreachStatus> statuses = "ALL".equalsIgnoreCase(status) ? null
+				: blank(status) == null ? TaskQueue.ACTIVE : Set.of(status(status));
 		Instant now = clock.instant();
-		return outreach.search(new OutreachFilter(customerId, null, only, "task"), 1000).stream()
-			.filter(o -> all || only != null || FollowupActions.ACTIVE.contains(o.status()))
-			.filter(o -> problem == null || problem.equals(o.problem()))
-			.filter(o -> rule == null || rule.equals(o.rule()))
-			.map(o -> followup(o, now))
-			.filter(f -> assignee == null || assignee.equals(f.assignee()))
-			.sorted(MOST_URGENT_FIRST)
-			.toList();
+		Duration older;
+		try {
+			older = TaskQueue.age(age);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+		}
+		OutreachPage tasks = queue.page(new TaskQueue.TaskFilter(statuses, blank(customerId), blank(problem),
+				blank(rule), older == null ? null : now.minus(older), blank(assignee)), now, page, size);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (tasks.more()) {
+			answer.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("page", page + 1).replaceQueryParam("size", size).build().toUriString()
+					+ ">; rel=\"next\"");
+		}
+		return answer.body(tasks.records().stream().map(o -> followup(o, now)).toList());
 	}
 
 	/** Counts for the queue's header: open, claimed, and escalated (open, unclaimed, past due). */
@@ -112,13 +148,6 @@ class FollowupController {
 				assignee, FollowupEscalation.escalated(task, now));
 	}
 
-	private static final Comparator<Followup> MOST_URGENT_FIRST = Comparator
-		.comparing((Followup f) -> !f.escalated())
-		.thenComparing(f -> f.task().dueAt(), Comparator.nullsLast(Comparator.naturalOrder()))
-		.thenComparing(f -> f.task().policy().notLaterThan(), Comparator.nullsLast(Comparator.naturalOrder()))
-		.thenComparing(f -> f.task().decidedAt())
-		.thenComparing(f -> f.task().id());
-
 	private static OutreachStatus status(String value) {
 		try {
 			return OutreachStatus.valueOf(value.toUpperCase(Locale.ROOT));
@@ -127,6 +156,10 @@ class FollowupController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: unknown status '" + value
 					+ "'; ALL or one of " + Arrays.toString(OutreachStatus.values()));
 		}
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	private static String note(Map<String, String> body) {

@@ -3,6 +3,7 @@ package org.forewarn.outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,24 +29,32 @@ public record Lift(String rule, String problem, long contacted, long heldOut, bo
 	public record Average(Double contacted, long contactedScores, Double heldOut, long heldOutScores) {
 	}
 
+	/** One lift per rule and problem among these exposures, with what followed each. */
 	static List<Lift> of(Map<Exposure, Attribution.Followed> followed, int minPerGroup, Instant until) {
-		Map<String, List<Map.Entry<Exposure, Attribution.Followed>>> groups = new TreeMap<>();
-		followed.entrySet().forEach(e -> groups
-			.computeIfAbsent(e.getKey().rule() + "\n" + e.getKey().problem(), k -> new ArrayList<>()).add(e));
+		Map<String, Tally> tallies = new TreeMap<>();
+		followed.forEach((e, f) -> {
+			Tally tally = tallies.computeIfAbsent(Tally.key(e.rule(), e.problem()), k -> new Tally(e.rule(), e.problem()));
+			tally.count(e.heldOut(), 1, e.decidedAt());
+			tally.follow(e.heldOut(), f);
+		});
+		return of(tallies.values(), minPerGroup, until);
+	}
+
+	/** One lift per tally, in the order given. */
+	static List<Lift> of(Collection<Tally> tallies, int minPerGroup, Instant until) {
 		List<Lift> lifts = new ArrayList<>();
-		groups.forEach((key, entries) -> lifts.add(one(entries, minPerGroup, until)));
+		tallies.forEach(t -> lifts.add(one(t, minPerGroup, until)));
 		return lifts;
 	}
 
-	private static Lift one(List<Map.Entry<Exposure, Attribution.Followed>> entries, int minPerGroup, Instant until) {
-		Exposure any = entries.get(0).getKey();
-		long contacted = entries.stream().filter(e -> !e.getKey().heldOut()).count();
-		long heldOut = entries.size() - contacted;
+	private static Lift one(Tally t, int minPerGroup, Instant until) {
+		long contacted = t.contacted;
+		long heldOut = t.heldOut;
 		List<Rate> rates = new ArrayList<>();
 		boolean enough = contacted >= minPerGroup && heldOut >= minPerGroup;
 		for (OutcomeKind kind : OutcomeKind.values()) {
-			long c = entries.stream().filter(e -> !e.getKey().heldOut() && e.getValue().outcomes().contains(kind)).count();
-			long h = entries.stream().filter(e -> e.getKey().heldOut() && e.getValue().outcomes().contains(kind)).count();
+			long c = t.contactedWith.getOrDefault(kind, 0L);
+			long h = t.heldOutWith.getOrDefault(kind, 0L);
 			if (contacted == 0 || heldOut == 0) {
 				continue;
 			}
@@ -61,15 +70,13 @@ public record Lift(String rule, String problem, long contacted, long heldOut, bo
 								: "not enough data yet: fewer than " + minPerGroup + " customers in a group";
 		// a group nobody joins never fills up, however long one waits
 		Double days = enough || heldOut == 0 || contacted == 0 ? null
-				: daysToEnough(entries, contacted, heldOut, minPerGroup, until);
-		return new Lift(any.rule(), any.problem(), contacted, heldOut, enough, note, days, rates,
-				average(entries, true), average(entries, false));
+				: daysToEnough(t.first, contacted, heldOut, minPerGroup, until);
+		return new Lift(t.rule, t.problem, contacted, heldOut, enough, note, days, rates,
+				average(t.csat5Contacted, t.csat5HeldOut), average(t.nps10Contacted, t.nps10HeldOut));
 	}
 
 	/** At the volume seen so far (each group's count over the time since the first decision), days to the minimum. */
-	private static Double daysToEnough(List<Map.Entry<Exposure, Attribution.Followed>> entries, long contacted,
-			long heldOut, int minPerGroup, Instant until) {
-		Instant first = entries.stream().map(e -> e.getKey().decidedAt()).min(Instant::compareTo).orElseThrow();
+	private static Double daysToEnough(Instant first, long contacted, long heldOut, int minPerGroup, Instant until) {
 		double days = Math.max(Duration.between(first, until).toMinutes() / 1440.0, 1);
 		double needed = 0;
 		for (long n : new long[] { contacted, heldOut }) {
@@ -80,13 +87,7 @@ public record Lift(String rule, String problem, long contacted, long heldOut, bo
 		return Math.round(needed * 10) / 10.0;
 	}
 
-	private static Average average(List<Map.Entry<Exposure, Attribution.Followed>> entries, boolean csat) {
-		List<Double> contacted = new ArrayList<>();
-		List<Double> heldOut = new ArrayList<>();
-		for (Map.Entry<Exposure, Attribution.Followed> e : entries) {
-			(e.getKey().heldOut() ? heldOut : contacted)
-				.addAll(csat ? e.getValue().csat5() : e.getValue().nps10());
-		}
+	private static Average average(List<Double> contacted, List<Double> heldOut) {
 		if (contacted.isEmpty() && heldOut.isEmpty()) {
 			return null;
 		}

@@ -3,9 +3,14 @@ package org.forewarn.outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -25,6 +30,7 @@ public class OutcomeReport {
 
 	/** Statuses of outreach that reached the customer or a person. */
 	private static final String CONTACTED = "'SENT', 'DELIVERED', 'OPEN', 'CLAIMED', 'RESOLVED', 'DISMISSED'";
+	private static final int CUSTOMERS_PER_QUERY = 500;
 	static final String METHOD = "95 % interval of the difference contacted minus held out: Newcombe's hybrid score "
 			+ "method (from Wilson score intervals)";
 
@@ -61,29 +67,79 @@ public class OutcomeReport {
 		this.clock = clock;
 	}
 
+	/**
+	 * The figures for the outreach the filter selects. Group sizes are counted by the database; only the outreach
+	 * of customers with an outcome event is read, to attribute each event to its customer's first outreach before it
+	 * (attribution looks at one customer's outreach alone, so the rest changes nothing but the counts).
+	 */
 	public Report report(Filter filter) {
 		Instant until = filter.to() != null && filter.to().isBefore(clock.instant()) ? filter.to() : clock.instant();
-		List<Exposure> exposures = exposures().stream()
-			.filter(e -> filter.problem() == null || e.problem().equals(filter.problem()))
-			.filter(e -> filter.rule() == null || e.rule().equals(filter.rule()))
-			.filter(e -> filter.from() == null || !e.decidedAt().isBefore(filter.from()))
-			.filter(e -> filter.to() == null || e.decidedAt().isBefore(filter.to()))
-			.toList();
+		StringBuilder where = new StringBuilder(" where status in (" + CONTACTED + ", 'HELD_OUT')");
+		List<Object> params = new ArrayList<>();
+		condition(where, params, "problem = ?", filter.problem());
+		condition(where, params, "rule_name = ?", filter.rule());
+		condition(where, params, "decided_at >= ?", utc(filter.from()));
+		condition(where, params, "decided_at < ?", utc(filter.to()));
+		Map<String, Tally> tallies = new TreeMap<>();
+		jdbc.sql("select status, rule_name, problem, count(*), min(decided_at) from outreach" + where
+				+ " group by status, rule_name, problem")
+			.params(params)
+			.query((rs, row) -> {
+				String rule = rs.getString(2);
+				String problem = rs.getString(3);
+				tallies.computeIfAbsent(Tally.key(rule, problem), k -> new Tally(rule, problem))
+					.count("HELD_OUT".equals(rs.getString(1)), rs.getLong(4), instant(rs.getObject(5, OffsetDateTime.class)));
+				return rule;
+			})
+			.list();
 		List<OutcomeEvent> outcomes = events.findOfTypes(OutcomeEvent.TYPES).stream()
 			.map(e -> OutcomeEvent.of(e, settings.complaint()))
 			.filter(Objects::nonNull)
 			.toList();
-		Map<Exposure, Attribution.Followed> followed = Attribution.attribute(exposures, outcomes, settings.window());
+		List<Exposure> exposures = exposuresOf(outcomes.stream().map(OutcomeEvent::customerId).distinct().toList(),
+				where, params);
+		Attribution.attribute(exposures, outcomes, settings.window()).forEach((e, followed) -> {
+			// a record decided between the two reads is not in the counts: it waits for the next report
+			Tally tally = tallies.get(Tally.key(e.rule(), e.problem()));
+			if (tally != null) {
+				tally.follow(e.heldOut(), followed);
+			}
+		});
 		return new Report(filter.from(), filter.to(), settings.window(), settings.minPerGroup(), METHOD,
-				Lift.of(followed, settings.minPerGroup(), until));
+				Lift.of(tallies.values(), settings.minPerGroup(), until));
 	}
 
-	private List<Exposure> exposures() {
-		return jdbc.sql("select id, customer_id, rule_name, problem, decided_at, status from outreach where status in ("
-				+ CONTACTED + ", 'HELD_OUT')")
-			.query((rs, row) -> new Exposure(rs.getString("id"), rs.getString("customer_id"), rs.getString("rule_name"),
-					rs.getString("problem"), rs.getObject("decided_at", java.time.OffsetDateTime.class).toInstant(),
-					"HELD_OUT".equals(rs.getString("status"))))
-			.list();
+	/** The selected outreach of these customers, a few hundred customers a query. */
+	private List<Exposure> exposuresOf(List<String> customers, StringBuilder where, List<Object> params) {
+		List<Exposure> exposures = new ArrayList<>();
+		for (int i = 0; i < customers.size(); i += CUSTOMERS_PER_QUERY) {
+			List<String> some = customers.subList(i, Math.min(customers.size(), i + CUSTOMERS_PER_QUERY));
+			List<Object> p = new ArrayList<>(params);
+			p.addAll(some);
+			jdbc.sql("select id, customer_id, rule_name, problem, decided_at, status from outreach" + where
+					+ " and customer_id in (" + String.join(", ", Collections.nCopies(some.size(), "?")) + ")")
+				.params(p)
+				.query((rs, row) -> new Exposure(rs.getString("id"), rs.getString("customer_id"),
+						rs.getString("rule_name"), rs.getString("problem"),
+						instant(rs.getObject("decided_at", OffsetDateTime.class)), "HELD_OUT".equals(rs.getString("status"))))
+				.list()
+				.forEach(exposures::add);
+		}
+		return exposures;
+	}
+
+	private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
+		if (value != null) {
+			where.append(" and ").append(sql);
+			params.add(value);
+		}
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(OffsetDateTime value) {
+		return value.toInstant();
 	}
 }

@@ -9,13 +9,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders an outreach record's message the way the dispatcher would send it now: the same variables, the
- * customer's language, the unsubscribe link. For reading before it goes out; nothing is sent or kept.
+ * customer's language, the unsubscribe link. For reading before it goes out (the console's review queue), and for
+ * the rendering a reviewer approves ({@link OutreachReview}); nothing is sent or kept here.
  */
 @Component
 public class OutreachPreview {
 
 	/** The message, or {@code problem} when it cannot be rendered (the send would fail the same way). */
 	public record Preview(String recipient, String subject, String text, String problem) {
+	}
+
+	/** The rendered message and whom it goes to. */
+	public record Rendered(String recipient, RenderedMessage message) {
 	}
 
 	private final CustomerStateStore states;
@@ -31,16 +36,25 @@ public class OutreachPreview {
 		this.channels = channels;
 	}
 
+	/** The message, or the reason it does not render. */
 	public Preview of(Outreach o) {
 		try {
-			CustomerState state = states.load(o.customerId());
-			Outreach replaced = o.fallbackFor() == null ? null : outreach.find(o.fallbackFor()).orElse(null);
-			OutgoingMessage message = messages.message(o, state, replaced);
-			RenderedMessage rendered = channels.preview(message);
-			return new Preview(message.recipient(), rendered.subject(), rendered.text(), null);
+			Rendered rendered = render(o);
+			return new Preview(rendered.recipient(), rendered.message().subject(), rendered.message().text(), null);
 		}
 		catch (RuntimeException e) {
 			return new Preview(null, null, null, e.getMessage());
 		}
+	}
+
+	/**
+	 * Renders the record's message from the customer's state now (with the record it stands in for, when it is a
+	 * fallback). An {@link IllegalArgumentException} names the template problem when it does not render.
+	 */
+	public Rendered render(Outreach o) {
+		CustomerState state = states.load(o.customerId());
+		Outreach replaced = o.fallbackFor() == null ? null : outreach.find(o.fallbackFor()).orElse(null);
+		OutgoingMessage message = messages.message(o, state, replaced);
+		return new Rendered(message.recipient(), channels.preview(message));
 	}
 }

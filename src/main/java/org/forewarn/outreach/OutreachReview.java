@@ -4,10 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import org.forewarn.channel.ChannelDispatch;
 import org.forewarn.channel.RenderedMessage;
-import org.forewarn.customer.CustomerState;
-import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.rules.Wakeup;
 import org.springframework.stereotype.Component;
 
@@ -27,17 +24,12 @@ public class OutreachReview {
 
 	private final OutreachStore outreach;
 	private final ApprovedMessages approved;
-	private final CustomerStateStore customers;
-	private final MessageVariables messages;
-	private final ChannelDispatch channels;
+	private final OutreachPreview previews;
 
-	OutreachReview(OutreachStore outreach, ApprovedMessages approved, CustomerStateStore customers,
-			MessageVariables messages, ChannelDispatch channels) {
+	OutreachReview(OutreachStore outreach, ApprovedMessages approved, OutreachPreview previews) {
 		this.outreach = outreach;
 		this.approved = approved;
-		this.customers = customers;
-		this.messages = messages;
-		this.channels = channels;
+		this.previews = previews;
 	}
 
 	/**
@@ -90,9 +82,7 @@ public class OutreachReview {
 	}
 
 	private RenderedMessage render(Outreach o) {
-		CustomerState state = customers.load(o.customerId());
-		Outreach replaced = o.fallbackFor() == null ? null : outreach.find(o.fallbackFor()).orElse(null);
-		return channels.preview(messages.message(o, state, replaced));
+		return previews.render(o).message();
 	}
 
 	private static String note(String note) {

@@ -32,6 +32,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requested 15 times by a signed-in browser session after 3 warm-up requests, median and slowest written to
  * {@code target/bench/console-pages.txt}. Measured over HTTP on localhost, so slightly above server time. Not part
  * of the normal test run: {@code ./mvnw -B -q test -Dtest=ConsolePagesBench}.
+ * <p>
+ * Medians in ms on 2 shared cores with other builds running, before and after the follow-up queue, Today and
+ * Outcomes were made to read along indexes (after: one run at a load average of 5-9, one at 3-4):
+ * <pre>
+ * page                                              before  after  after
+ * /                                                    182     84     43
+ * /followups                                           878    283    128
+ * /followups?problem=churn.risk&amp;age=3d                 639    164     91
+ * /followups?assignee=lea                              351    204     71
+ * /review                                               72     90     45
+ * /customers/c-123                                      36     47     26
+ * /outreach (six searches)                          23-95  26-70  20-37
+ * /needs-a-person                                       68     39     50
+ * /rules                                                36     12     16
+ * /outcomes                                            263     25     20
+ * </pre>
+ * On a machine under heavier load (average near 20) the same pages had taken 5 s (Today), 0.7-4.2 s (follow-ups)
+ * and 1.5 s (Outcomes) before.
  */
 class ConsolePagesBench {
 
