@@ -75,8 +75,8 @@ class CustomerProcessor {
 		try {
 			return processInLane(event);
 		}
-		catch (RuntimeException e) {
-			states.forget(event.customerId());
+		catch (RuntimeException | Error e) {
+			states.forget(event.customerId()); // the state it kept may hold changes that were rolled back
 			throw e;
 		}
 	}
