@@ -13,20 +13,7 @@ import java.util.function.Supplier;
  */
 class CustomerLanes implements AutoCloseable {
 
-	/** Null when the work runs on the caller's thread. */
 	private final ExecutorService[] lanes;
-
-	/**
-	 * For a caller that submits one event at a time from one thread (replay): that thread is the only lane, and
-	 * handing each event to another thread would cost more than processing it.
-	 */
-	static CustomerLanes callerThread() {
-		return new CustomerLanes();
-	}
-
-	private CustomerLanes() {
-		lanes = null;
-	}
 
 	CustomerLanes(int count) {
 		lanes = new ExecutorService[Math.max(1, count)];
@@ -42,9 +29,6 @@ class CustomerLanes implements AutoCloseable {
 
 	/** Runs the work in the customer's lane and waits for its result. */
 	<T> T run(String customerId, Supplier<T> work) {
-		if (lanes == null) {
-			return work.get();
-		}
 		Future<T> result = lanes[Math.floorMod(customerId.hashCode(), lanes.length)].submit(work::get);
 		try {
 			return result.get();
@@ -63,9 +47,6 @@ class CustomerLanes implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
-		if (lanes == null) {
-			return;
-		}
 		for (ExecutorService lane : lanes) {
 			lane.shutdown();
 		}

@@ -14,8 +14,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 
 /** Wires the one path: clock, lanes, intake, and (outside replay) the Quartz-backed wakeups. */
 @Configuration(proxyBeanMethods = false)
@@ -44,12 +42,9 @@ class EngineConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EventIntake eventIntake(CustomerProcessor processor, EngineSettings settings, IntakeSettings intake,
-			Clock clock, MeterRegistry meters, ObjectProvider<WakeupWatch> watch, Environment environment) {
+			Clock clock, MeterRegistry meters, ObjectProvider<WakeupWatch> watch) {
 		WakeupWatch wakeups = watch.getIfAvailable();
-		// replay feeds one event at a time from one thread
-		CustomerLanes lanes = environment.acceptsProfiles(Profiles.of("replay")) ? CustomerLanes.callerThread()
-				: new CustomerLanes(settings.lanes());
-		return new EventIntake(processor, lanes, clock, intake.maxClockSkew(), meters,
+		return new EventIntake(processor, new CustomerLanes(settings.lanes()), clock, intake.maxClockSkew(), meters,
 				wakeups == null ? late -> { } : wakeups::fired);
 	}
 
