@@ -116,9 +116,7 @@ public final class ThroughputBench {
 		});
 		sampler.setDaemon(true);
 		sampler.start();
-		List<String> quiet = new ArrayList<>(settings);
-		quiet.add("--logging.level.org.forewarn=ERROR");
-		ReplaySummary summary = ReplayCommand.replay(events, quiet);
+		ReplaySummary summary = ReplayCommand.replay(events, settings);
 		sampler.interrupt();
 		memory.gc();
 		return new Run(summary.lines() / summary.seconds(), peak.get() / (1024 * 1024), summary.outreach().size());
