@@ -31,7 +31,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
  * embedded PostgreSQL 18, Kafka in process). Wakeups due over {@value #DUE_SECONDS} s are measured from their due
  * time to Quartz firing them, first with nothing else pending, then with {@code --pending N} (default 1,000,000)
  * wakeups due in 30 days. The pending ones are copies of a real wakeup made in SQL (scheduling a million through
- * the API would take most of an hour). Not part of the test run:
+ * the API, one transaction each, would take far longer than the measurement). Not part of the test run:
  * {@code ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.forewarn.kafka.WakeupBench -Dexec.args="--pending 1000000"}
  */
@@ -89,6 +89,7 @@ public final class WakeupBench {
 			Result idle = measure(jdbc, "idle");
 			long started = System.nanoTime();
 			copy(jdbc, "pending", pending, "(extract(epoch from now()) * 1000)::bigint + 30::bigint * 86400000");
+			jdbc.sql("analyze").update(); // as autovacuum would soon after such a load
 			long seeded = jdbc.sql("select count(*) from qrtz_triggers").query(Long.class).single();
 			System.out.printf("seeded %,d pending wakeups in %d s%n", seeded,
 					Duration.ofNanos(System.nanoTime() - started).toSeconds());
@@ -100,8 +101,9 @@ public final class WakeupBench {
 					+ " s)", "p50 / p99", "p99 floor");
 			System.out.printf("%-62s %5d / %5d ms %9.0f ms%n", "nothing else pending", idle.p50(), idle.p99(),
 					P99_FLOOR_MS);
-			System.out.printf("%-62s %5d / %5d ms %9.0f ms %s%n", String.format("%,d pending", seeded), loaded.p50(),
-					loaded.p99(), P99_FLOOR_MS, loaded.p99() <= P99_FLOOR_MS ? "ok" : "ABOVE");
+			System.out.printf("%-62s %5d / %5s ms %9.0f ms %s%n", String.format("%,d pending", seeded), loaded.p50(),
+					loaded.p99() == Long.MAX_VALUE ? "never" : String.valueOf(loaded.p99()), P99_FLOOR_MS,
+					loaded.p99() <= P99_FLOOR_MS ? "ok" : "ABOVE");
 			System.out.printf("%-62s %,9d MB%n", "heap used after GC with them pending (bench and Forewarn)", heapMb);
 			forewarn.close();
 		}
@@ -151,7 +153,8 @@ public final class WakeupBench {
 		long p50 = sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
 		// a wakeup that never fired counts as the latest
 		long p99 = sorted.size() < DUE * 99 / 100 ? Long.MAX_VALUE : sorted.get((int) (DUE * 99 / 100) - 1);
-		System.out.printf("%s: %d fired, lateness p50 %d ms, p99 %d ms, max %d ms%n", name, sorted.size(), p50, p99,
+		System.out.printf("%s: %d fired, lateness p50 %d ms, p99 %s ms, max %d ms%n", name, sorted.size(), p50,
+				p99 == Long.MAX_VALUE ? "never" : String.valueOf(p99),
 				sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1));
 		return new Result(sorted.size(), p50, p99);
 	}
@@ -159,7 +162,12 @@ public final class WakeupBench {
 	/** Copies the first wakeup {@code count} times, named {@code prefix-N}, next firing at {@code fireAt(g)}. */
 	private void copy(JdbcClient jdbc, String prefix, long count, String fireAt) {
 		// in one transaction: the scheduler must never see a trigger without its details
-		transaction.executeWithoutResult(tx -> copyRows(jdbc, prefix, count, fireAt));
+		transaction.executeWithoutResult(tx -> {
+			// the rows are copies of consistent ones: checking each foreign key against a million rows PostgreSQL
+			// has no statistics for yet did not finish in a quarter of an hour
+			jdbc.sql("set local session_replication_role = replica").update();
+			copyRows(jdbc, prefix, count, fireAt);
+		});
 	}
 
 	private static void copyRows(JdbcClient jdbc, String prefix, long count, String fireAt) {
