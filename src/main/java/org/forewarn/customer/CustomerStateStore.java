@@ -43,9 +43,9 @@ public class CustomerStateStore {
 
 	CustomerStateStore(JdbcClient jdbc, StateCacheSettings settings) {
 		this.jdbc = jdbc;
-		// evictions run on the lane that wrote, not on a pool of their own
-		this.written = settings.customers() <= 0 ? null
-				: Caffeine.newBuilder().maximumSize(settings.customers()).executor(Runnable::run).build();
+		// evictions run on the lane that wrote, not on a pool of their own: a size of 0 keeps nothing, at once
+		this.written = Caffeine.newBuilder().maximumSize(Math.max(0, settings.customers())).executor(Runnable::run)
+			.build();
 	}
 
 	/** A state as this instance last stored it. */
@@ -57,20 +57,12 @@ public class CustomerStateStore {
 	 * revision. The lane changes the state it is given; when its processing then fails it must {@link #forget} it.
 	 */
 	public CustomerState loadInLane(String customerId) {
-		Written kept = written == null ? null : written.getIfPresent(customerId);
-		return jdbc.sql("select revision, state from customer_state where customer_id = ? for update")
-			.param(customerId)
-			.query((rs, row) -> kept != null && kept.revision() == rs.getLong(1) ? kept.state()
-					: read(customerId, rs.getString(2)))
-			.optional()
-			.orElseGet(() -> new CustomerState(customerId));
+		return locked(customerId, written.getIfPresent(customerId));
 	}
 
 	/** Drops the kept state of a customer whose processing failed: it may hold changes that were rolled back. */
 	public void forget(String customerId) {
-		if (written != null) {
-			written.invalidate(customerId);
-		}
+		written.invalidate(customerId);
 	}
 
 	/**
@@ -79,9 +71,15 @@ public class CustomerStateStore {
 	 * event never overwrite each other.
 	 */
 	public CustomerState load(String customerId) {
-		return jdbc.sql("select state from customer_state where customer_id = ? for update")
+		return locked(customerId, null);
+	}
+
+	/** The locked row's state: {@code kept} when the row still has its revision, else read from the row. */
+	private CustomerState locked(String customerId, Written kept) {
+		return jdbc.sql("select revision, state from customer_state where customer_id = ? for update")
 			.param(customerId)
-			.query((rs, row) -> read(customerId, rs.getString(1)))
+			.query((rs, row) -> kept != null && kept.revision() == rs.getLong(1) ? kept.state()
+					: read(customerId, rs.getString(2)))
 			.optional()
 			.orElseGet(() -> new CustomerState(customerId));
 	}
@@ -127,9 +125,7 @@ public class CustomerStateStore {
 				.params(state.customerId(), json, phone, at.atOffset(ZoneOffset.UTC), revision)
 				.update();
 		}
-		if (written != null) {
-			written.put(state.customerId(), new Written(state, revision));
-		}
+		written.put(state.customerId(), new Written(state, revision));
 	}
 
 	/** The customers whose phone number this is (an inbound SMS says only where it came from). */
