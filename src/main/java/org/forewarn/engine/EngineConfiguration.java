@@ -2,22 +2,26 @@ package org.forewarn.engine;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
-import org.forewarn.outreach.OverdueWork;
 import org.forewarn.health.HealthSettings;
 import org.forewarn.health.ScheduledHealth;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
+import org.forewarn.outreach.OverdueWork;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the one path: clock, lanes, intake, and (outside replay) the Quartz-backed wakeups. */
+/** Wires the one path: clock, lanes, intake, and (outside replay) the wakeup table and its poller. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ EngineSettings.class, IntakeSettings.class, SweepSettings.class })
+@EnableConfigurationProperties({ EngineSettings.class, IntakeSettings.class, SweepSettings.class,
+		WakeupSettings.class })
 class EngineConfiguration {
 
 	/** Replay brings its own simulated clock. */
@@ -29,8 +33,28 @@ class EngineConfiguration {
 
 	@Bean
 	@Profile("!replay")
-	WakeupScheduler wakeupScheduler(Scheduler scheduler) {
-		return new QuartzWakeupScheduler(scheduler);
+	WakeupTable wakeupScheduler(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction) {
+		return new WakeupTable(jdbc, dataSource, transaction);
+	}
+
+	/** Started once the application is ready to process, stopped before the lanes close. */
+	@Bean(destroyMethod = "close")
+	@Profile("!replay")
+	WakeupPoller wakeupPoller(WakeupTable table, WakeupHandOver handOver, WakeupSettings settings, Clock clock,
+			MeterRegistry meters, WakeupWatch watch) {
+		return new WakeupPoller(table, handOver, settings, clock, meters, watch::fired);
+	}
+
+	@Bean(destroyMethod = "close")
+	@Profile("!replay")
+	WakeupHandOver wakeupHandOver(EventIntake intake, ObjectProvider<WakeupDelivery> delivery,
+			EngineSettings engine) {
+		return new WakeupHandOver(intake, delivery.getIfAvailable(), 2 * engine.lanes());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void startWakeups(ApplicationReadyEvent ready) {
+		ready.getApplicationContext().getBeanProvider(WakeupPoller.class).ifAvailable(WakeupPoller::start);
 	}
 
 	/** Replay fires every wakeup in order and cannot strand one; the live service sweeps for lost ones. */
@@ -42,17 +66,14 @@ class EngineConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EventIntake eventIntake(CustomerProcessor processor, EngineSettings settings, IntakeSettings intake,
-			Clock clock, MeterRegistry meters, ObjectProvider<WakeupWatch> watch) {
-		WakeupWatch wakeups = watch.getIfAvailable();
-		return new EventIntake(processor, new CustomerLanes(settings.lanes()), clock, intake.maxClockSkew(), meters,
-				wakeups == null ? late -> { } : wakeups::fired);
+			Clock clock, MeterRegistry meters) {
+		return new EventIntake(processor, new CustomerLanes(settings.lanes()), clock, intake.maxClockSkew(), meters);
 	}
 
 	@Bean
 	@Profile("!replay")
-	WakeupWatch wakeupWatch(JdbcClient jdbc, Scheduler scheduler, Clock clock, HealthSettings health,
-			MeterRegistry meters) throws SchedulerException {
-		return new WakeupWatch(jdbc, scheduler.getSchedulerName(), clock, health.wakeups().maxLateness(), meters);
+	WakeupWatch wakeupWatch(WakeupTable table, Clock clock, HealthSettings health, MeterRegistry meters) {
+		return new WakeupWatch(table, clock, health.wakeups().maxLateness(), meters);
 	}
 
 	/** The {@code wakeups} health and the pending gauges, refreshed every forewarn.health.interval. */

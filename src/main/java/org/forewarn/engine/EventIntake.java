@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Consumer;
 
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
@@ -34,11 +33,9 @@ public class EventIntake implements AutoCloseable {
 	private final Clock clock;
 	private final Duration maxClockSkew;
 	private final MeterRegistry meters;
-	private final Consumer<Duration> lateness;
 
 	EventIntake(CustomerProcessor processor, CustomerLanes lanes, Clock clock, Duration maxClockSkew,
-			MeterRegistry meters, Consumer<Duration> lateness) {
-		this.lateness = lateness;
+			MeterRegistry meters) {
 		this.processor = processor;
 		this.lanes = lanes;
 		this.clock = clock;
@@ -109,11 +106,6 @@ public class EventIntake implements AutoCloseable {
 
 	/** A due wakeup re-enters as a {@code timer.fired} event for its customer, at its due time. */
 	public IntakeResult fire(Wakeup wakeup) {
-		Duration late = Duration.between(wakeup.at(), clock.instant());
-		late = late.isNegative() ? Duration.ZERO : late;
-		Timer.builder("forewarn.wakeups.lateness").description("How long after its due time a wakeup fired")
-			.register(meters).record(late);
-		lateness.accept(late);
 		return submit(timerEvent(wakeup));
 	}
 

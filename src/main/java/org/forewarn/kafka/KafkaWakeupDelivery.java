@@ -1,5 +1,8 @@
 package org.forewarn.kafka;
 
+import java.util.List;
+import java.util.Map;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.forewarn.engine.EventIntake;
 import org.forewarn.engine.WakeupDelivery;
@@ -8,10 +11,10 @@ import org.forewarn.event.EventJson;
 import org.forewarn.rules.Wakeup;
 
 /**
- * A due wakeup, fired by Quartz on whichever instance, is produced to the events topic as a {@code timer.fired}
- * event keyed by its customer: the instance owning that customer's partition processes it in order with the
- * customer's other events, so two instances never work on one customer at the same time. The record is signed:
- * the listener takes a {@code timer.fired} event only with a valid signature.
+ * Due wakeups, taken by whichever instance, are produced to the events topic as {@code timer.fired} events keyed by
+ * their customers: the instance owning a customer's partition processes it in order with the customer's other
+ * events, so two instances never work on one customer at the same time. A batch is produced at once and then
+ * awaited. Each record is signed: the listener takes a {@code timer.fired} event only with a valid signature.
  */
 class KafkaWakeupDelivery implements WakeupDelivery {
 
@@ -26,11 +29,15 @@ class KafkaWakeupDelivery implements WakeupDelivery {
 	}
 
 	@Override
-	public void deliver(Wakeup wakeup) {
+	public Map<Wakeup, String> deliver(List<Wakeup> wakeups) {
+		return sender.sendAll(wakeups, this::record);
+	}
+
+	private ProducerRecord<String, String> record(Wakeup wakeup) {
 		Event timer = EventIntake.timerEvent(wakeup);
 		ProducerRecord<String, String> record = new ProducerRecord<>(settings.queueTopic(), timer.customerId(),
 				EventJson.toNode(timer).toString());
 		signatures.sign(record);
-		sender.send(record);
+		return record;
 	}
 }

@@ -18,8 +18,6 @@ import org.forewarn.outreach.OutreachStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -67,8 +65,9 @@ class OverdueSweepTest {
 
 			// the wakeups are lost, and so is the fallback made right after the refusal: the state a crash between
 			// the refusal's commit and the fallback's leaves when no wakeup was kept
-			clear(first.bean(Scheduler.class));
 			JdbcClient db = JdbcClient.create(first.bean(DataSource.class));
+			first.bean(WakeupPoller.class).standby();
+			db.sql("delete from wakeup").update();
 			for (String table : List.of("outreach_status_change", "outreach_attempt")) {
 				db.sql("delete from " + table + " where outreach_id in (select id from outreach "
 						+ "where customer_id = 'sw-fallback' and fallback_for is not null)").update();
@@ -109,24 +108,6 @@ class OverdueSweepTest {
 			Thread.sleep(200);
 		}
 		return fail("outreach of " + customerId + " not done within 30 s: " + last);
-	}
-
-	/** Drops every wakeup: with no timer firing any more, then again if one was being written meanwhile. */
-	private static void clear(Scheduler scheduler) throws Exception {
-		scheduler.standby();
-		Thread.sleep(500);
-		for (int attempt = 1; ; attempt++) {
-			try {
-				scheduler.clear();
-				return;
-			}
-			catch (SchedulerException e) {
-				if (attempt == 3) {
-					throw e;
-				}
-				Thread.sleep(500);
-			}
-		}
 	}
 
 	private static String[] with(List<String> settings, String... more) {

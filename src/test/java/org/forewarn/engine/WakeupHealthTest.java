@@ -10,7 +10,6 @@ import org.forewarn.ForewarnApp;
 import org.forewarn.rules.Wakeup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quartz.Scheduler;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,8 +32,8 @@ class WakeupHealthTest {
 		try (ForewarnApp app = ForewarnApp.start(data, "--forewarn.rules-watch.enabled=false",
 				"--forewarn.health.interval=PT0.3S", "--forewarn.health.wakeups.max-lateness=PT2S")) {
 			awaitWakeups(app, health -> "UP".equals(health.get("status").asString()));
-			Scheduler scheduler = app.bean(Scheduler.class);
-			scheduler.standby();
+			WakeupPoller poller = app.bean(WakeupPoller.class);
+			poller.standby();
 			Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 			app.post("/api/events", customer("wh-1", now, true));
 			// a wakeup that was due 20 seconds ago, as after an outage of the scheduler
@@ -49,7 +48,7 @@ class WakeupHealthTest {
 			assertThat(app.anonymous().get("/actuator/health/readiness").statusCode())
 				.as("late wakeups do not take the instance out of readiness").isEqualTo(200);
 
-			scheduler.start();
+			poller.resume();
 			// the waiting one is gone; its late firing is reported for max-lateness, then all is well
 			JsonNode fired = awaitWakeups(app, health -> health.get("details").get("reason") != null
 					&& health.get("details").get("reason").asString().startsWith("a wakeup fired"));

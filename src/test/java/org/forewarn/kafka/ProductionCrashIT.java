@@ -3,6 +3,8 @@ package org.forewarn.kafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -183,9 +185,9 @@ class ProductionCrashIT {
 		Map<String, String> previous = null;
 		while (System.nanoTime() < deadline) {
 			boolean idle = count(db, "select count(*) from event where type <> 'timer.fired'") == events
-					&& count(db, "select count(*) from qrtz_fired_triggers") == 0
-					&& db.sql("select count(*) from qrtz_triggers where next_fire_time <= ?")
-						.param(System.currentTimeMillis() + 1000).query(Integer.class).single() == 0
+					// due, being handed over or waiting for a retry
+					&& db.sql("select count(*) from wakeup where due_at <= ?")
+						.param(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1)).query(Integer.class).single() == 0
 					&& db.sql("select count(*) from outreach where status = 'SCHEDULED' and send_at <= now()")
 						.query(Integer.class).single() == 0
 					&& stack.lag(name + ".events", name) == 0;

@@ -2,6 +2,8 @@ package org.forewarn.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,9 +145,9 @@ class SharedWorkTest {
 		Set<String> previous = null;
 		while (true) {
 			boolean idle = count(db, "select count(*) from event where type <> 'timer.fired'") == events
-					&& count(db, "select count(*) from qrtz_fired_triggers") == 0
-					&& db.sql("select count(*) from qrtz_triggers where next_fire_time <= ?")
-						.param(System.currentTimeMillis() + 1000).query(Integer.class).single() == 0
+					// due, being handed over or waiting for a retry
+					&& db.sql("select count(*) from wakeup where due_at <= ?")
+						.param(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1)).query(Integer.class).single() == 0
 					&& stack.lag(name + ".events", name) == 0;
 			Set<String> current = idle ? outreach(db) : null;
 			if (current != null && current.equals(previous)) {

@@ -93,7 +93,7 @@ class TimerSignatureTest {
 	void aTimerSignedByTheRealDeliveryIsProcessedAndAnAlteredCopyIsNot() throws Exception {
 		Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Wakeup wakeup = new Wakeup("s1", due, null, "check");
-		strict.getBean(KafkaWakeupDelivery.class).deliver(wakeup);
+		strict.getBean(KafkaWakeupDelivery.class).deliver(List.of(wakeup));
 
 		JdbcClient db = stack.database("strict");
 		awaitRows(db, "select id from event where id = 'timer-" + wakeup.id() + "' and type = 'timer.fired'");
@@ -124,7 +124,7 @@ class TimerSignatureTest {
 		stack.send(wrong);
 		stack.send(timer("upgrading.events", "u1", "timer-u1-old", now, "timer"));
 		Wakeup wakeup = new Wakeup("u1", now, null, "check");
-		upgrading.getBean(KafkaWakeupDelivery.class).deliver(wakeup);
+		upgrading.getBean(KafkaWakeupDelivery.class).deliver(List.of(wakeup));
 
 		JdbcClient db = stack.database("upgrading");
 		awaitRows(db, "select id from event where id = 'timer-" + wakeup.id() + "'");

@@ -1,0 +1,118 @@
+package org.forewarn.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.forewarn.rules.Wakeup;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wakeups in the {@code wakeup} table. Scheduling joins the caller's transaction, so a wakeup exists exactly when
+ * the decision that asked for it was stored. Instances take due rows with {@code FOR UPDATE SKIP LOCKED} and lease
+ * them by moving their next try past the lease, so two instances never hand over one wakeup at the same time.
+ */
+final class WakeupTable implements WakeupScheduler {
+
+	/** A wakeup taken for hand-over, with what is needed to finish or retry it. */
+	record Taken(Wakeup wakeup, String id, int attempts) {
+	}
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transaction;
+	/** PostgreSQL skips a duplicate in the statement; a failed insert would spoil the caller's transaction there. */
+	private final boolean insertOnConflict;
+
+	WakeupTable(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.insertOnConflict = isPostgres(dataSource);
+	}
+
+	@Override
+	public void schedule(Wakeup wakeup) {
+		OffsetDateTime at = utc(wakeup.at());
+		String columns = "insert into wakeup (id, customer_id, order_id, label, due_at, next_try_at) ";
+		if (insertOnConflict) {
+			jdbc.sql(columns + "values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing")
+				.params(wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at).update();
+			return;
+		}
+		try {
+			jdbc.sql(columns + "select ?, ?, ?, ?, ?, ? where not exists (select 1 from wakeup where id = ?)")
+				.params(wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at, wakeup.id())
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			// scheduled meanwhile by another transaction: asking twice schedules once
+		}
+	}
+
+	/** Takes up to {@code limit} wakeups due by {@code now}, in the order they are due, leased until {@code until}. */
+	List<Taken> take(Instant now, int limit, Instant until) {
+		return transaction.execute(tx -> {
+			List<Taken> due = jdbc.sql("select id, customer_id, due_at, order_id, label, attempts from wakeup "
+					+ "where next_try_at <= ? order by next_try_at limit ? for update skip locked")
+				.params(utc(now), limit)
+				.query((rs, row) -> new Taken(new Wakeup(rs.getString(2), rs.getObject(3, OffsetDateTime.class)
+					.toInstant(), rs.getString(4), rs.getString(5)), rs.getString(1), rs.getInt(6)))
+				.list();
+			if (!due.isEmpty()) {
+				jdbc.sql("update wakeup set next_try_at = :until where id in (:ids)")
+					.param("until", utc(until)).param("ids", ids(due)).update();
+			}
+			return due;
+		});
+	}
+
+	/** Removes wakeups handed over under the lease ending {@code until} (one taken again since stays). */
+	void done(Collection<Taken> handed, Instant until) {
+		if (!handed.isEmpty()) {
+			jdbc.sql("delete from wakeup where id in (:ids) and next_try_at = :until")
+				.param("ids", ids(handed)).param("until", utc(until)).update();
+		}
+	}
+
+	/** A wakeup that could not be handed over for now is tried again at {@code next}. */
+	void retryAt(Taken taken, Instant next, String failure) {
+		String reason = failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000));
+		jdbc.sql("update wakeup set next_try_at = ?, attempts = ?, last_failure = ? where id = ?")
+			.params(utc(next), taken.attempts() + 1, reason, taken.id()).update();
+	}
+
+	/** How many wakeups wait, and when the one to be tried first is due (null when none). */
+	Waiting waiting() {
+		return jdbc.sql("select count(*), min(next_try_at) from wakeup").query((rs, row) -> {
+			OffsetDateTime first = rs.getObject(2, OffsetDateTime.class);
+			return new Waiting(rs.getLong(1), first == null ? null : first.toInstant());
+		}).single();
+	}
+
+	record Waiting(long count, Instant firstTry) {
+	}
+
+	private static List<String> ids(Collection<Taken> taken) {
+		return taken.stream().map(Taken::id).toList();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("cannot tell which database holds the wakeups: " + e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,224 @@
+package org.forewarn.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.forewarn.rules.Wakeup;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The wakeup table and its poller, on H2 and on PostgreSQL: once, in due order, retried, and shared by instances. */
+class WakeupTableTest {
+
+	private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+	private static EmbeddedPostgres postgres;
+
+	private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+	private final Clock clock = new Clock() {
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now.get();
+		}
+	};
+
+	@BeforeAll
+	static void startPostgres() throws Exception {
+		postgres = EmbeddedPostgres.start();
+	}
+
+	@AfterAll
+	static void stopPostgres() throws Exception {
+		postgres.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void askingTwiceKeepsOneAndARolledBackDecisionKeepsNone(String vendor) {
+		Database db = database(vendor);
+		Wakeup wakeup = new Wakeup("c-1", NOW, "o-1", "shipBy");
+		db.table.schedule(wakeup);
+		db.table.schedule(wakeup);
+		db.transaction.executeWithoutResult(tx -> {
+			db.table.schedule(wakeup); // inside a transaction, as the lanes ask: a duplicate spoils nothing
+			db.table.schedule(new Wakeup("c-2", NOW, null, "check"));
+			tx.setRollbackOnly();
+		});
+
+		assertThat(db.jdbc.sql("select customer_id from wakeup").query(String.class).list()).containsExactly("c-1");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void dueWakeupsAreHandedOverOnceInTheOrderTheyWereDue(String vendor) {
+		Database db = database(vendor);
+		db.table.schedule(new Wakeup("c-late", NOW.minusSeconds(10), null, "check"));
+		db.table.schedule(new Wakeup("c-later", NOW.minusSeconds(5), null, "check"));
+		db.table.schedule(new Wakeup("c-first", NOW.minusSeconds(60), null, "check"));
+		db.table.schedule(new Wakeup("c-future", NOW.plusSeconds(30), null, "check"));
+		Recording handOver = new Recording();
+		WakeupPoller poller = poller(db, handOver, 2);
+
+		assertThat(poller.poll()).isEqualTo(3);
+		assertThat(poller.poll()).isZero();
+
+		assertThat(handOver.customers()).containsExactly("c-first", "c-late", "c-later");
+		assertThat(db.jdbc.sql("select customer_id from wakeup").query(String.class).list()).containsExactly("c-future");
+		now.set(NOW.plusSeconds(30));
+		assertThat(poller.poll()).isEqualTo(1);
+		assertThat(handOver.customers()).endsWith("c-future");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void aWakeupThatCannotBeHandedOverNowIsTriedAgainAfterAGrowingPause(String vendor) {
+		Database db = database(vendor);
+		db.table.schedule(new Wakeup("c-1", NOW, null, "check"));
+		Recording handOver = new Recording();
+		handOver.failing.put("c-1", "the broker is away");
+		WakeupPoller poller = poller(db, handOver, 10);
+
+		assertThat(poller.poll()).isEqualTo(1);
+		now.set(NOW.plusSeconds(4));
+		assertThat(poller.poll()).as("not before the first pause of 5 s").isZero();
+		now.set(NOW.plusSeconds(5));
+		assertThat(poller.poll()).isEqualTo(1);
+		assertThat(db.jdbc.sql("select attempts, last_failure from wakeup").query((rs, row) -> rs.getInt(1) + " "
+				+ rs.getString(2)).single()).isEqualTo("2 the broker is away");
+		now.set(NOW.plusSeconds(5 + 9));
+		assertThat(poller.poll()).as("the second pause is 10 s").isZero();
+
+		handOver.failing.clear();
+		now.set(NOW.plusSeconds(15));
+		assertThat(poller.poll()).isEqualTo(1);
+		assertThat(db.jdbc.sql("select count(*) from wakeup").query(Integer.class).single()).isZero();
+		assertThat(handOver.customers()).containsExactly("c-1", "c-1", "c-1");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void wakeupsTakenByAnInstanceThatDiedFireAgainWhenItsLeaseEnds(String vendor) {
+		Database db = database(vendor);
+		db.table.schedule(new Wakeup("c-1", NOW, null, "check"));
+		// taken, then the process died before handing it over
+		assertThat(db.table.take(NOW, 10, NOW.plus(Duration.ofMinutes(1)))).hasSize(1);
+		Recording handOver = new Recording();
+		WakeupPoller poller = poller(db, handOver, 10);
+
+		assertThat(poller.poll()).isZero();
+		now.set(NOW.plus(Duration.ofMinutes(1)));
+		assertThat(poller.poll()).isEqualTo(1);
+		assertThat(handOver.customers()).containsExactly("c-1");
+	}
+
+	@Test
+	void twoInstancesPollingAtOnceHandEachWakeupOverOnce() throws Exception {
+		Database db = database("postgresql");
+		int count = 2000;
+		db.jdbc.sql("insert into wakeup (id, customer_id, label, due_at, next_try_at) select 'w-' || g, 'c-' || g, "
+				+ "'check', ?, ? from generate_series(1, ?) g")
+			.params(NOW.atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC), count).update();
+		Recording handOver = new Recording();
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> taken = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				WakeupPoller poller = poller(db, handOver, 50);
+				taken.add(instances.submit(poller::poll));
+			}
+			assertThat(taken.get(0).get() + taken.get(1).get()).isEqualTo(count);
+		}
+		finally {
+			instances.shutdown();
+		}
+		assertThat(handOver.customers()).hasSize(count).doesNotHaveDuplicates();
+		assertThat(db.jdbc.sql("select count(*) from wakeup").query(Integer.class).single()).isZero();
+	}
+
+	private WakeupPoller poller(Database db, Recording handOver, int batchSize) {
+		return new WakeupPoller(db.table, handOver, new WakeupSettings(Duration.ofMillis(250), batchSize,
+				Duration.ofMinutes(1)), clock, new SimpleMeterRegistry(), late -> { });
+	}
+
+	/** Hands over by remembering, failing for the customers it is told to. */
+	private static final class Recording implements WakeupPoller.HandOver {
+
+		final List<String> customers = Collections.synchronizedList(new ArrayList<>());
+		final Map<String, String> failing = new HashMap<>();
+
+		@Override
+		public Map<WakeupTable.Taken, String> handOver(List<WakeupTable.Taken> due) {
+			Map<WakeupTable.Taken, String> failures = new HashMap<>();
+			for (WakeupTable.Taken taken : due) {
+				customers.add(taken.wakeup().customerId());
+				String failure = failing.get(taken.wakeup().customerId());
+				if (failure != null) {
+					failures.put(taken, failure);
+				}
+			}
+			return failures;
+		}
+
+		List<String> customers() {
+			return List.copyOf(customers);
+		}
+	}
+
+	private record Database(JdbcClient jdbc, WakeupTable table, TransactionTemplate transaction) {
+	}
+
+	private static Database database(String vendor) {
+		DataSource dataSource;
+		if (vendor.equals("h2")) {
+			JdbcDataSource h2 = new JdbcDataSource();
+			h2.setURL("jdbc:h2:mem:wakeups-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+			dataSource = h2;
+		}
+		else {
+			String name = "wakeups_" + UUID.randomUUID().toString().replace("-", "");
+			JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + name).update();
+			dataSource = postgres.getDatabase("postgres", name);
+		}
+		Flyway.configure().dataSource(dataSource)
+			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		return new Database(jdbc, new WakeupTable(jdbc, dataSource, transaction), transaction);
+	}
+}
