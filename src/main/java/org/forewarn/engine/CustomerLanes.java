@@ -29,13 +29,27 @@ class CustomerLanes implements AutoCloseable {
 
 	/** Runs the work in the customer's lane and waits for its result. */
 	<T> T run(String customerId, Supplier<T> work) {
-		Future<T> result = lanes[Math.floorMod(customerId.hashCode(), lanes.length)].submit(work::get);
+		return await(submit(lane(customerId), work), "customer " + customerId);
+	}
+
+	/** The lane a customer's work runs in. */
+	int lane(String customerId) {
+		return Math.floorMod(customerId.hashCode(), lanes.length);
+	}
+
+	/** Queues the work in a lane, behind what is queued there already. */
+	<T> Future<T> submit(int lane, Supplier<T> work) {
+		return lanes[lane].submit(work::get);
+	}
+
+	/** The work's result; a failure of the work is thrown as it was. */
+	static <T> T await(Future<T> result, String what) {
 		try {
 			return result.get();
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new FailureKind.LaneInterruptedException("interrupted while processing for customer " + customerId, e);
+			throw new FailureKind.LaneInterruptedException("interrupted while processing for " + what, e);
 		}
 		catch (ExecutionException e) {
 			if (e.getCause() instanceof RuntimeException runtime) {

@@ -1,6 +1,8 @@
 package org.forewarn.engine;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,45 +74,67 @@ class CustomerProcessor {
 	 * sends its first delivery left undone; sends are claimed before they go out, so none goes out twice.
 	 */
 	boolean process(Event event) {
+		return processAll(List.of(event)).get(0);
+	}
+
+	/**
+	 * Processes events of this lane's customers, in order, in one transaction (one commit for all), then sends what
+	 * is due for each of their customers; whether each was new, as {@link #process} answers. When anything fails,
+	 * nothing of them was stored and the exception is thrown: the caller tries them one at a time to learn which.
+	 */
+	List<Boolean> processAll(List<Event> batch) {
 		try {
-			return processInLane(event);
+			Map<String, CustomerState> latest = new LinkedHashMap<>();
+			List<Boolean> fresh = transaction.execute(tx -> {
+				List<Boolean> each = new ArrayList<>(batch.size());
+				for (Event event : batch) {
+					try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
+						CustomerState state = decide(event);
+						each.add(state != null);
+						if (state != null || !latest.containsKey(event.customerId())) {
+							latest.put(event.customerId(), state);
+						}
+					}
+				}
+				return each;
+			});
+			latest.forEach((customerId, state) -> dispatcher.dispatchDue(
+					state != null ? state : load(customerId, null), scheduler::schedule));
+			return fresh;
 		}
 		catch (RuntimeException | Error e) {
-			states.forget(event.customerId()); // the state it kept may hold changes that were rolled back
+			// the states kept may hold changes that were rolled back
+			batch.forEach(event -> states.forget(event.customerId()));
 			throw e;
 		}
 	}
 
-	private boolean processInLane(Event event) {
-		CustomerState state = transaction.execute(tx -> {
-			if (!events.insertIfNew(event, clock.instant())) {
-				return null;
-			}
-			CustomerState current = load(event.customerId(), event.id());
-			Trigger trigger = trigger(event);
-			if (OutreachPlanner.onlyDispatches(trigger)) {
-				return current; // stored, so it acts once; the dispatch below does its work
-			}
-			if (changesState(trigger)) {
-				CustomerStateReducer.apply(current, event);
-				states.save(current, event.instant());
-			}
-			List<Outreach> existing = outreach.findByCustomer(event.customerId());
-			Evaluation evaluation = rules.evaluate(current, trigger, prior(existing));
-			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(),
-					LogContext.customerRef(event.customerId()),
-					evaluation.decisions().detections(), evaluation.decisions().wakeups());
-			evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "
-					+ "its decisions were dropped, the other rules' stand: {}", f.rule(), event.id(),
-					LogContext.customerRef(event.customerId()), f.error()));
-			for (Wakeup wakeup : planner.apply(evaluation, current, existing)) {
-				scheduler.schedule(wakeup);
-			}
-			return current;
-		});
-		boolean fresh = state != null;
-		dispatcher.dispatchDue(fresh ? state : load(event.customerId(), null), scheduler::schedule);
-		return fresh;
+	/** Stores the event and acts on it, inside the caller's transaction; null when it was stored before. */
+	private CustomerState decide(Event event) {
+		if (!events.insertIfNew(event, clock.instant())) {
+			return null;
+		}
+		CustomerState current = load(event.customerId(), event.id());
+		Trigger trigger = trigger(event);
+		if (OutreachPlanner.onlyDispatches(trigger)) {
+			return current; // stored, so it acts once; the dispatch after the commit does its work
+		}
+		if (changesState(trigger)) {
+			CustomerStateReducer.apply(current, event);
+			states.save(current, event.instant());
+		}
+		List<Outreach> existing = outreach.findByCustomer(event.customerId());
+		Evaluation evaluation = rules.evaluate(current, trigger, prior(existing));
+		log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(),
+				LogContext.customerRef(event.customerId()),
+				evaluation.decisions().detections(), evaluation.decisions().wakeups());
+		evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "
+				+ "its decisions were dropped, the other rules' stand: {}", f.rule(), event.id(),
+				LogContext.customerRef(event.customerId()), f.error()));
+		for (Wakeup wakeup : planner.apply(evaluation, current, existing)) {
+			scheduler.schedule(wakeup);
+		}
+		return current;
 	}
 
 	/**

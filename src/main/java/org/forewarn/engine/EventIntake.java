@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
@@ -53,14 +58,64 @@ public class EventIntake implements AutoCloseable {
 		try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
 			result = process(event);
 		}
+		count(event, result, System.nanoTime() - started);
+		return result;
+	}
+
+	/**
+	 * Processes a batch of events (a Kafka poll) as {@link #submit} would, one result per event in the batch's order:
+	 * each lane takes its customers' events in order in one transaction, the lanes at the same time. When a lane's
+	 * transaction fails, its events are processed again one at a time, so a bad event costs only itself.
+	 */
+	public List<IntakeResult> submitAll(List<Event> batch) {
+		long started = System.nanoTime();
+		IntakeResult[] results = new IntakeResult[batch.size()];
+		Map<Integer, List<Integer>> byLane = new LinkedHashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			results[i] = refusal(batch.get(i));
+			if (results[i] == null) {
+				byLane.computeIfAbsent(lanes.lane(batch.get(i).customerId()), lane -> new ArrayList<>()).add(i);
+			}
+		}
+		Map<Integer, Future<List<Boolean>>> running = new LinkedHashMap<>();
+		byLane.forEach((lane, positions) -> running.put(lane, lanes.submit(lane,
+				() -> processor.processAll(positions.stream().map(batch::get).toList()))));
+		running.forEach((lane, fresh) -> {
+			List<Integer> positions = byLane.get(lane);
+			try {
+				List<Boolean> each = CustomerLanes.await(fresh, "lane " + lane);
+				for (int n = 0; n < positions.size(); n++) {
+					Event event = batch.get(positions.get(n));
+					results[positions.get(n)] = new IntakeResult(null, event.id(),
+							each.get(n) ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.DUPLICATE, null);
+				}
+			}
+			catch (RuntimeException e) {
+				log.debug("Lane {} could not process {} events together, one at a time now: {}", lane,
+						positions.size(), e.toString());
+				for (int position : positions) {
+					Event event = batch.get(position);
+					try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
+						results[position] = process(event);
+					}
+				}
+			}
+		});
+		long each = (System.nanoTime() - started) / Math.max(1, batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			count(batch.get(i), results[i], each);
+		}
+		return List.of(results);
+	}
+
+	private void count(Event event, IntakeResult result, long nanos) {
 		String type = EventType.of(event.type()).map(EventType::wireName).orElse("other");
 		Counter.builder("forewarn.events").description("Events submitted, by type and intake outcome")
 			.tag("type", type).tag("outcome", result.status().name().toLowerCase())
 			.register(meters).increment();
 		Timer.builder("forewarn.event.processing").description("Time to process one event in its customer's lane")
 			.tag("type", type).tag("outcome", result.status().name().toLowerCase())
-			.register(meters).record(Duration.ofNanos(System.nanoTime() - started));
-		return result;
+			.register(meters).record(Duration.ofNanos(nanos));
 	}
 
 	private IntakeResult process(Event event) {

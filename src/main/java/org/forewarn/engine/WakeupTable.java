@@ -1,7 +1,5 @@
 package org.forewarn.engine;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.forewarn.rules.Wakeup;
+import org.forewarn.shared.DatabaseKind;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +33,7 @@ final class WakeupTable implements WakeupScheduler {
 	WakeupTable(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.insertOnConflict = isPostgres(dataSource);
+		this.insertOnConflict = DatabaseKind.isPostgres(dataSource);
 	}
 
 	@Override
@@ -105,14 +104,5 @@ final class WakeupTable implements WakeupScheduler {
 
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("cannot tell which database holds the wakeups: " + e.getMessage(), e);
-		}
 	}
 }

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.forewarn.shared.DatabaseKind;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,21 +16,23 @@ import org.springframework.stereotype.Repository;
 public class EventStore {
 
 	private final JdbcClient jdbc;
+	private final String insert;
 
-	EventStore(JdbcClient jdbc) {
+	EventStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		// a duplicate on PostgreSQL must not spoil the transaction: several events may share one
+		String onConflict = DatabaseKind.isPostgres(dataSource) ? " on conflict (id) do nothing" : "";
+		this.insert = "insert into event (id, customer_id, order_id, type, event_time, received_at, payload) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)" + onConflict;
 	}
 
 	/** Stores the event; false when an event with this id was stored before (a duplicate). */
 	public boolean insertIfNew(Event event, Instant receivedAt) {
 		try {
-			jdbc.sql("""
-					insert into event (id, customer_id, order_id, type, event_time, received_at, payload)
-					values (?, ?, ?, ?, ?, ?, ?)""")
+			return jdbc.sql(insert)
 				.params(event.id(), event.customerId(), event.orderId(), event.type(), event.time(),
 						receivedAt.atOffset(ZoneOffset.UTC), EventJson.write(event))
-				.update();
-			return true;
+				.update() == 1;
 		}
 		catch (DuplicateKeyException e) {
 			return false;

@@ -1,5 +1,6 @@
 package org.forewarn.kafka;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,14 +12,15 @@ import org.forewarn.event.EventType;
 import org.forewarn.event.InvalidEventException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads event records and runs each through the one intake path, in its customer's lane. A partition holds whole
- * customers (the key is the customerId), so each customer's events arrive here in order and on one instance only.
- * The listener returns only after the event's effects are stored, so the offset is committed after them. A record
+ * Reads event records and runs them through the one intake path, each in its customer's lane. A partition holds
+ * whole customers (the key is the customerId), so each customer's events arrive here in order and on one instance
+ * only. The listener returns only after the events' effects are stored, so the offsets are committed after them. A record
  * that can never be accepted is thrown out to the dead-letter topic (whatever went wrong while reading it); only a
  * failure that may pass (FAILED: the database unavailable) is retried.
  */
@@ -29,14 +31,14 @@ class EventRecordListener {
 	private final EventIntake intake;
 	private final KafkaSettings settings;
 	private final TimerSignatures timers;
-	private final ApplicationEventPublisher events;
+	private final ApplicationEventPublisher publisher;
 
 	EventRecordListener(EventIntake intake, KafkaSettings settings, TimerSignatures timers,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher publisher) {
 		this.intake = intake;
 		this.settings = settings;
 		this.timers = timers;
-		this.events = events;
+		this.publisher = publisher;
 	}
 
 	/** The topics to read, for the listener annotation. */
@@ -44,16 +46,42 @@ class EventRecordListener {
 		return settings.topics();
 	}
 
+	/**
+	 * A poll's records, processed together: the lanes take their customers' events at the same time, each lane its
+	 * share in one transaction. Records are processed up to the first that cannot be read; the first record that was
+	 * not handled is reported with its position, so the records before it are committed, it is retried or
+	 * dead-lettered, and the ones after it are read again (those already processed are recognised as duplicates).
+	 */
 	@KafkaListener(id = ID, idIsGroup = false, groupId = "${spring.kafka.consumer.group-id:forewarn}",
-			topics = "#{__listener.topics()}")
-	void onRecord(ConsumerRecord<String, String> record) {
-		Event event = read(record);
-		IntakeResult result = intake.submit(event);
-		switch (result.status()) {
-			case ACCEPTED, DUPLICATE -> events.publishEvent(new EventRecordHandled(record.topic(),
-					record.partition(), record.offset(), event.customerId(), event.id(), result.status()));
-			case REJECTED -> throw new RejectedRecordException(result.reason());
-			case FAILED -> throw new ProcessingFailedException(result.reason());
+			topics = "#{__listener.topics()}", batch = "true")
+	void onRecords(List<ConsumerRecord<String, String>> records) {
+		List<Event> events = new ArrayList<>(records.size());
+		RuntimeException unreadable = null;
+		for (ConsumerRecord<String, String> record : records) {
+			try {
+				events.add(read(record));
+			}
+			catch (RejectedRecordException e) {
+				unreadable = e;
+				break;
+			}
+		}
+		List<IntakeResult> results = intake.submitAll(events);
+		for (int i = 0; i < results.size(); i++) {
+			ConsumerRecord<String, String> record = records.get(i);
+			IntakeResult result = results.get(i);
+			switch (result.status()) {
+				case ACCEPTED, DUPLICATE -> publisher.publishEvent(new EventRecordHandled(record.topic(),
+						record.partition(), record.offset(), events.get(i).customerId(), events.get(i).id(),
+						result.status()));
+				case REJECTED -> throw new BatchListenerFailedException(result.reason(),
+						new RejectedRecordException(result.reason()), i);
+				case FAILED -> throw new BatchListenerFailedException(result.reason(),
+						new ProcessingFailedException(result.reason()), i);
+			}
+		}
+		if (unreadable != null) {
+			throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, events.size());
 		}
 	}
 

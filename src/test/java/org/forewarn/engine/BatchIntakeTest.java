@@ -1,0 +1,79 @@
+package org.forewarn.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.forewarn.event.Event;
+import org.forewarn.event.EventParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.forewarn.TestEvents.simple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * A batch (a Kafka poll) is answered event by event as single submissions would be: each lane takes its share in
+ * one go, and a lane whose share fails tries it again one event at a time, so only the bad event is rejected.
+ */
+class BatchIntakeTest {
+
+	private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+	private final CustomerLanes lanes = new CustomerLanes(2);
+	private final List<String> processed = Collections.synchronizedList(new ArrayList<>());
+
+	@AfterEach
+	void close() throws InterruptedException {
+		lanes.close();
+	}
+
+	@Test
+	void eachEventGetsTheAnswerItWouldGetAloneAndOneCustomersEventsStayInOrder() {
+		CustomerProcessor processor = mock(CustomerProcessor.class);
+		when(processor.processAll(anyList())).thenAnswer(call -> {
+			List<Event> share = call.getArgument(0);
+			if (share.stream().anyMatch(e -> e.id().equals("boom"))) {
+				throw new IllegalStateException("a bug in processing");
+			}
+			share.forEach(e -> processed.add(e.id()));
+			return share.stream().map(e -> !e.id().startsWith("dup")).toList();
+		});
+		when(processor.process(any())).thenAnswer(call -> {
+			Event event = call.getArgument(0);
+			if (event.id().equals("boom")) {
+				throw new IllegalStateException("a bug in processing");
+			}
+			processed.add(event.id());
+			return !event.id().startsWith("dup");
+		});
+		EventIntake intake = new EventIntake(processor, lanes, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5),
+				new SimpleMeterRegistry());
+
+		List<IntakeResult> results = intake.submitAll(List.of(event("a-1", "c-a", NOW), event("b-1", "c-b", NOW),
+				event("boom", "c-b", NOW), event("b-2", "c-b", NOW), event("dup-a", "c-a", NOW),
+				event("future", "c-c", NOW.plus(Duration.ofHours(1)))));
+
+		assertThat(results).extracting(IntakeResult::status).containsExactly(IntakeResult.Status.ACCEPTED,
+				IntakeResult.Status.ACCEPTED, IntakeResult.Status.REJECTED, IntakeResult.Status.ACCEPTED,
+				IntakeResult.Status.DUPLICATE, IntakeResult.Status.REJECTED);
+		assertThat(results.get(2).reason()).contains("a bug in processing");
+		assertThat(results.get(5).reason()).startsWith("time: ").contains("max-clock-skew");
+		assertThat(processed).doesNotContain("boom", "future");
+		assertThat(processed.stream().filter(id -> id.startsWith("b-")).toList()).containsExactly("b-1", "b-2");
+		assertThat(processed.indexOf("a-1")).isLessThan(processed.indexOf("dup-a"));
+	}
+
+	private static Event event(String id, String customerId, Instant at) {
+		return EventParser.parse(simple(id, "order.paid", at, customerId, "o-1", "{}"));
+	}
+}
