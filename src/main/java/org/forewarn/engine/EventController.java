@@ -2,7 +2,6 @@ package org.forewarn.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -80,10 +79,7 @@ class EventController {
 			return rejected(400, "events: " + root.size() + " events in one request, more than "
 					+ "forewarn.intake.max-batch (" + settings.maxBatch() + "); send them in smaller batches");
 		}
-		List<IntakeResult> results = new ArrayList<>();
-		for (int i = 0; i < root.size(); i++) {
-			results.add(entry.enter(root.get(i)).at(i));
-		}
+		List<IntakeResult> results = entry.enterAll(root);
 		return ResponseEntity.ok(Map.of("results", results, "accepted", count(results, IntakeResult.Status.ACCEPTED),
 				"duplicates", count(results, IntakeResult.Status.DUPLICATE), "rejected",
 				count(results, IntakeResult.Status.REJECTED), "failed", count(results, IntakeResult.Status.FAILED)));

@@ -1,5 +1,8 @@
 package org.forewarn.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.forewarn.event.Event;
 import org.forewarn.event.EventJson;
 import org.forewarn.event.EventParser;
@@ -31,10 +34,46 @@ public class EventEntry {
 			return enter(EventParser.parse(node));
 		}
 		catch (InvalidEventException e) {
-			JsonNode id = node == null ? null : node.get("id");
-			return new IntakeResult(null, id != null && id.isString() ? id.asString() : null,
-					IntakeResult.Status.REJECTED, e.getMessage());
+			return rejection(node, e);
 		}
+	}
+
+	private static IntakeResult rejection(JsonNode node, InvalidEventException e) {
+		JsonNode id = node == null ? null : node.get("id");
+		return new IntakeResult(null, id != null && id.isString() ? id.asString() : null, IntakeResult.Status.REJECTED,
+				e.getMessage());
+	}
+
+	/**
+	 * The events of one request, answered by position as {@link #enter(JsonNode)} answers each; the valid ones are
+	 * processed together (each lane its customers' share in one transaction) when this instance owns the lanes.
+	 */
+	List<IntakeResult> enterAll(JsonNode array) {
+		IntakeResult[] results = new IntakeResult[array.size()];
+		List<Event> valid = new ArrayList<>();
+		List<Integer> positions = new ArrayList<>();
+		for (int i = 0; i < array.size(); i++) {
+			if (forwarder != null) {
+				results[i] = enter(array.get(i));
+				continue;
+			}
+			try {
+				valid.add(EventParser.parse(array.get(i)));
+				positions.add(i);
+			}
+			catch (InvalidEventException e) {
+				results[i] = rejection(array.get(i), e);
+			}
+		}
+		List<IntakeResult> processed = valid.isEmpty() ? List.of() : intake.submitAll(valid);
+		for (int n = 0; n < processed.size(); n++) {
+			results[positions.get(n)] = processed.get(n);
+		}
+		List<IntakeResult> answers = new ArrayList<>(results.length);
+		for (int i = 0; i < results.length; i++) {
+			answers.add(results[i].at(i));
+		}
+		return answers;
 	}
 
 	public IntakeResult enter(Event event) {

@@ -48,14 +48,19 @@ public class OutreachPlanner {
 		Instant now = trigger.time();
 		String customerId = state.customerId();
 		List<Decided> detected = evaluation.decisions().detections();
+		// read once: a detection still open needs no write, one no longer detected is resolved
+		List<Detection> openBefore = detections.findOpen(customerId);
+		Set<String> alreadyOpen = new HashSet<>();
+		openBefore.forEach(open -> alreadyOpen.add(open.problem() + "|" + open.subject() + "|" + open.rule()));
 		Set<String> stillDetections = new HashSet<>();
 		for (Decided d : detected) {
-			if (stillDetections.add(d.problem() + "|" + d.subject() + "|" + d.rule())) {
+			String key = d.problem() + "|" + d.subject() + "|" + d.rule();
+			if (stillDetections.add(key) && !alreadyOpen.contains(key)) {
 				detections.open(customerId, d, evaluation.ruleVersion(), now);
 			}
 		}
 		String resolution = resolution(trigger);
-		for (Detection open : detections.findOpen(customerId)) {
+		for (Detection open : openBefore) {
 			if (!stillDetections.contains(open.problem() + "|" + open.subject() + "|" + open.rule())
 					&& !evaluation.decisions().failed(open.rule())) {
 				detections.resolve(open, now, resolution);
