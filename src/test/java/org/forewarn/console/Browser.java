@@ -79,6 +79,12 @@ final class Browser implements AutoCloseable {
 		return base;
 	}
 
+	/** Clicks a button or link that leaves the page and waits for the next one, so what is found next is on it. */
+	void clickAndWait(WebElement element) {
+		element.click();
+		waitUntilGone(element);
+	}
+
 	/** Waits for the next page: until an element of this one is gone (a form posted, then redirected). */
 	void waitUntilGone(WebElement element) {
 		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))

@@ -128,7 +128,7 @@ class ConsoleBrowserTest {
 		browser.open("/followups");
 		WebElement row = browser.find(By.id("task-" + task.id()));
 		assertThat(row.getText()).contains("fu-1@customers.example", "shipment.exception", "test: a task", "OPEN");
-		row.findElement(By.cssSelector("button.claim")).click();
+		browser.clickAndWait(row.findElement(By.cssSelector("button.claim")));
 
 		assertThat(browser.find(By.id("flash-message")).getText()).contains("CLAIMED", "claimed by sam");
 		row = browser.find(By.id("task-" + task.id()));
@@ -137,7 +137,7 @@ class ConsoleBrowserTest {
 		browser.screenshot("follow-ups");
 
 		row.findElement(By.cssSelector("input.note")).sendKeys("called, replacement on its way");
-		row.findElement(By.cssSelector("button.resolve")).click();
+		browser.clickAndWait(row.findElement(By.cssSelector("button.resolve")));
 
 		assertThat(browser.find(By.id("flash-message")).getText()).contains("RESOLVED");
 		assertThat(browser.present(By.id("task-" + task.id()))).as("resolved tasks leave the queue").isFalse();
@@ -162,7 +162,7 @@ class ConsoleBrowserTest {
 		browser.screenshot("review");
 
 		item.findElement(By.name("note")).sendKeys("worded well");
-		item.findElement(By.cssSelector("button.approve")).click();
+		browser.clickAndWait(item.findElement(By.cssSelector("button.approve")));
 		assertThat(browser.find(By.id("flash-message")).getText()).contains("SCHEDULED", "approved by rita: worded well");
 		app.advance(Duration.ofSeconds(1));
 
@@ -214,7 +214,7 @@ class ConsoleBrowserTest {
 			assertThat(navigation()).containsExactly("Today", "Rules", "Outcomes");
 			browser.open("/rules");
 			String running = browser.find(By.id("rule-version")).getText();
-			browser.find(By.id("reload")).click();
+			browser.clickAndWait(browser.find(By.id("reload")));
 
 			assertThat(browser.find(By.id("flash-error")).getText()).contains("REJECTED");
 			assertThat(browser.find(By.id("rejected-errors")).findElements(By.cssSelector(".where")))
@@ -226,7 +226,7 @@ class ConsoleBrowserTest {
 		finally {
 			Files.delete(broken);
 			browser.open("/rules");
-			browser.find(By.id("reload")).click();
+			browser.clickAndWait(browser.find(By.id("reload")));
 		}
 	}
 
@@ -273,7 +273,7 @@ class ConsoleBrowserTest {
 		browser.signIn("rita", "rita-password-1");
 		browser.open("/needs-a-person");
 		browser.find(By.id("tick-" + failed.id())).click();
-		browser.find(By.id("resend")).click();
+		browser.clickAndWait(browser.find(By.id("resend")));
 		assertThat(browser.find(By.id("flash-message")).getText()).isEqualTo("Sent again: 1 of 1.");
 		assertThat(browser.present(By.id("failed-" + failed.id()))).as("handled: no longer waiting").isFalse();
 		Outreach again = store().findByCustomer("np-2").stream().filter(o -> failed.id().equals(o.resendOf()))
@@ -290,7 +290,7 @@ class ConsoleBrowserTest {
 		WebElement add = browser.find(By.id("add-suppression"));
 		add.findElement(By.name("address")).sendKeys("Blocked@Customers.example");
 		add.findElement(By.name("reason")).sendKeys("asked by phone");
-		browser.find(By.id("add")).click();
+		browser.clickAndWait(browser.find(By.id("add")));
 		assertThat(browser.find(By.id("flash-message")).getText())
 			.isEqualTo("Suppressed email blocked@customers.example for good.");
 		assertThat(list.active("email", "blocked@customers.example")).hasValueSatisfying(s -> {
@@ -302,7 +302,7 @@ class ConsoleBrowserTest {
 		Files.writeString(csv, "channel,address,reason\nemail,imported@customers.example,old bounce\n"
 				+ "email,not an address,typo\n");
 		browser.find(By.name("file")).sendKeys(csv.toAbsolutePath().toString());
-		browser.find(By.id("import")).click();
+		browser.clickAndWait(browser.find(By.id("import")));
 		assertThat(browser.find(By.id("flash-message")).getText())
 			.isEqualTo("Imported 1 addresses from bounced.csv; 1 lines not imported.");
 		assertThat(browser.find(By.id("import-errors")).getText()).startsWith("line 3: ");
@@ -328,7 +328,7 @@ class ConsoleBrowserTest {
 			WebElement form = browser.find(By.id("pause"));
 			form.findElement(By.name("name")).sendKeys("email");
 			form.findElement(By.name("note")).sendKeys("provider outage");
-			browser.find(By.id("pause-button")).click();
+			browser.clickAndWait(browser.find(By.id("pause-button")));
 			assertThat(browser.find(By.id("flash-message")).getText()).isEqualTo("Paused channel email.");
 			WebElement pause = browser.find(By.id("pause-channel-email"));
 			assertThat(pause.getText()).contains("provider outage", "rita");
@@ -379,12 +379,12 @@ class ConsoleBrowserTest {
 		assertThat(JSON.readTree(file.body()).get("profile").get("customer").get("email").asString())
 			.isEqualTo("pv-1@customers.example");
 
-		browser.find(By.id("erase")).click();
+		browser.clickAndWait(browser.find(By.id("erase")));
 		assertThat(browser.find(By.id("erase-customer")).getText()).isEqualTo("pv-1");
 		assertThat(browser.find(By.id("erase-what")).getText()).contains("delete the profile");
 		browser.screenshot("privacy-erase");
 		assertThat(profiles("pv-1")).as("nothing erased before the confirmation").isEqualTo(1);
-		browser.find(By.id("confirm-erase")).click();
+		browser.clickAndWait(browser.find(By.id("confirm-erase")));
 
 		assertThat(browser.find(By.id("flash-message")).getText()).startsWith("Erased customer pv-1: ")
 			.endsWith(", the profile.");
