@@ -57,7 +57,7 @@ public final class KafkaBenchmark {
 		try (ProductionStack stack = ProductionStack.start()) {
 			String database = stack.createDatabase("bench");
 			// as config/application-production.yml sets them (the test defaults are smaller)
-			List<String> args = new ArrayList<>(List.of("--spring.kafka.listener.concurrency=8", "--forewarn.lanes=8",
+			List<String> args = new ArrayList<>(List.of("--spring.kafka.listener.concurrency=2", "--forewarn.lanes=8",
 					"--spring.datasource.hikari.maximum-pool-size=16", "--forewarn.kafka.partitions=12",
 					"--logging.level.root=WARN"));
 			args.addAll(List.of(settings));
