@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
@@ -78,7 +81,7 @@ public class EventIntake implements AutoCloseable {
 			}
 		}
 		Map<Integer, Future<List<Boolean>>> running = new LinkedHashMap<>();
-		byLane.forEach((lane, positions) -> running.put(lane, lanes.submit(lane,
+		byLane.forEach((lane, positions) -> running.put(lane, handOver(lane,
 				() -> processor.processAll(positions.stream().map(batch::get).toList()))));
 		running.forEach((lane, fresh) -> {
 			List<Integer> positions = byLane.get(lane);
@@ -106,6 +109,16 @@ public class EventIntake implements AutoCloseable {
 			count(batch.get(i), results[i], each);
 		}
 		return List.of(results);
+	}
+
+	/** A lane refusing work (shutting down) fails like the work would: its events are then tried one at a time. */
+	private <T> Future<T> handOver(int lane, Supplier<T> work) {
+		try {
+			return lanes.submit(lane, work);
+		}
+		catch (RejectedExecutionException e) {
+			return CompletableFuture.failedFuture(e);
+		}
 	}
 
 	private void count(Event event, IntakeResult result, long nanos) {

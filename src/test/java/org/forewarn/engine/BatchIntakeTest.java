@@ -76,4 +76,17 @@ class BatchIntakeTest {
 	private static Event event(String id, String customerId, Instant at) {
 		return EventParser.parse(simple(id, "order.paid", at, customerId, "o-1", "{}"));
 	}
+
+	@Test
+	void aBatchArrivingWhileTheLanesShutDownFailsForNowAndStoresNothing() throws InterruptedException {
+		CustomerProcessor processor = mock(CustomerProcessor.class);
+		EventIntake intake = new EventIntake(processor, lanes, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5),
+				new SimpleMeterRegistry());
+		lanes.close();
+
+		List<IntakeResult> results = intake.submitAll(List.of(event("a-1", "c-a", NOW), event("b-1", "c-b", NOW)));
+
+		assertThat(results).extracting(IntakeResult::status).containsOnly(IntakeResult.Status.FAILED);
+		assertThat(results.get(0).reason()).contains("retry later", "shut down");
+	}
 }
