@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.forewarn.event.Event;
@@ -65,12 +66,18 @@ public class EventIntake implements AutoCloseable {
 		return result;
 	}
 
+	/** As {@link #submitAll(List, BiConsumer)}, told nothing before the whole batch is done. */
+	public List<IntakeResult> submitAll(List<Event> batch) {
+		return submitAll(batch, (position, result) -> { });
+	}
+
 	/**
 	 * Processes a batch of events (a Kafka poll) as {@link #submit} would, one result per event in the batch's order:
 	 * each lane takes its customers' events in order in one transaction, the lanes at the same time. When a lane's
 	 * transaction fails, its events are processed again one at a time, so a bad event costs only itself.
+	 * {@code done} hears of each event (its position and result) as soon as its share is stored and sent.
 	 */
-	public List<IntakeResult> submitAll(List<Event> batch) {
+	public List<IntakeResult> submitAll(List<Event> batch, BiConsumer<Integer, IntakeResult> done) {
 		long started = System.nanoTime();
 		IntakeResult[] results = new IntakeResult[batch.size()];
 		Map<Integer, List<Integer>> byLane = new LinkedHashMap<>();
@@ -79,21 +86,27 @@ public class EventIntake implements AutoCloseable {
 			if (results[i] == null) {
 				byLane.computeIfAbsent(lanes.lane(batch.get(i).customerId()), lane -> new ArrayList<>()).add(i);
 			}
+			else {
+				done.accept(i, results[i]);
+			}
 		}
-		Map<Integer, Future<List<Boolean>>> running = new LinkedHashMap<>();
-		byLane.forEach((lane, positions) -> running.put(lane, handOver(lane,
-				() -> processor.processAll(positions.stream().map(batch::get).toList()))));
-		running.forEach((lane, fresh) -> {
-			List<Integer> positions = byLane.get(lane);
+		Map<Integer, Future<Boolean>> running = new LinkedHashMap<>();
+		byLane.forEach((lane, positions) -> running.put(lane, handOver(lane, () -> {
+			List<Boolean> fresh = processor.processAll(positions.stream().map(batch::get).toList());
+			for (int n = 0; n < positions.size(); n++) {
+				int position = positions.get(n);
+				results[position] = new IntakeResult(null, batch.get(position).id(),
+						fresh.get(n) ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.DUPLICATE, null);
+				done.accept(position, results[position]);
+			}
+			return true;
+		})));
+		running.forEach((lane, share) -> {
 			try {
-				List<Boolean> each = CustomerLanes.await(fresh, "lane " + lane);
-				for (int n = 0; n < positions.size(); n++) {
-					Event event = batch.get(positions.get(n));
-					results[positions.get(n)] = new IntakeResult(null, event.id(),
-							each.get(n) ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.DUPLICATE, null);
-				}
+				CustomerLanes.await(share, "lane " + lane);
 			}
 			catch (RuntimeException e) {
+				List<Integer> positions = byLane.get(lane);
 				log.debug("Lane {} could not process {} events together, one at a time now: {}", lane,
 						positions.size(), e.toString());
 				for (int position : positions) {
@@ -101,6 +114,7 @@ public class EventIntake implements AutoCloseable {
 					try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
 						results[position] = process(event);
 					}
+					done.accept(position, results[position]);
 				}
 			}
 		});

@@ -66,18 +66,22 @@ class EventRecordListener {
 				break;
 			}
 		}
-		List<IntakeResult> results = intake.submitAll(events);
+		// told as each lane's share is stored and sent, not when the whole poll is
+		List<IntakeResult> results = intake.submitAll(events, (i, result) -> {
+			if (result.status() == IntakeResult.Status.ACCEPTED || result.status() == IntakeResult.Status.DUPLICATE) {
+				ConsumerRecord<String, String> record = records.get(i);
+				publisher.publishEvent(new EventRecordHandled(record.topic(), record.partition(), record.offset(),
+						events.get(i).customerId(), events.get(i).id(), result.status()));
+			}
+		});
 		for (int i = 0; i < results.size(); i++) {
-			ConsumerRecord<String, String> record = records.get(i);
 			IntakeResult result = results.get(i);
-			switch (result.status()) {
-				case ACCEPTED, DUPLICATE -> publisher.publishEvent(new EventRecordHandled(record.topic(),
-						record.partition(), record.offset(), events.get(i).customerId(), events.get(i).id(),
-						result.status()));
-				case REJECTED -> throw new BatchListenerFailedException(result.reason(),
-						new RejectedRecordException(result.reason()), i);
-				case FAILED -> throw new BatchListenerFailedException(result.reason(),
-						new ProcessingFailedException(result.reason()), i);
+			if (result.status() == IntakeResult.Status.REJECTED) {
+				throw new BatchListenerFailedException(result.reason(), new RejectedRecordException(result.reason()), i);
+			}
+			if (result.status() == IntakeResult.Status.FAILED) {
+				throw new BatchListenerFailedException(result.reason(), new ProcessingFailedException(result.reason()),
+						i);
 			}
 		}
 		if (unreadable != null) {

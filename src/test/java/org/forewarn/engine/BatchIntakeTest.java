@@ -59,15 +59,19 @@ class BatchIntakeTest {
 		EventIntake intake = new EventIntake(processor, lanes, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5),
 				new SimpleMeterRegistry());
 
+		List<String> told = Collections.synchronizedList(new ArrayList<>());
 		List<IntakeResult> results = intake.submitAll(List.of(event("a-1", "c-a", NOW), event("b-1", "c-b", NOW),
 				event("boom", "c-b", NOW), event("b-2", "c-b", NOW), event("dup-a", "c-a", NOW),
-				event("future", "c-c", NOW.plus(Duration.ofHours(1)))));
+				event("future", "c-c", NOW.plus(Duration.ofHours(1)))),
+				(position, result) -> told.add(position + " " + result.status()));
 
 		assertThat(results).extracting(IntakeResult::status).containsExactly(IntakeResult.Status.ACCEPTED,
 				IntakeResult.Status.ACCEPTED, IntakeResult.Status.REJECTED, IntakeResult.Status.ACCEPTED,
 				IntakeResult.Status.DUPLICATE, IntakeResult.Status.REJECTED);
 		assertThat(results.get(2).reason()).contains("a bug in processing");
 		assertThat(results.get(5).reason()).startsWith("time: ").contains("max-clock-skew");
+		assertThat(told).as("each event told once, as its share is done").containsExactlyInAnyOrder("0 ACCEPTED",
+				"1 ACCEPTED", "2 REJECTED", "3 ACCEPTED", "4 DUPLICATE", "5 REJECTED");
 		assertThat(processed).doesNotContain("boom", "future");
 		assertThat(processed.stream().filter(id -> id.startsWith("b-")).toList()).containsExactly("b-1", "b-2");
 		assertThat(processed.indexOf("a-1")).isLessThan(processed.indexOf("dup-a"));
