@@ -151,12 +151,8 @@ public class EventIntake implements AutoCloseable {
 			return refused;
 		}
 		try {
-			boolean fresh = lanes.run(event.customerId(), () -> {
-				// the lane's own thread: the event's log context again, removed before the lane's next task
-				try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
-					return processor.process(event);
-				}
-			});
+			// on this thread, which holds the event's log context already
+			boolean fresh = lanes.run(event.customerId(), () -> processor.process(event));
 			return new IntakeResult(null, event.id(),
 					fresh ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.DUPLICATE, null);
 		}

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Wakeups waiting in the {@code wakeup} table and how late they run, read with one cheap query per check (never per probe or
- * per scrape): the gauges {@code forewarn.wakeups.pending} and {@code forewarn.wakeups.overdue}, and the
+ * Wakeups waiting in the {@code wakeup} table and how late they run, read with one cheap query per check (never per
+ * probe or per scrape): the gauges {@code forewarn.wakeups.pending} and {@code forewarn.wakeups.overdue}, and the
  * {@code wakeups} health, DOWN when one fired, or still waits, more than the allowed lateness past its time.
  */
 final class WakeupWatch {
@@ -56,8 +56,8 @@ final class WakeupWatch {
 		Health.Builder health;
 		// a firing too late stays reported for max-lateness after it, so a probe or a scrape cannot miss it
 		if (overdue.compareTo(maxLateness) > 0) {
-			health = Health.down().withDetail("reason", "the oldest of " + waiting.count() + " waiting wakeups is " + overdue
-					+ " past its time, more than forewarn.health.wakeups.max-lateness (" + maxLateness
+			health = Health.down().withDetail("reason", "the oldest of " + waiting.count() + " waiting wakeups is "
+					+ overdue + " past its time, more than forewarn.health.wakeups.max-lateness (" + maxLateness
 					+ "): the scheduler is not firing them (stopped, or the database is too slow)");
 		}
 		else if (firedTooLate) {

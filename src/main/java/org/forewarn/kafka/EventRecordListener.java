@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads event records and runs them through the one intake path, each in its customer's lane. A partition holds
  * whole customers (the key is the customerId), so each customer's events arrive here in order and on one instance
- * only. The listener returns only after the events' effects are stored, so the offsets are committed after them. A record
- * that can never be accepted is thrown out to the dead-letter topic (whatever went wrong while reading it); only a
- * failure that may pass (FAILED: the database unavailable) is retried.
+ * only. The listener returns only after the events' effects are stored, so the offsets are committed after them. A
+ * record that can never be accepted is thrown out to the dead-letter topic (whatever went wrong while reading it);
+ * only a failure that may pass (FAILED: the database unavailable) is retried.
  */
 class EventRecordListener {
 
@@ -77,7 +77,8 @@ class EventRecordListener {
 		for (int i = 0; i < results.size(); i++) {
 			IntakeResult result = results.get(i);
 			if (result.status() == IntakeResult.Status.REJECTED) {
-				throw new BatchListenerFailedException(result.reason(), new RejectedRecordException(result.reason()), i);
+				throw new BatchListenerFailedException(result.reason(), new RejectedRecordException(result.reason()),
+						i);
 			}
 			if (result.status() == IntakeResult.Status.FAILED) {
 				throw new BatchListenerFailedException(result.reason(), new ProcessingFailedException(result.reason()),
