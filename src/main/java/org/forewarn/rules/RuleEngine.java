@@ -18,6 +18,8 @@ public class RuleEngine {
 
 	/** Guards against rules that keep re-activating each other. */
 	static final int MAX_FIRINGS = 10_000;
+	/** The global through which rules decide. */
+	static final String DECIDE = "decide";
 
 	private final AtomicReference<Running> current;
 	private final RuleFailures failures;
@@ -60,7 +62,10 @@ public class RuleEngine {
 		// a pooled session is reset when disposed: nothing of one evaluation is seen by the next
 		KieSession session = running.sessions().newKieSession();
 		try {
-			session.setGlobal("decide", decisions);
+			// a rule set without rules (or whose rules only look) declares no globals; setting one would throw
+			if (running.declaresDecide()) {
+				session.setGlobal(DECIDE, decisions);
+			}
 			if (running.declaresThresholds()) {
 				session.setGlobal(Thresholds.GLOBAL, running.rules().thresholds());
 			}
@@ -99,11 +104,17 @@ public class RuleEngine {
 	}
 
 	/** The running rule set with what every evaluation needs of it, worked out once when it is installed. */
-	private record Running(RuleSet rules, KieSessionsPool sessions, boolean declaresThresholds) {
+	private record Running(RuleSet rules, KieSessionsPool sessions, boolean declaresDecide,
+			boolean declaresThresholds) {
 
 		Running(RuleSet rules) {
-			this(rules, rules.kieBase().newKieSessionsPool(1), rules.kieBase().getKiePackages().stream()
-				.flatMap(p -> p.getGlobalVariables().stream()).anyMatch(g -> g.getName().equals(Thresholds.GLOBAL)));
+			this(rules, rules.kieBase().newKieSessionsPool(1), declares(rules, DECIDE), declares(rules, Thresholds.GLOBAL));
+		}
+
+		private static boolean declares(RuleSet rules, String global) {
+			return rules.kieBase().getKiePackages().stream()
+				.flatMap(p -> p.getGlobalVariables().stream())
+				.anyMatch(g -> g.getName().equals(global));
 		}
 	}
 }

@@ -14,7 +14,7 @@ public final class RuleFailureHandler implements ConsequenceExceptionHandler {
 
 	@Override
 	public void handleException(Match match, RuleRuntime runtime, Exception exception) {
-		if (runtime instanceof KieRuntime kie && kie.getGlobal("decide") instanceof Decisions decisions) {
+		if (runtime instanceof KieRuntime kie && kie.getGlobal(RuleEngine.DECIDE) instanceof Decisions decisions) {
 			decisions.ruleFailed(RuleIds.of(match.getRule()), exception);
 			return;
 		}

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.forewarn.event.EventParser;
 import org.forewarn.event.InvalidEventException;
@@ -90,12 +91,19 @@ public final class ThroughputBench {
 				ruled.stream().mapToLong(Run::heapMb).max().orElse(0), "report");
 		System.out.printf("%-58s %,14d %12s%n", "outreach records (default rules, every round the same)",
 				ruled.get(0).outreach(), "-");
+		System.out.printf("%-58s %,14d %12d%n", "events rejected or failed (any replay, any round)",
+				unprocessed(bare, ruled), 0);
 		boolean same = ruled.stream().allMatch(r -> r.outreach() == ruled.get(0).outreach());
 		System.out.println(same ? "" : "ROUNDS DIFFER in the outreach they decided");
 		System.exit(0);
 	}
 
-	record Run(double rate, long heapMb, int outreach) {
+	/** A replay's speed, heap and outreach; {@code unprocessed}: events rejected or failed, which a rate must not hide. */
+	record Run(double rate, long heapMb, int outreach, long unprocessed) {
+	}
+
+	private static long unprocessed(List<Run> bare, List<Run> ruled) {
+		return Stream.concat(bare.stream(), ruled.stream()).mapToLong(Run::unprocessed).sum();
 	}
 
 	private static Run replay(Path events, List<String> settings) throws IOException {
@@ -118,7 +126,8 @@ public final class ThroughputBench {
 		ReplaySummary summary = ReplayCommand.replay(events, settings);
 		sampler.interrupt();
 		memory.gc();
-		return new Run(summary.lines() / summary.seconds(), peak.get() / (1024 * 1024), summary.outreach().size());
+		return new Run(summary.lines() / summary.seconds(), peak.get() / (1024 * 1024), summary.outreach().size(),
+				summary.counts().rejected() + summary.counts().failed());
 	}
 
 	/** Heap in use just after the last collection of the old generation (all pools), or now when none ran. */

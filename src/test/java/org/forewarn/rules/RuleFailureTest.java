@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A rule whose action throws loses only its own decisions; the other rules' decisions stand. */
+/**
+ * A rule whose action throws loses only its own decisions; the other rules' decisions stand. A rule set without
+ * rules decides nothing.
+ */
 class RuleFailureTest {
 
 	private static final String RULES = """
@@ -59,5 +62,19 @@ class RuleFailureTest {
 			assertThat(f.error()).contains("12h");
 		});
 		assertThat(decisions.failed("sound")).isFalse();
+	}
+
+	@Test
+	void aRuleSetWithoutRulesDecidesNothingInsteadOfFailing() throws Exception {
+		Files.writeString(rules.resolve("none.drl"), "package rules;\n");
+		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
+
+		Evaluation evaluation = engine.evaluate(new CustomerState("c1"),
+				new Trigger("e1", "account.activity", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()),
+				List.of());
+
+		assertThat(evaluation.decisions().outreach()).isEmpty();
+		assertThat(evaluation.decisions().detections()).isEmpty();
+		assertThat(evaluation.decisions().failures()).isEmpty();
 	}
 }
