@@ -37,12 +37,16 @@ public class DetectionStore {
 	}
 
 	List<Detection> findOpen(String customerId) {
-		return findByCustomer(customerId).stream().filter(d -> d.resolvedAt() == null).toList();
+		return find(customerId, " and resolved_at is null");
 	}
 
 	public List<Detection> findByCustomer(String customerId) {
+		return find(customerId, "");
+	}
+
+	private List<Detection> find(String customerId, String condition) {
 		return jdbc.sql("select problem, subject, rule_name, rule_version, detected_at, resolved_at, resolved_reason, "
-				+ "explanation from detection where customer_id = ? order by detected_at")
+				+ "explanation from detection where customer_id = ?" + condition + " order by detected_at")
 			.param(customerId)
 			.query((rs, row) -> new Detection(customerId, rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getString(4), instant(rs, "detected_at"), instant(rs, "resolved_at"), rs.getString(7),

@@ -25,6 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ReplaySession implements AutoCloseable {
 
+	private static final String STATE_CACHE = "--forewarn.state-cache.customers";
+	/** Customer states a replay keeps in memory unless told otherwise; a live lane keeps 20,000. */
+	static final int STATES_KEPT = 250_000;
+
 	private final ConfigurableApplicationContext context;
 	private final Replayer replayer;
 
@@ -38,13 +42,23 @@ public final class ReplaySession implements AutoCloseable {
 		SpringApplication app = new SpringApplication(ForewarnApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("replay");
+		return new ReplaySession(app.run(arguments(settings).toArray(String[]::new)));
+	}
+
+	/** The replay's own settings, then {@code settings}; those the caller may change are left to {@code settings}. */
+	static List<String> arguments(List<String> settings) {
 		List<String> args = new ArrayList<>(List.of(
 				"--spring.datasource.url=jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64",
 				"--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
 				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN"));
+		// one process owns every customer of a replay and its database is in memory anyway: keep far more states
+		// than a live lane would, or a replay of a large shop parses most states back from JSON on every event
+		if (settings.stream().noneMatch(s -> s.startsWith(STATE_CACHE + "="))) {
+			args.add(STATE_CACHE + "=" + STATES_KEPT);
+		}
 		args.addAll(settings);
-		return new ReplaySession(app.run(args.toArray(String[]::new)));
+		return args;
 	}
 
 	/** Fires the wakeups due before the event, then processes it at its own time. */

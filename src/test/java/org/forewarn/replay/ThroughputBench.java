@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>{@code --copies N} replays N copies of the file side by side (ids, customers and orders prefixed per copy, each
  * line's copies one after the other, so time order holds): 12 copies of 20,000 events make a shop twelve times the
- * size. Without {@code --events}, the holdout example's generator makes 40,000 customers' events. Heap: the most
+ * size. Without {@code --events}, the holdout example's generator makes 40,000 customers' events. The rounds counted
+ * follow {@code --warmups} (1) rounds that are not. Heap: the most
  * used after a collection (sampled every 200 ms), so it shows what the replay keeps, not its garbage.
  */
 public final class ThroughputBench {
@@ -41,13 +42,15 @@ public final class ThroughputBench {
 		Path source = null;
 		int copies = 1;
 		int rounds = 3;
+		int warmups = 1;
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			switch (args[i]) {
 				case "--events" -> source = Path.of(args[i + 1]);
 				case "--copies" -> copies = Integer.parseInt(args[i + 1]);
 				case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+				case "--warmups" -> warmups = Integer.parseInt(args[i + 1]);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]
-						+ " (known: --events FILE, --copies N, --rounds N)");
+						+ " (known: --events FILE, --copies N, --rounds N, --warmups N)");
 			}
 		}
 		Path work = Files.createTempDirectory("forewarn-bench");
@@ -61,9 +64,18 @@ public final class ThroughputBench {
 		Path noRules = Files.createDirectories(work.resolve("no-rules"));
 		Files.writeString(noRules.resolve("none.drl"), "package forewarn.none;\n");
 		long lines = countLines(events);
-		System.out.printf("%,d events (%s%s), %d rounds, %d cores, Java %s%n", lines,
-				source == null ? "generated" : source, copies > 1 ? " x " + copies : "", rounds,
+		System.out.printf("%,d events (%s%s), %d rounds after %d warm-up, %d cores, Java %s%n", lines,
+				source == null ? "generated" : source, copies > 1 ? " x " + copies : "", rounds, warmups,
 				Runtime.getRuntime().availableProcessors(), Runtime.version());
+		// the first replays in a JVM run largely interpreted: measured, they would mostly measure the JIT
+		List<Run> warm = new ArrayList<>();
+		for (int round = 0; round < warmups; round++) {
+			double warmParse = parseOnly(events);
+			warm.add(replay(events, List.of("--forewarn.rules=" + noRules)));
+			warm.add(replay(events, List.of("--forewarn.rules=rules")));
+			System.out.printf("warm-up %d (not counted): parse %,.0f/s, no rules %,.0f/s, default rules %,.0f/s%n",
+					round + 1, warmParse, warm.get(2 * round).rate(), warm.get(2 * round + 1).rate());
+		}
 
 		List<Double> parse = new ArrayList<>();
 		List<Run> bare = new ArrayList<>();
@@ -92,7 +104,7 @@ public final class ThroughputBench {
 		System.out.printf("%-58s %,14d %12s%n", "outreach records (default rules, every round the same)",
 				ruled.get(0).outreach(), "-");
 		System.out.printf("%-58s %,14d %12d%n", "events rejected or failed (any replay, any round)",
-				unprocessed(bare, ruled), 0);
+				unprocessed(warm, bare, ruled), 0);
 		boolean same = ruled.stream().allMatch(r -> r.outreach() == ruled.get(0).outreach());
 		System.out.println(same ? "" : "ROUNDS DIFFER in the outreach they decided");
 		System.exit(0);
@@ -102,8 +114,9 @@ public final class ThroughputBench {
 	record Run(double rate, long heapMb, int outreach, long unprocessed) {
 	}
 
-	private static long unprocessed(List<Run> bare, List<Run> ruled) {
-		return Stream.concat(bare.stream(), ruled.stream()).mapToLong(Run::unprocessed).sum();
+	@SafeVarargs
+	private static long unprocessed(List<Run>... runs) {
+		return Stream.of(runs).flatMap(List::stream).mapToLong(Run::unprocessed).sum();
 	}
 
 	private static Run replay(Path events, List<String> settings) throws IOException {
