@@ -1,5 +1,9 @@
 package org.forewarn.replay;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.forewarn.outreach.OutreachStore;
 import org.forewarn.rules.RuleEngine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,10 +36,14 @@ public final class ReplaySession implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 	private final Replayer replayer;
+	private final String database;
+	private final DataSourceProperties login;
 
-	private ReplaySession(ConfigurableApplicationContext context) {
+	private ReplaySession(ConfigurableApplicationContext context, String database) {
 		this.context = context;
 		this.replayer = context.getBean(Replayer.class);
+		this.database = database;
+		this.login = context.getBean(DataSourceProperties.class);
 	}
 
 	/** Starts the engine; {@code settings} are Spring arguments such as {@code --forewarn.rules=DIR}. */
@@ -42,13 +51,17 @@ public final class ReplaySession implements AutoCloseable {
 		SpringApplication app = new SpringApplication(ForewarnApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("replay");
-		return new ReplaySession(app.run(arguments(settings).toArray(String[]::new)));
+		String database = "jdbc:h2:mem:replay-" + UUID.randomUUID();
+		return new ReplaySession(app.run(arguments(database, settings).toArray(String[]::new)), database);
 	}
 
-	/** The replay's own settings, then {@code settings}; those the caller may change are left to {@code settings}. */
-	static List<String> arguments(List<String> settings) {
+	/**
+	 * The replay's own settings, then {@code settings}; those the caller may change are left to {@code settings}.
+	 * The in-memory {@code database} lives until {@link #close}, even while the pool holds no connection.
+	 */
+	static List<String> arguments(String database, List<String> settings) {
 		List<String> args = new ArrayList<>(List.of(
-				"--spring.datasource.url=jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64",
+				"--spring.datasource.url=" + database + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64",
 				"--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
 				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN"));
@@ -113,8 +126,22 @@ public final class ReplaySession implements AutoCloseable {
 		return context.getBean(type);
 	}
 
+	/** A connection of its own to the session's database, or an exception when it is gone. */
+	Connection connect() throws SQLException {
+		return DriverManager.getConnection(database + ";IFEXISTS=TRUE", login.determineUsername(),
+				login.determinePassword());
+	}
+
+	/** Stops the engine, then drops its database: kept open for the session, it would hold its memory until exit. */
 	@Override
 	public void close() {
 		context.close();
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("shutdown");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("the replay's in-memory database could not be dropped: " + e.getMessage(),
+					e);
+		}
 	}
 }
