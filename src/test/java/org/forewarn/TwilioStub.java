@@ -41,9 +41,13 @@ public final class TwilioStub {
 
 	/** Settings that send SMS through the SDK to this stub. */
 	public String[] settings() {
+		return settings(wireMock.baseUrl());
+	}
+
+	/** Settings that send SMS through the SDK to a stub at {@code baseUrl}. */
+	public static String[] settings(String baseUrl) {
 		return new String[] { "--forewarn.channels.sms.account-sid=" + SID, "--forewarn.channels.sms.auth-token=" + TOKEN,
-				"--forewarn.channels.sms.from-number=" + FROM,
-				"--forewarn.channels.sms.api-base-url=" + wireMock.baseUrl() };
+				"--forewarn.channels.sms.from-number=" + FROM, "--forewarn.channels.sms.api-base-url=" + baseUrl };
 	}
 
 	/** Every message is accepted with this SID. */

@@ -8,38 +8,63 @@ import java.util.List;
 /**
  * Customers with a mix of stories for the default rules, in the past so that every decision is due at once: a late
  * handoff, an order that goes well, a hard payment decline, a cancellation request. The promised dates lie ahead,
- * so each customer has at most one overdue wakeup. One customer's events are produced together, in order.
+ * so each customer has at most one overdue wakeup. One customer's events are produced together, in order. Every
+ * other customer whose payment fails also gave a phone number and SMS consent ({@code textable}): the default rules
+ * still email them, a rule asking for SMS texts them.
  */
 final class Scenario {
 
-	record Customer(String id, List<String> events) {
+	record Customer(String id, List<String> events, boolean textable) {
 	}
 
 	private Scenario() {
 	}
 
+	/**
+	 * Orders placed ten days ago, a minute apart: every trigger is older than forewarn.outreach.max-trigger-age, so
+	 * the outreach decided ends EXPIRED without being sent.
+	 */
 	static List<Customer> customers(String prefix, int count, Instant now) {
-		Instant base = now.minus(Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		return customers(prefix, count, now, now.minus(Duration.ofDays(10)), Duration.ofMinutes(1),
+				Duration.ofDays(1));
+	}
+
+	/**
+	 * Orders placed a day and a half ago, a second apart, to be handed to the carrier within 6 hours: the day of grace
+	 * after that has passed, yet every trigger is younger than forewarn.outreach.max-trigger-age (48 hours), so the
+	 * outreach decided goes out.
+	 */
+	static List<Customer> recentCustomers(String prefix, int count, Instant now) {
+		return customers(prefix, count, now, now.minus(Duration.ofHours(36)), Duration.ofSeconds(1),
+				Duration.ofHours(6));
+	}
+
+	private static List<Customer> customers(String prefix, int count, Instant now, Instant from, Duration apart,
+			Duration handoff) {
+		Instant base = from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		List<Customer> customers = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String id = prefix + i;
 			String order = id + "-o";
-			Instant placed = base.plus(Duration.ofMinutes(i));
-			Instant shipBy = placed.plus(Duration.ofDays(1));
+			Instant placed = base.plus(apart.multipliedBy(i));
+			Instant shipBy = placed.plus(handoff);
 			Instant promisedBy = now.plus(Duration.ofDays(30));
-			List<String> events = new ArrayList<>(List.of(TestEvents.customer(id, base)));
+			boolean textable = i % 8 == 2;
+			List<String> events = new ArrayList<>(List.of(textable
+					? TestEvents.textableCustomer(id, String.format("+1555%07d", i % 10_000_000), base)
+					: TestEvents.customer(id, base)));
 			switch (i % 4) {
 				case 0 -> events.add(TestEvents.orderPlaced(id, order, placed, shipBy, promisedBy));
 				case 1 -> events.addAll(List.of(TestEvents.orderPlaced(id, order, placed, shipBy, promisedBy),
 						TestEvents.orderEvent(id, order, "order.shipped", placed.plus(Duration.ofHours(12)), "{}"),
-						TestEvents.orderEvent(id, order, "order.delivered", placed.plus(Duration.ofDays(2)), "{}")));
+						TestEvents.orderEvent(id, order, "order.delivered", placed.plus(Duration.ofHours(30)), "{}")));
 				case 2 -> events.addAll(List.of(TestEvents.orderPlaced(id, order, placed, shipBy, promisedBy),
 						TestEvents.orderEvent(id, order, "order.payment_failed", placed.plusSeconds(60),
 								"{\"reason\":\"card blocked\",\"hard\":true}")));
 				default -> events.add("{\"id\":\"" + id + "-cancel\",\"type\":\"account.cancel_requested\",\"time\":\""
 						+ placed + "\",\"customerId\":\"" + id + "\",\"data\":{\"reason\":\"too expensive\"}}");
 			}
-			customers.add(new Customer(id, events));
+			customers.add(new Customer(id, events, textable));
 		}
 		return customers;
 	}

@@ -14,6 +14,14 @@ final class TestEvents {
 				+ "@customers.example\",\"name\":\"Ana\",\"consent\":{\"email\":true,\"sms\":false}}}";
 	}
 
+	/** A customer who also gave a phone number and consent to SMS. */
+	static String textableCustomer(String customerId, String phone, Instant at) {
+		return "{\"id\":\"" + customerId + "-profile\",\"type\":\"customer.updated\",\"time\":\"" + at
+				+ "\",\"customerId\":\"" + customerId + "\",\"data\":{\"email\":\"" + customerId
+				+ "@customers.example\",\"phone\":\"" + phone
+				+ "\",\"name\":\"Ana\",\"consent\":{\"email\":true,\"sms\":true}}}";
+	}
+
 	static String orderPlaced(String customerId, String orderId, Instant at, Instant shipBy) {
 		return orderPlaced(customerId, orderId, at, shipBy, shipBy.plusSeconds(5 * 86400));
 	}
