@@ -1,6 +1,8 @@
 package org.forewarn.kafka;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,14 +83,18 @@ public final class WakeupBench {
 			Result loaded = measure(stack, jdbc, "loaded");
 			System.gc();
 			long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+			List<String> table = new ArrayList<>();
+			table.add(String.format("%-58s %22s %12s", "due wakeups late by (" + DUE + " due over " + DUE_SECONDS
+					+ " s)", "p50 / p99", "p99 floor"));
+			table.add(line("fired, nothing else pending", idle.fired(), true));
+			table.add(line("processed, nothing else pending", idle.processed(), false));
+			table.add(line(String.format("fired, %,d pending", seeded), loaded.fired(), true));
+			table.add(line(String.format("processed, %,d pending", seeded), loaded.processed(), false));
+			table.add(String.format("%-58s %,15d MB", "heap used after GC with them pending (bench and Forewarn)",
+					heapMb));
 			System.out.println();
-			System.out.printf("%-58s %22s %12s%n", "due wakeups late by (" + DUE + " due over " + DUE_SECONDS + " s)",
-					"p50 / p99", "p99 floor");
-			print("fired, nothing else pending", idle.fired(), true);
-			print("processed, nothing else pending", idle.processed(), false);
-			print(String.format("fired, %,d pending", seeded), loaded.fired(), true);
-			print(String.format("processed, %,d pending", seeded), loaded.processed(), false);
-			System.out.printf("%-58s %,15d MB%n", "heap used after GC with them pending (bench and Forewarn)", heapMb);
+			table.forEach(System.out::println);
+			Files.write(Files.createDirectories(Path.of("target", "bench")).resolve("wakeups.txt"), table);
 			forewarn.close();
 		}
 		finally {
@@ -96,9 +102,9 @@ public final class WakeupBench {
 		}
 	}
 
-	private static void print(String what, List<Long> lateness, boolean floor) {
+	private static String line(String what, List<Long> lateness, boolean floor) {
 		String p99 = lateness.size() < DUE * 99 / 100 ? "never" : String.valueOf(lateness.get(DUE * 99 / 100 - 1));
-		System.out.printf("%-58s %8d / %8s ms %9s %s%n", what, lateness.isEmpty() ? -1 : lateness.get(
+		return String.format("%-58s %8d / %8s ms %9s %s", what, lateness.isEmpty() ? -1 : lateness.get(
 				lateness.size() / 2), p99, floor ? String.format("%.0f ms", P99_FLOOR_MS) : "",
 				!floor ? "" : !p99.equals("never") && Long.parseLong(p99) <= P99_FLOOR_MS ? "ok" : "ABOVE");
 	}

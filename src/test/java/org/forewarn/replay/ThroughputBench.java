@@ -91,22 +91,26 @@ public final class ThroughputBench {
 		double bareRate = median(bare.stream().map(Run::rate).toList());
 		double ruledRate = median(ruled.stream().map(Run::rate).toList());
 		double overhead = bareRate / ruledRate;
+		List<String> table = new ArrayList<>();
+		table.add(String.format("%-58s %14s %12s", "what (median of " + rounds + ")", "measured", "must reach"));
+		table.add(String.format("%-58s %,14.0f %12s", "parse only, events/s", parseRate, "-"));
+		table.add(String.format("%-58s %,14.0f %12s", "replay, no rules, events/s", bareRate, "-"));
+		table.add(String.format("%-58s %,14.0f %,12.0f %s", "replay, default rules, events/s", ruledRate, REPLAY_FLOOR,
+				ruledRate >= REPLAY_FLOOR ? "ok" : "BELOW"));
+		table.add(String.format("%-58s %13.2fx %11.1fx %s", "rule engine overhead (no rules / default rules)", overhead,
+				OVERHEAD_CEILING, overhead <= OVERHEAD_CEILING ? "ok" : "ABOVE"));
+		table.add(String.format("%-58s %,13d MB %12s", "heap used after GC while replaying, default rules",
+				ruled.stream().mapToLong(Run::heapMb).max().orElse(0), "report"));
+		table.add(String.format("%-58s %,14d %12s", "outreach records (default rules, every round the same)",
+				ruled.get(0).outreach(), "-"));
+		table.add(String.format("%-58s %,14d %12d", "events rejected or failed (any replay, any round)",
+				unprocessed(warm, bare, ruled), 0));
+		if (!ruled.stream().allMatch(r -> r.outreach() == ruled.get(0).outreach())) {
+			table.add("ROUNDS DIFFER in the outreach they decided");
+		}
 		System.out.println();
-		System.out.printf("%-58s %14s %12s%n", "what (median of " + rounds + ")", "measured", "must reach");
-		System.out.printf("%-58s %,14.0f %12s%n", "parse only, events/s", parseRate, "-");
-		System.out.printf("%-58s %,14.0f %12s%n", "replay, no rules, events/s", bareRate, "-");
-		System.out.printf("%-58s %,14.0f %,12.0f %s%n", "replay, default rules, events/s", ruledRate, REPLAY_FLOOR,
-				ruledRate >= REPLAY_FLOOR ? "ok" : "BELOW");
-		System.out.printf("%-58s %13.2fx %11.1fx %s%n", "rule engine overhead (no rules / default rules)", overhead,
-				OVERHEAD_CEILING, overhead <= OVERHEAD_CEILING ? "ok" : "ABOVE");
-		System.out.printf("%-58s %,13d MB %12s%n", "heap used after GC while replaying, default rules",
-				ruled.stream().mapToLong(Run::heapMb).max().orElse(0), "report");
-		System.out.printf("%-58s %,14d %12s%n", "outreach records (default rules, every round the same)",
-				ruled.get(0).outreach(), "-");
-		System.out.printf("%-58s %,14d %12d%n", "events rejected or failed (any replay, any round)",
-				unprocessed(warm, bare, ruled), 0);
-		boolean same = ruled.stream().allMatch(r -> r.outreach() == ruled.get(0).outreach());
-		System.out.println(same ? "" : "ROUNDS DIFFER in the outreach they decided");
+		table.forEach(System.out::println);
+		Files.write(Files.createDirectories(Path.of("target", "bench")).resolve("replay.txt"), table);
 		System.exit(0);
 	}
 
