@@ -14,7 +14,11 @@ public final class StoredSecret {
 	private StoredSecret() {
 	}
 
-	/** The secret called {@code name}, generated and stored on first use. */
+	/**
+	 * The secret called {@code name}, generated and stored on first use. Call it outside a transaction (at start): on
+	 * PostgreSQL the insert that loses a race would spoil the caller's transaction, and a rolled-back caller would
+	 * keep using a secret that was never stored.
+	 */
 	public static String named(String name, JdbcClient jdbc, Clock clock) {
 		var existing = find(name, jdbc);
 		if (existing != null) {

@@ -21,32 +21,27 @@ class AddressDigests {
 
 	private static final String SECRET_NAME = "suppression-digest";
 
-	private final JdbcClient jdbc;
-	private final Clock clock;
-	private volatile SecretKeySpec key;
+	private final SecretKeySpec key;
 
+	/**
+	 * Reads (or generates and stores) the key at start, outside any transaction: taken first inside a lane's
+	 * transaction, it spoiled that transaction on PostgreSQL when two lanes raced to store it, and a rolled-back one
+	 * left a key in use that was never stored, so digests taken with it matched nothing after a restart.
+	 */
 	AddressDigests(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
+		this.key = new SecretKeySpec(StoredSecret.named(SECRET_NAME, jdbc, clock).getBytes(StandardCharsets.UTF_8),
+				"HmacSHA256");
 	}
 
 	String of(String normalisedAddress) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key());
+			mac.init(key);
 			byte[] digest = mac.doFinal(normalisedAddress.getBytes(StandardCharsets.UTF_8));
 			return "digest:" + HexFormat.of().formatHex(digest, 0, 20);
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("HmacSHA256 is not available", e);
 		}
-	}
-
-	private SecretKeySpec key() {
-		if (key == null) {
-			key = new SecretKeySpec(StoredSecret.named(SECRET_NAME, jdbc, clock).getBytes(StandardCharsets.UTF_8),
-					"HmacSHA256");
-		}
-		return key;
 	}
 }
