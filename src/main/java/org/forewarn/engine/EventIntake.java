@@ -107,7 +107,8 @@ public class EventIntake implements AutoCloseable {
 			}
 			catch (RuntimeException e) {
 				List<Integer> positions = byLane.get(lane);
-				log.debug("Lane {} could not process {} events together, one at a time now: {}", lane,
+				// rare (the database, or an event that also fails alone and is warned about): worth an operator's eye
+				log.warn("Lane {} could not process {} events together, one at a time now: {}", lane,
 						positions.size(), e.toString());
 				for (int position : positions) {
 					Event event = batch.get(position);
