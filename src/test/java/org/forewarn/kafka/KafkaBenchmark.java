@@ -9,8 +9,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -53,7 +55,7 @@ public final class KafkaBenchmark {
 	private final Map<String, Long> handledAt = new ConcurrentHashMap<>();
 	private final AtomicLong handled = new AtomicLong();
 	private final AtomicLong lastHandled = new AtomicLong(Long.MIN_VALUE);
-	private final AtomicLong duplicates = new AtomicLong();
+	private final Queue<String> duplicates = new ConcurrentLinkedQueue<>();
 
 	/** Arguments ({@code --key=value}) are passed on to Forewarn, e.g. to compare ack modes. */
 	public static void main(String[] args) throws Exception {
@@ -85,7 +87,7 @@ public final class KafkaBenchmark {
 						lastHandled.accumulateAndGet(now, Math::max);
 					}
 					else {
-						duplicates.incrementAndGet();
+						duplicates.add(record.eventId());
 					}
 				}
 			});
@@ -113,7 +115,8 @@ public final class KafkaBenchmark {
 				.query(String.class)
 				.list()
 				.toString(), "-", "");
-			row("records handled as duplicates (read again)", String.valueOf(duplicates.get()), "-", "");
+			row("records handled as duplicates (read again), e.g. " + duplicates.stream().limit(3).toList(),
+					String.valueOf(duplicates.size()), "-", "");
 			row("SMS the Twilio stub accepted / emails SMTP received",
 					providers.smsAccepted() + " / " + providers.emailsReceived(), "-", "");
 			System.out.println();
