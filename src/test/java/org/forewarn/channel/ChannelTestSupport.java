@@ -2,10 +2,8 @@ package org.forewarn.channel;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.forewarn.MigratedH2;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -19,16 +17,7 @@ final class ChannelTestSupport {
 
 	/** A fresh in-memory H2 with Forewarn's real Flyway migrations, so rendered_message is the production table. */
 	static JdbcClient migratedH2() {
-		JdbcDataSource ds = new JdbcDataSource();
-		// DB_CLOSE_DELAY=-1: keep the in-memory database between the separate connections JdbcClient opens
-		ds.setURL("jdbc:h2:mem:channel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		ds.setUser("sa");
-		Flyway.configure()
-			.dataSource(ds)
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load()
-			.migrate();
-		return JdbcClient.create(ds);
+		return JdbcClient.create(MigratedH2.dataSource());
 	}
 
 	static ChannelSettings settings(Path templates, String from, ChannelSettings.Sms sms) {

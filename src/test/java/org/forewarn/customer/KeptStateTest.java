@@ -1,10 +1,8 @@
 package org.forewarn.customer;
 
 import java.time.Instant;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.forewarn.MigratedH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,11 +19,7 @@ class KeptStateTest {
 
 	@BeforeEach
 	void database() {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:mem:kept-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load().migrate();
-		jdbc = JdbcClient.create(dataSource);
+		jdbc = JdbcClient.create(MigratedH2.dataSource());
 		lane = new CustomerStateStore(jdbc, new StateCacheSettings(100));
 	}
 

@@ -3,10 +3,10 @@ package org.forewarn.suppression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
+import org.forewarn.MigratedH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,11 +21,7 @@ class AddressDigestsTest {
 
 	@BeforeEach
 	void migratedH2() {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:mem:digests-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		ds.setUser("sa");
-		Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load().migrate();
+		DataSource ds = MigratedH2.dataSource();
 		jdbc = JdbcClient.create(ds);
 		transaction = new TransactionTemplate(new DataSourceTransactionManager(ds));
 	}
