@@ -1,7 +1,5 @@
 package org.forewarn.kafka;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.forewarn.bench.BenchTable;
 import org.forewarn.engine.IntakeResult;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -119,10 +118,7 @@ public final class KafkaBenchmark {
 					String.valueOf(duplicates.size()), "-", "");
 			row("SMS the Twilio stub accepted / emails SMTP received",
 					providers.smsAccepted() + " / " + providers.emailsReceived(), "-", "");
-			System.out.println();
-			table.forEach(System.out::println);
-			Path report = Files.createDirectories(Path.of("target", "bench")).resolve("kafka.txt");
-			Files.write(report, table);
+			BenchTable.print("kafka.txt", table);
 		}
 	}
 

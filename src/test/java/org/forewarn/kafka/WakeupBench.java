@@ -1,8 +1,6 @@
 package org.forewarn.kafka;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.forewarn.bench.BenchTable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -92,9 +91,7 @@ public final class WakeupBench {
 			table.add(line(String.format("processed, %,d pending", seeded), loaded.processed(), false));
 			table.add(String.format("%-58s %,15d MB", "heap used after GC with them pending (bench and Forewarn)",
 					heapMb));
-			System.out.println();
-			table.forEach(System.out::println);
-			Files.write(Files.createDirectories(Path.of("target", "bench")).resolve("wakeups.txt"), table);
+			BenchTable.print("wakeups.txt", table);
 			forewarn.close();
 		}
 		finally {

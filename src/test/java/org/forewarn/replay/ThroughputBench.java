@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.forewarn.bench.BenchTable;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.InvalidEventException;
 
@@ -108,9 +109,7 @@ public final class ThroughputBench {
 		if (!ruled.stream().allMatch(r -> r.outreach() == ruled.get(0).outreach())) {
 			table.add("ROUNDS DIFFER in the outreach they decided");
 		}
-		System.out.println();
-		table.forEach(System.out::println);
-		Files.write(Files.createDirectories(Path.of("target", "bench")).resolve("replay.txt"), table);
+		BenchTable.print("replay.txt", table);
 		System.exit(0);
 	}
 
