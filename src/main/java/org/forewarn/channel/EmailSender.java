@@ -8,8 +8,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -24,6 +26,15 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * that quotes nothing comes back to an address that names the record.
  */
 final class EmailSender implements Sender {
+
+	static {
+		// Jakarta Mail 2.1 looks its stream provider up with a new ServiceLoader for each header and body part it
+		// encodes (jakartaee/mail-api#861), a scan of every jar; named here, it is one class lookup. A name set by the
+		// operator stands.
+		if (System.getProperty(StreamProvider.class.getName()) == null) {
+			System.setProperty(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+		}
+	}
 
 	private final JavaMailSenderImpl mail;
 	private final String protocol;

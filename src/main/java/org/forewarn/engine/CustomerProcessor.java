@@ -52,11 +52,12 @@ class CustomerProcessor {
 	private final OutreachDispatcher dispatcher;
 	private final WakeupScheduler scheduler;
 	private final TransactionTemplate transaction;
+	private final ShareSenders senders;
 	private final Clock clock;
 
 	CustomerProcessor(EventStore events, CustomerStateStore states, RuleEngine rules, OutreachStore outreach,
 			OutreachPlanner planner, OutreachDispatcher dispatcher, WakeupScheduler scheduler,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, ShareSenders senders, Clock clock) {
 		this.events = events;
 		this.states = states;
 		this.rules = rules;
@@ -65,6 +66,7 @@ class CustomerProcessor {
 		this.dispatcher = dispatcher;
 		this.scheduler = scheduler;
 		this.transaction = transaction;
+		this.senders = senders;
 		this.clock = clock;
 	}
 
@@ -79,7 +81,7 @@ class CustomerProcessor {
 
 	/**
 	 * Processes events of this lane's customers, in order, in one transaction (one commit for all), then sends what
-	 * is due for each of their customers; whether each was new, as {@link #process} answers. When anything fails,
+	 * is due for each of their customers, the customers at the same time ({@link ShareSenders}); whether each was new, as {@link #process} answers. When anything fails,
 	 * nothing of them was stored and the exception is thrown: the caller tries them one at a time to learn which.
 	 */
 	List<Boolean> processAll(List<Event> batch) {
@@ -98,8 +100,9 @@ class CustomerProcessor {
 				}
 				return each;
 			});
-			latest.forEach((customerId, state) -> dispatcher.dispatchDue(
-					state != null ? state : load(customerId, null), scheduler::schedule));
+			List<CustomerState> due = new ArrayList<>(latest.size());
+			latest.forEach((customerId, state) -> due.add(state != null ? state : load(customerId, null)));
+			senders.sendEach(due, state -> dispatcher.dispatchDue(state, scheduler::schedule));
 			return fresh;
 		}
 		catch (RuntimeException | Error e) {

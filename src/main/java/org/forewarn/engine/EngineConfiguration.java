@@ -65,6 +65,11 @@ class EngineConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
+	ShareSenders shareSenders(EngineSettings settings) {
+		return new ShareSenders(settings.senders());
+	}
+
+	@Bean(destroyMethod = "close")
 	EventIntake eventIntake(CustomerProcessor processor, EngineSettings settings, IntakeSettings intake,
 			Clock clock, MeterRegistry meters) {
 		return new EventIntake(processor, new CustomerLanes(settings.lanes()), clock, intake.maxClockSkew(), meters);

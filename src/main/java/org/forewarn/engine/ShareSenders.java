@@ -1,0 +1,108 @@
+package org.forewarn.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Sends what is due for the customers of one lane's share at the same time, so that one customer's slow provider
+ * (an SMS waits for Twilio's answer) does not hold up the others. The lane waits until every customer's sends are
+ * done, holding its lock all along, so a customer still has one writer at a time. The threads are shared by all
+ * lanes and bounded, as are the connections they use.
+ */
+class ShareSenders implements AutoCloseable {
+
+	private final ExecutorService pool;
+
+	ShareSenders(int threads) {
+		AtomicInteger number = new AtomicInteger();
+		pool = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), r -> {
+					Thread thread = new Thread(r, "forewarn-sender-" + number.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+	}
+
+	/**
+	 * Runs {@code send} for each customer, the last on this thread, and returns once all have finished. The first
+	 * failure is thrown then, with the others suppressed in it; a customer's failure stops no other customer.
+	 */
+	<T> void sendEach(List<T> customers, Consumer<T> send) {
+		List<Future<?>> running = new ArrayList<>(customers.size());
+		RuntimeException failure = null;
+		for (int i = 0; i < customers.size() - 1; i++) {
+			T customer = customers.get(i);
+			try {
+				running.add(pool.submit(() -> send.accept(customer)));
+			}
+			catch (RejectedExecutionException e) { // shutting down: send on this thread, as before the pool
+				failure = collect(failure, () -> send.accept(customer));
+			}
+		}
+		if (!customers.isEmpty()) {
+			failure = collect(failure, () -> send.accept(customers.get(customers.size() - 1)));
+		}
+		for (Future<?> each : running) {
+			failure = collect(failure, () -> awaitUninterruptibly(each));
+		}
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	/** Interrupted or not, the lane must not move on while a customer of it is still being sent to. */
+	private static void awaitUninterruptibly(Future<?> send) {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					send.get();
+					return;
+				}
+				catch (InterruptedException e) {
+					interrupted = true;
+				}
+				catch (ExecutionException e) {
+					if (e.getCause() instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					throw new IllegalStateException(e.getCause());
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static RuntimeException collect(RuntimeException failure, Runnable step) {
+		try {
+			step.run();
+			return failure;
+		}
+		catch (RuntimeException e) {
+			if (failure == null) {
+				return e;
+			}
+			failure.addSuppressed(e);
+			return failure;
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		pool.shutdown();
+		pool.awaitTermination(30, TimeUnit.SECONDS);
+	}
+}
