@@ -1,10 +1,14 @@
 package org.forewarn.engine;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.forewarn.customer.CustomerState;
 import org.forewarn.customer.CustomerStateReducer;
@@ -87,11 +91,12 @@ class CustomerProcessor {
 	List<Boolean> processAll(List<Event> batch) {
 		try {
 			Map<String, CustomerState> latest = new LinkedHashMap<>();
+			Map<String, List<Wakeup>> scheduled = new ConcurrentHashMap<>();
 			List<Boolean> fresh = transaction.execute(tx -> {
 				List<Boolean> each = new ArrayList<>(batch.size());
 				for (Event event : batch) {
 					try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
-						CustomerState state = decide(event);
+						CustomerState state = decide(event, scheduling(kept(scheduled, event.customerId())));
 						each.add(state != null);
 						if (state != null || !latest.containsKey(event.customerId())) {
 							latest.put(event.customerId(), state);
@@ -102,7 +107,11 @@ class CustomerProcessor {
 			});
 			List<CustomerState> due = new ArrayList<>(latest.size());
 			latest.forEach((customerId, state) -> due.add(state != null ? state : load(customerId, null)));
-			senders.sendEach(due, state -> dispatcher.dispatchDue(state, scheduler::schedule));
+			List<Wakeup> settled = Collections.synchronizedList(new ArrayList<>());
+			senders.sendEach(due, state -> settled.addAll(dispatch(state, kept(scheduled, state.customerId()))));
+			if (!settled.isEmpty()) {
+				scheduler.settled(settled); // one statement for the share
+			}
 			return fresh;
 		}
 		catch (RuntimeException | Error e) {
@@ -112,8 +121,32 @@ class CustomerProcessor {
 		}
 	}
 
+	private static List<Wakeup> kept(Map<String, List<Wakeup>> scheduled, String customerId) {
+		return scheduled.computeIfAbsent(customerId, c -> new ArrayList<>());
+	}
+
+	/** Schedules each wakeup it is given and keeps it in {@code kept}. */
+	private Consumer<Wakeup> scheduling(List<Wakeup> kept) {
+		return wakeup -> {
+			scheduler.schedule(wakeup);
+			kept.add(wakeup);
+		};
+	}
+
+	/**
+	 * Sends what is due for the customer; answers the wakeups this has settled. Work due at once was given a wakeup
+	 * in case the process stopped before this dispatch: now that it has run, they need not come back as timer events.
+	 */
+	private List<Wakeup> dispatch(CustomerState state, List<Wakeup> scheduledForIt) {
+		Instant began = clock.instant();
+		dispatcher.dispatchDue(state, scheduling(scheduledForIt));
+		return scheduledForIt.stream()
+			.filter(wakeup -> OutreachPlanner.onlyDispatches(wakeup) && !wakeup.at().isAfter(began))
+			.toList();
+	}
+
 	/** Stores the event and acts on it, inside the caller's transaction; null when it was stored before. */
-	private CustomerState decide(Event event) {
+	private CustomerState decide(Event event, Consumer<Wakeup> schedule) {
 		if (!events.insertIfNew(event, clock.instant())) {
 			return null;
 		}
@@ -134,9 +167,7 @@ class CustomerProcessor {
 		evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "
 				+ "its decisions were dropped, the other rules' stand: {}", f.rule(), event.id(),
 				LogContext.customerRef(event.customerId()), f.error()));
-		for (Wakeup wakeup : planner.apply(evaluation, current, existing)) {
-			scheduler.schedule(wakeup);
-		}
+		planner.apply(evaluation, current, existing).forEach(schedule);
 		return current;
 	}
 

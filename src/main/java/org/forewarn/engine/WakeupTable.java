@@ -55,6 +55,13 @@ final class WakeupTable implements WakeupScheduler {
 		}
 	}
 
+	/** Only wakeups never taken for hand-over go: one taken (leased or retried) is on its way already. */
+	@Override
+	public void settled(Collection<Wakeup> wakeups) {
+		jdbc.sql("delete from wakeup where id in (:ids) and attempts = 0 and next_try_at = due_at")
+			.param("ids", wakeups.stream().map(Wakeup::id).toList()).update();
+	}
+
 	/** Takes up to {@code limit} wakeups due by {@code now}, in the order they are due, leased until {@code until}. */
 	List<Taken> take(Instant now, int limit, Instant until) {
 		return transaction.execute(tx -> {

@@ -96,6 +96,11 @@ public class OutreachPlanner {
 		return trigger.isTimer() && DISPATCH_LABEL.equals(trigger.data("label"));
 	}
 
+	/** Whether the wakeup only dispatches work that was due at its time (the rules are not asked again). */
+	public static boolean onlyDispatches(Wakeup wakeup) {
+		return DISPATCH_LABEL.equals(wakeup.label());
+	}
+
 	/**
 	 * The wakeup that dispatches work of a customer due at {@code at}; the same one every time it is asked for, so
 	 * asking again while it is pending schedules nothing new.

@@ -12,7 +12,9 @@ import org.forewarn.event.EventStore;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.OutreachStore;
+import org.forewarn.rules.Wakeup;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,8 @@ import static org.forewarn.engine.LiveEvents.customer;
 import static org.forewarn.engine.LiveEvents.orderPlaced;
 
 /**
- * A send due at once gets a wakeup with it, in case the process stops before the send. That wakeup fires after the
+ * A send due at once gets a wakeup with it, in case the process stops before the send. When the lane's dispatch has
+ * sent it, the wakeup is settled and never fires. When it does fire (the process stopped first), it comes after the
  * customer's later events and only dispatches: asking the rules again at its earlier time would call off outreach
  * those later events decided.
  */
@@ -29,6 +32,24 @@ class DispatchWakeupTest {
 
 	@TempDir
 	Path data;
+
+	@Test
+	void theWakeupOfASendTheLaneHasDispatchedIsSettled() throws Exception {
+		// no look for due wakeups after the start: a wakeup left in the table stays there
+		try (ForewarnApp app = ForewarnApp.start(data, "--forewarn.wakeups.poll-interval=1h")) {
+			Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+			Instant placed = now.minus(Duration.ofHours(13));
+			app.post("/api/events", "[" + customer("dw-2", placed, true) + ","
+					+ orderPlaced("dw-2", "dw-2-o", placed, placed.minus(Duration.ofDays(2)),
+							placed.plus(Duration.ofHours(48))) + "]");
+
+			assertThat(app.bean(OutreachStore.class).findByCustomer("dw-2"))
+				.filteredOn(o -> o.problem().equals("order.not_shipped")).singleElement()
+				.satisfies(o -> assertThat(o.status()).as(o.statusReason()).isEqualTo(OutreachStatus.SENT));
+			assertThat(app.bean(JdbcClient.class).sql("select label from wakeup where customer_id = 'dw-2'").query(String.class)
+				.list()).as("the handoff check stays, the dispatch is settled").doesNotContain("dispatch");
+		}
+	}
 
 	@Test
 	void theWakeupOfASendDueAtOnceOnlyDispatches() throws Exception {
@@ -43,6 +64,8 @@ class DispatchWakeupTest {
 					+ ",{\"id\":\"dw-1-paid\",\"type\":\"order.paid\",\"time\":\"" + now
 					+ "\",\"customerId\":\"dw-1\",\"orderId\":\"dw-1-o\",\"data\":{}}]");
 
+			// as when the process stopped before the lane's dispatch: the wakeup of the handoff email still waits
+			app.bean(WakeupScheduler.class).schedule(new Wakeup("dw-1", placed, "dw-1-o", "dispatch"));
 			Event wakeup = awaitDispatchWakeup(app.bean(EventStore.class), "dw-1");
 			List<Outreach> outreach = app.bean(OutreachStore.class).findByCustomer("dw-1");
 

@@ -107,6 +107,27 @@ class WakeupTableTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
+	void aSettledWakeupNoLongerFiresUnlessItWasTakenAlready(String vendor) {
+		Database db = database(vendor);
+		Wakeup taken = new Wakeup("c-taken", NOW.minusSeconds(5), null, "dispatch");
+		db.table.schedule(taken);
+		Recording handOver = new Recording();
+		assertThat(db.table.take(NOW, 10, NOW.plusSeconds(60))).hasSize(1); // on its way, leased
+		Wakeup waiting = new Wakeup("c-waiting", NOW.minusSeconds(1), null, "dispatch");
+		Wakeup other = new Wakeup("c-waiting", NOW.minusSeconds(1), null, "check");
+		db.table.schedule(waiting);
+		db.table.schedule(other);
+
+		db.table.settled(List.of(taken, waiting));
+
+		assertThat(db.jdbc.sql("select customer_id || ' ' || label from wakeup order by 1").query(String.class).list())
+			.containsExactly("c-taken dispatch", "c-waiting check");
+		assertThat(poller(db, handOver, 10).poll()).isEqualTo(1);
+		assertThat(handOver.customers()).containsExactly("c-waiting");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
 	void aWakeupThatCannotBeHandedOverNowIsTriedAgainAfterAGrowingPause(String vendor) {
 		Database db = database(vendor);
 		db.table.schedule(new Wakeup("c-1", NOW, null, "check"));

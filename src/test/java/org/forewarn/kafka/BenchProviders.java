@@ -8,13 +8,21 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import jakarta.mail.MessagingException;
 
 import org.forewarn.TwilioStub;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
@@ -59,6 +67,29 @@ final class BenchProviders implements AutoCloseable {
 
 	int emailsReceived() {
 		return smtp.getReceivedMessages().length;
+	}
+
+	/** When the Twilio stub answered an SMS to the number, for each number: the stub's own log, in order. */
+	Map<String, List<Instant>> smsAnswered() {
+		Map<String, List<Instant>> answered = new HashMap<>();
+		for (ServeEvent served : twilio.getAllServeEvents()) {
+			if (served.getRequest().getUrl().equals(TwilioStub.MESSAGES)) {
+				Integer took = served.getTiming().getTotalTime();
+				answered.computeIfAbsent(served.getRequest().formParameter("To").firstValue(), to -> new ArrayList<>())
+					.add(served.getRequest().getLoggedDate().toInstant().plusMillis(took == null ? 0 : took));
+			}
+		}
+		answered.values().forEach(Collections::sort);
+		return answered;
+	}
+
+	/** When the SMTP server took each email, by its Message-ID. */
+	Map<String, Instant> emailsTaken() throws MessagingException {
+		Map<String, Instant> taken = new HashMap<>();
+		for (StoredMessage message : smtp.getManagers().getImapHostManager().getAllMessages()) {
+			taken.put(message.getMimeMessage().getMessageID(), message.getReceivedDate().toInstant());
+		}
+		return taken;
 	}
 
 	private static Path rulesTextingHardDeclines() throws IOException {

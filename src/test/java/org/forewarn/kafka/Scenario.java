@@ -14,7 +14,12 @@ import java.util.List;
  */
 final class Scenario {
 
-	record Customer(String id, List<String> events, boolean textable) {
+	record Customer(String id, List<String> events, String phone) {
+
+		boolean textable() {
+			return phone != null;
+		}
+
 	}
 
 	private Scenario() {
@@ -49,9 +54,9 @@ final class Scenario {
 			Instant placed = base.plus(apart.multipliedBy(i));
 			Instant shipBy = placed.plus(handoff);
 			Instant promisedBy = now.plus(Duration.ofDays(30));
-			boolean textable = i % 8 == 2;
-			List<String> events = new ArrayList<>(List.of(textable
-					? TestEvents.textableCustomer(id, String.format("+1555%07d", i % 10_000_000), base)
+			String phone = i % 8 == 2 ? String.format("+1555%07d", i % 10_000_000) : null;
+			List<String> events = new ArrayList<>(List.of(phone != null
+					? TestEvents.textableCustomer(id, phone, base)
 					: TestEvents.customer(id, base)));
 			switch (i % 4) {
 				case 0 -> events.add(TestEvents.orderPlaced(id, order, placed, shipBy, promisedBy));
@@ -64,7 +69,7 @@ final class Scenario {
 				default -> events.add("{\"id\":\"" + id + "-cancel\",\"type\":\"account.cancel_requested\",\"time\":\""
 						+ placed + "\",\"customerId\":\"" + id + "\",\"data\":{\"reason\":\"too expensive\"}}");
 			}
-			customers.add(new Customer(id, events, textable));
+			customers.add(new Customer(id, events, phone));
 		}
 		return customers;
 	}
