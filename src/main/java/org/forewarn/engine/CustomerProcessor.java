@@ -109,15 +109,27 @@ class CustomerProcessor {
 			latest.forEach((customerId, state) -> due.add(state != null ? state : load(customerId, null)));
 			List<Wakeup> settled = Collections.synchronizedList(new ArrayList<>());
 			senders.sendEach(due, state -> settled.addAll(dispatch(state, kept(scheduled, state.customerId()))));
-			if (!settled.isEmpty()) {
-				scheduler.settled(settled); // one statement for the share
-			}
+			settle(settled);
 			return fresh;
 		}
 		catch (RuntimeException | Error e) {
 			// the states kept may hold changes that were rolled back
 			batch.forEach(event -> states.forget(event.customerId()));
 			throw e;
+		}
+	}
+
+	/** One statement for the share. Failing only lets the wakeups fire: their events were stored, their sends done. */
+	private void settle(List<Wakeup> settled) {
+		if (settled.isEmpty()) {
+			return;
+		}
+		try {
+			scheduler.settled(settled);
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not settle {} wakeups whose work was dispatched; they will fire and find it done: {}",
+					settled.size(), e.toString());
 		}
 	}
 
