@@ -19,19 +19,9 @@ final class Scenario {
 		boolean textable() {
 			return phone != null;
 		}
-
 	}
 
 	private Scenario() {
-	}
-
-	/**
-	 * Orders placed ten days ago, a minute apart: every trigger is older than forewarn.outreach.max-trigger-age, so
-	 * the outreach decided ends EXPIRED without being sent.
-	 */
-	static List<Customer> customers(String prefix, int count, Instant now) {
-		return customers(prefix, count, now, now.minus(Duration.ofDays(10)), Duration.ofMinutes(1),
-				Duration.ofDays(1));
 	}
 
 	/**
