@@ -85,10 +85,16 @@ final class Browser implements AutoCloseable {
 		waitUntilGone(element);
 	}
 
-	/** Waits for the next page: until an element of this one is gone (a form posted, then redirected). */
+	/**
+	 * Waits for the next page: until an element of this one is gone (a form posted, then redirected) and the new one
+	 * has finished loading, so that nothing read next belongs to a page still being replaced.
+	 */
 	void waitUntilGone(WebElement element) {
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+		org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+				Duration.ofSeconds(10));
+		wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+		wait.until(page -> "complete".equals(
+				((org.openqa.selenium.JavascriptExecutor) page).executeScript("return document.readyState")));
 	}
 
 	WebElement find(By by) {
