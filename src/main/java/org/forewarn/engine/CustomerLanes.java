@@ -87,11 +87,13 @@ class CustomerLanes implements AutoCloseable {
 			throw new FailureKind.LaneInterruptedException("interrupted while processing for " + what, e);
 		}
 		catch (ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IllegalStateException(e.getCause());
+			throw thrownBy(e);
 		}
+	}
+
+	/** What the work threw, as it threw it (anything else wrapped). */
+	static RuntimeException thrownBy(ExecutionException e) {
+		return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
 	}
 
 	@Override

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Sends what is due for the customers of one lane's share at the same time, so that one customer's slow provider
@@ -23,13 +23,9 @@ class ShareSenders implements AutoCloseable {
 	private final ExecutorService pool;
 
 	ShareSenders(int threads) {
-		AtomicInteger number = new AtomicInteger();
-		pool = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 60, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), r -> {
-					Thread thread = new Thread(r, "forewarn-sender-" + number.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+		CustomizableThreadFactory named = new CustomizableThreadFactory("forewarn-sender-");
+		named.setDaemon(true);
+		pool = Executors.newFixedThreadPool(Math.max(1, threads), named);
 	}
 
 	/**
@@ -72,10 +68,7 @@ class ShareSenders implements AutoCloseable {
 					interrupted = true;
 				}
 				catch (ExecutionException e) {
-					if (e.getCause() instanceof RuntimeException runtime) {
-						throw runtime;
-					}
-					throw new IllegalStateException(e.getCause());
+					throw CustomerLanes.thrownBy(e);
 				}
 			}
 		}

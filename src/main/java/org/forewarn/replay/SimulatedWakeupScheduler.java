@@ -20,7 +20,6 @@ final class SimulatedWakeupScheduler implements WakeupScheduler {
 	private final Set<String> scheduled = new HashSet<>();
 	/** Copies settled while queued, by key: skipped when they come up (removing from the queue is linear). */
 	private final Map<String, Integer> settled = new HashMap<>();
-	private int settledCount;
 
 	@Override
 	public synchronized void schedule(Wakeup wakeup) {
@@ -34,7 +33,6 @@ final class SimulatedWakeupScheduler implements WakeupScheduler {
 		for (Wakeup wakeup : wakeups) {
 			if (scheduled.remove(wakeup.key())) {
 				settled.merge(wakeup.key(), 1, Integer::sum);
-				settledCount++;
 			}
 		}
 	}
@@ -58,7 +56,6 @@ final class SimulatedWakeupScheduler implements WakeupScheduler {
 			else {
 				settled.put(next.key(), copies - 1);
 			}
-			settledCount--;
 		}
 	}
 
@@ -66,10 +63,9 @@ final class SimulatedWakeupScheduler implements WakeupScheduler {
 		pending.clear();
 		scheduled.clear();
 		settled.clear();
-		settledCount = 0;
 	}
 
 	synchronized int pendingCount() {
-		return pending.size() - settledCount;
+		return pending.size() - settled.values().stream().mapToInt(Integer::intValue).sum();
 	}
 }
