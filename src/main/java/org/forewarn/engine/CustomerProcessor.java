@@ -147,13 +147,15 @@ class CustomerProcessor {
 	}
 
 	/**
-	 * Sends what is due for the customer; answers the wakeups this has settled. Work due at once was given a wakeup
-	 * in case the process stopped before this dispatch: now that it has run, they need not come back as timer events.
+	 * Sends what is due for the customer; answers the wakeups this has settled. Work the share's decisions made due at
+	 * once was given a wakeup in case the process stopped before this dispatch: now that it has run, they need not
+	 * come back as timer events. Wakeups the dispatch itself asks for (a fallback it creates) are never settled: it
+	 * may not have finished that work.
 	 */
-	private List<Wakeup> dispatch(CustomerState state, List<Wakeup> scheduledForIt) {
+	private List<Wakeup> dispatch(CustomerState state, List<Wakeup> scheduledByDecisions) {
 		Instant began = clock.instant();
-		dispatcher.dispatchDue(state, scheduling(scheduledForIt));
-		return scheduledForIt.stream()
+		dispatcher.dispatchDue(state, scheduler::schedule);
+		return scheduledByDecisions.stream()
 			.filter(wakeup -> OutreachPlanner.onlyDispatches(wakeup) && !wakeup.at().isAfter(began))
 			.toList();
 	}
