@@ -32,7 +32,7 @@ class ChannelConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ChannelConfiguration.class);
 
-	@Bean
+	@Bean(destroyMethod = "close")
 	ChannelDispatch channelDispatch(ChannelSettings settings, ObjectProvider<JavaMailSender> mail, Environment env,
 			JdbcClient jdbc, ObjectProvider<MeterRegistry> meters, ApplicationEventPublisher events) {
 		List<Sender> senders = List.of(email(settings, mail.getIfAvailable(), env), sms(settings, env),
@@ -128,8 +128,9 @@ class ChannelConfiguration {
 		}
 		log.info("SMTP timeouts: {} (spring.mail.properties.mail.{}.* wins over forewarn.channels.email.*)",
 				SmtpTimeouts.apply(impl.getSession().getProperties(), settings.email(), protocol), protocol);
-		return new EmailSender(impl, protocol, settings.email().from(), server,
-				env.getProperty("forewarn.bounces.return-path-domain"));
+		return new EmailSender(impl, settings.email().from(), server,
+				env.getProperty("forewarn.bounces.return-path-domain"), new SmtpConnections(impl, protocol,
+						settings.email().idleConnections(), settings.email().keepIdle()));
 	}
 
 	private static Sender sms(ChannelSettings settings, Environment env) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The one door to the channels: renders the template, lets the channel's sender build the message, hands it over, and
  * keeps a copy of what went out.
  */
-public class ChannelDispatch {
+public class ChannelDispatch implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ChannelDispatch.class);
 
@@ -44,6 +44,12 @@ public class ChannelDispatch {
 		this.senders = senders.stream().collect(Collectors.toMap(Sender::channel, Function.identity()));
 		this.templates = templates;
 		this.rendered = rendered;
+	}
+
+	/** Closes what the senders keep open (kept SMTP connections). */
+	@Override
+	public void close() {
+		senders.values().forEach(Sender::close);
 	}
 
 	public boolean knows(String channel) {

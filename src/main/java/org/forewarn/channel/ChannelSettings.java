@@ -27,10 +27,24 @@ public record ChannelSettings(@DefaultValue("false") boolean recordOnly,
 	 * @param connectTimeout longest wait for the SMTP server to take the connection
 	 * @param readTimeout longest wait for each SMTP answer (the greeting too)
 	 * @param writeTimeout longest wait for each write to the SMTP server
+	 * @param idleConnections SMTP connections kept open for the next emails once theirs went out; 0 opens one per email
+	 * @param keepIdle how long an unused connection stays open
 	 */
 	public record Email(@DefaultValue("Forewarn <noreply@forewarn.local>") String from,
 			@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout,
-			@DefaultValue("15s") Duration writeTimeout) {
+			@DefaultValue("15s") Duration writeTimeout, @DefaultValue("8") int idleConnections,
+			@DefaultValue("30s") Duration keepIdle) {
+
+		public Email {
+			if (idleConnections < 0) {
+				throw new IllegalArgumentException(
+						"forewarn.channels.email.idle-connections must be 0 or more, not " + idleConnections);
+			}
+			if (keepIdle.isNegative() || keepIdle.isZero()) {
+				throw new IllegalArgumentException(
+						"forewarn.channels.email.keep-idle must be longer than 0, not " + keepIdle);
+			}
+		}
 	}
 
 	/**

@@ -18,12 +18,13 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Sends email over SMTP with the session, server and credentials Spring Boot configured ({@code spring.mail.*}).
- * The message is built and the connection opened before the send is claimed; the hand-over after the claim is
- * MAIL FROM to the end of the message. Every email carries its unsubscribe link as a {@code List-Unsubscribe} header
- * (one click, RFC 8058) besides the link in the text. Every email gets a Message-ID of its own that names its outreach
- * ({@code <OUTREACHID.RANDOM@DOMAIN>}), kept as the record's provider id, so a bounce that quotes it finds the record;
- * with a return-path domain set, the envelope sender is {@code bounces+OUTREACHID@DOMAIN} (VERP), so even a bounce
- * that quotes nothing comes back to an address that names the record.
+ * The message is built and a connection taken (a kept one, or a new one) before the send is claimed; the hand-over
+ * after the claim is MAIL FROM to the end of the message. Every email carries its unsubscribe link as a
+ * {@code List-Unsubscribe} header (one click, RFC 8058) besides the link in the text. Every email gets a Message-ID of
+ * its own that names its outreach ({@code <OUTREACHID.RANDOM@DOMAIN>}), kept as the record's provider id, so a bounce
+ * that quotes it finds the record; with a return-path domain set, the envelope sender is
+ * {@code bounces+OUTREACHID@DOMAIN} (VERP), so even a bounce that quotes nothing comes back to an address that names
+ * the record.
  */
 final class EmailSender implements Sender {
 
@@ -37,17 +38,18 @@ final class EmailSender implements Sender {
 	}
 
 	private final JavaMailSenderImpl mail;
-	private final String protocol;
 	private final String from;
 	private final String server;
 	/** Envelope senders {@code bounces+ID@returnPathDomain}; null: the session's (spring.mail.properties). */
 	private final String returnPathDomain;
 	private final String messageIdDomain;
 	private final SecureRandom random = new SecureRandom();
+	private final SmtpConnections connections;
 
-	EmailSender(JavaMailSenderImpl mail, String protocol, String from, String server, String returnPathDomain) {
+	EmailSender(JavaMailSenderImpl mail, String from, String server, String returnPathDomain,
+			SmtpConnections connections) {
 		this.mail = mail;
-		this.protocol = protocol;
+		this.connections = connections;
 		this.from = from;
 		this.server = server;
 		this.returnPathDomain = returnPathDomain == null || returnPathDomain.isBlank() ? null
@@ -98,23 +100,24 @@ final class EmailSender implements Sender {
 			throw new Unsendable(DeliveryResult.failed("the email cannot be built: " + e.getMessage(),
 					e instanceof AddressException ? "address" : "message"));
 		}
-		StagedSmtpTransport transport = new StagedSmtpTransport(mail.getSession(), protocol);
+		StagedSmtpTransport transport;
 		try {
-			// like JavaMailSenderImpl: an empty user name means no authentication
-			String user = "".equals(mail.getUsername()) ? null : mail.getUsername();
-			String password = user == null && "".equals(mail.getPassword()) ? null : mail.getPassword();
-			transport.connect(mail.getHost(), mail.getPort(), user, password);
+			transport = connections.take();
 		}
 		catch (MessagingException e) {
-			close(transport);
 			throw new Unsendable(SmtpFailure.classify(server, e, false));
 		}
 		return new Handover() {
 
+			/** False from the send's start until it went out: a connection that failed mid-way is not kept. */
+			private boolean clean = true;
+
 			@Override
 			public DeliveryResult send() {
+				clean = false;
 				try {
 					transport.sendMessage(mime, mime.getAllRecipients());
+					clean = true;
 					return DeliveryResult.sent("accepted by " + server, messageId);
 				}
 				catch (MessagingException e) {
@@ -124,9 +127,19 @@ final class EmailSender implements Sender {
 
 			@Override
 			public void close() {
-				EmailSender.close(transport);
+				if (clean) {
+					connections.giveBack(transport);
+				}
+				else {
+					connections.discard(transport);
+				}
 			}
 		};
+	}
+
+	@Override
+	public void close() {
+		connections.close();
 	}
 
 	private MimeMessage build(OutgoingMessage message, RenderedMessage rendered) throws MessagingException {
@@ -166,12 +179,4 @@ final class EmailSender implements Sender {
 		return HexFormat.of().formatHex(bytes);
 	}
 
-	private static void close(StagedSmtpTransport transport) {
-		try {
-			transport.close();
-		}
-		catch (MessagingException e) {
-			// the outcome is known already; a failed QUIT changes nothing
-		}
-	}
 }

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * time without the provider seeing the message, before the send is claimed; the {@link Handover} it returns then
  * makes the one call that hands the message over.
  */
-interface Sender {
+interface Sender extends AutoCloseable {
 
 	String channel();
 
@@ -27,6 +27,11 @@ interface Sender {
 	default SentLookup lookup(OutgoingMessage message, RenderedMessage rendered, Instant from, Instant to,
 			Predicate<String> taken) {
 		return SentLookup.unknown("the " + channel() + " channel cannot be asked what went out");
+	}
+
+	/** Releases what the sender keeps open between messages (connections); called once, at shutdown. */
+	@Override
+	default void close() {
 	}
 
 	/** A message ready to go: {@link #send} hands it to the provider once; {@link #close} releases the connection. */

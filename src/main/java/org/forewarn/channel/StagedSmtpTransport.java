@@ -2,6 +2,8 @@ package org.forewarn.channel;
 
 import java.io.OutputStream;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
@@ -16,9 +18,17 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 final class StagedSmtpTransport extends SMTPTransport {
 
 	private volatile boolean messageStarted;
+	private volatile boolean givenUp;
 
 	StagedSmtpTransport(Session session, String protocol) {
 		super(session, new URLName(protocol, null, -1, null, null, null), protocol, "smtps".equals(protocol));
+	}
+
+	/** Sends one message; a kept connection starts each message with nothing sent yet. */
+	@Override
+	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+		messageStarted = false;
+		super.sendMessage(message, addresses);
 	}
 
 	@Override
@@ -33,6 +43,15 @@ final class StagedSmtpTransport extends SMTPTransport {
 		// BDAT sends message data with the command itself
 		messageStarted = true;
 		return super.bdat();
+	}
+
+	/** Marks the connection as not to be used again: a send failed on it. */
+	void giveUp() {
+		givenUp = true;
+	}
+
+	boolean givenUp() {
+		return givenUp;
 	}
 
 	/** True once the server may have received the message (DATA accepted, or BDAT begun). */
