@@ -61,14 +61,17 @@ final class MessageTemplate {
 
 	/** Reads and compiles {@code file}, whose dates are written in {@code locale}; a syntax error names file:line. */
 	static MessageTemplate read(Path file, Locale locale) {
-		String source;
+		return compile(file, source(file), locale);
+	}
+
+	/** The file's text, as compiled by {@link #compile}. */
+	static String source(Path file) {
 		try {
-			source = Files.readString(file, StandardCharsets.UTF_8);
+			return Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read template " + file, e);
 		}
-		return compile(file, source, locale);
 	}
 
 	static MessageTemplate compile(Path file, String source, Locale locale) {

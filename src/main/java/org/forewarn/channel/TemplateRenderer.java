@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.samskivert.mustache.Escapers;
@@ -19,7 +21,8 @@ import com.samskivert.mustache.Escapers;
  * out in the language of the file chosen, so a message never mixes two languages. For email and tasks the first line
  * {@code Subject: ...} is the subject or title. Templates are Mustache ({@link MessageTemplate}): values are
  * HTML-escaped in {@code .html} files only; an unknown placeholder stops the send with file, line and the known ones.
- * Files are read and compiled on every use, so an operator's edit counts from the next message on.
+ * Files are read on every use, so an operator's edit counts from the next message on; a file is compiled again only
+ * when its text changed.
  */
 final class TemplateRenderer {
 
@@ -27,6 +30,8 @@ final class TemplateRenderer {
 
 	private final Path folder;
 	private final Locale fallbackLocale;
+	/** By file and language, with the text each was compiled from; as many as there are template files. */
+	private final Map<Found, Compiled> compiled = new ConcurrentHashMap<>();
 
 	TemplateRenderer(Path folder, Locale fallbackLocale) {
 		this.folder = folder;
@@ -35,10 +40,9 @@ final class TemplateRenderer {
 
 	/** A template file and the language it is written in. */
 	private record Found(Path file, Locale locale) {
+	}
 
-		MessageTemplate compile() {
-			return MessageTemplate.read(file, locale);
-		}
+	private record Compiled(String source, MessageTemplate template) {
 	}
 
 	boolean exists(String template, String channel) {
@@ -51,7 +55,7 @@ final class TemplateRenderer {
 			throw new TemplateException("template '" + message.template() + "' for " + message.channel()
 					+ " not found: expected " + folder.resolve(message.template() + "." + message.channel() + ".txt"));
 		}
-		String body = text.compile().render(message.variables());
+		String body = compile(text).render(message.variables());
 		String subject = null;
 		if (body.startsWith(SUBJECT)) {
 			int end = body.indexOf('\n');
@@ -60,8 +64,20 @@ final class TemplateRenderer {
 		}
 		Found htmlFile = "email".equals(message.channel())
 				? find(message.template(), message.channel(), "html", message.locale()) : null;
-		String html = htmlFile == null ? null : htmlFile.compile().render(message.variables());
+		String html = htmlFile == null ? null : compile(htmlFile).render(message.variables());
 		return new RenderedMessage(subject, body, html);
+	}
+
+	/** The file's template as it reads now; compiled again only when its text is not the one compiled last. */
+	private MessageTemplate compile(Found found) {
+		String source = MessageTemplate.source(found.file());
+		Compiled last = compiled.get(found);
+		if (last != null && last.source().equals(source)) {
+			return last.template();
+		}
+		MessageTemplate template = MessageTemplate.compile(found.file(), source, found.locale());
+		compiled.put(found, new Compiled(source, template));
+		return template;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -208,6 +209,14 @@ class TemplateAndRecordingTest {
 		Files.writeString(templates.resolve("ping.sms.txt"), "Order {{orderId}} is on its way.\n");
 
 		assertThat(renderer.render(sms("ping", Map.of("orderId", "A"))).text()).isEqualTo("Order A is on its way.\n");
+
+		// an edit that keeps the size and the modification time still counts: the text itself is compared
+		Path ping = templates.resolve("ping.sms.txt");
+		FileTime modified = Files.getLastModifiedTime(ping);
+		Files.writeString(ping, "Order {{orderId}} is on its WAY.\n");
+		Files.setLastModifiedTime(ping, modified);
+
+		assertThat(renderer.render(sms("ping", Map.of("orderId", "A"))).text()).isEqualTo("Order A is on its WAY.\n");
 	}
 
 	@Test
