@@ -3,6 +3,7 @@ package org.forewarn.customer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.forewarn.logging.LogContext;
@@ -74,14 +75,25 @@ public class CustomerStateStore {
 		return locked(customerId, null);
 	}
 
-	/** The locked row's state: {@code kept} when the row still has its revision, else read from the row. */
+	/**
+	 * The locked row's state: {@code kept} when the row still has its revision, else read from the row. The lock
+	 * reads the revision alone, so a kept state (up to {@link #MAX_STATE} characters) is not fetched again.
+	 */
 	private CustomerState locked(String customerId, Written kept) {
-		return jdbc.sql("select revision, state from customer_state where customer_id = ? for update")
+		Optional<Long> revision = jdbc.sql("select revision from customer_state where customer_id = ? for update")
 			.param(customerId)
-			.query((rs, row) -> kept != null && kept.revision() == rs.getLong(1) ? kept.state()
-					: read(customerId, rs.getString(2)))
-			.optional()
-			.orElseGet(() -> new CustomerState(customerId));
+			.query((rs, row) -> rs.getLong(1))
+			.optional();
+		if (revision.isEmpty()) {
+			return new CustomerState(customerId);
+		}
+		if (kept != null && kept.revision() == revision.get()) {
+			return kept.state();
+		}
+		return read(customerId, jdbc.sql("select state from customer_state where customer_id = ?")
+			.param(customerId)
+			.query(String.class)
+			.single());
 	}
 
 	private static CustomerState read(String customerId, String json) {
