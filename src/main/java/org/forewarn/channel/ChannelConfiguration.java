@@ -130,7 +130,8 @@ class ChannelConfiguration {
 				SmtpTimeouts.apply(impl.getSession().getProperties(), settings.email(), protocol), protocol);
 		return new EmailSender(impl, settings.email().from(), server,
 				env.getProperty("forewarn.bounces.return-path-domain"), new SmtpConnections(impl, protocol,
-						settings.email().idleConnections(), settings.email().keepIdle()));
+						settings.email().idleConnections(), settings.email().keepIdle(),
+						settings.email().messagesPerConnection()));
 	}
 
 	private static Sender sms(ChannelSettings settings, Environment env) {

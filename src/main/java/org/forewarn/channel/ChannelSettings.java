@@ -29,11 +29,12 @@ public record ChannelSettings(@DefaultValue("false") boolean recordOnly,
 	 * @param writeTimeout longest wait for each write to the SMTP server
 	 * @param idleConnections SMTP connections kept open for the next emails once theirs went out; 0 opens one per email
 	 * @param keepIdle how long an unused connection stays open
+	 * @param messagesPerConnection emails a connection carries at most before it is closed and a new one opened
 	 */
 	public record Email(@DefaultValue("Forewarn <noreply@forewarn.local>") String from,
 			@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout,
 			@DefaultValue("15s") Duration writeTimeout, @DefaultValue("8") int idleConnections,
-			@DefaultValue("30s") Duration keepIdle) {
+			@DefaultValue("30s") Duration keepIdle, @DefaultValue("100") int messagesPerConnection) {
 
 		public Email {
 			if (idleConnections < 0) {
@@ -43,6 +44,10 @@ public record ChannelSettings(@DefaultValue("false") boolean recordOnly,
 			if (keepIdle.isNegative() || keepIdle.isZero()) {
 				throw new IllegalArgumentException(
 						"forewarn.channels.email.keep-idle must be longer than 0, not " + keepIdle);
+			}
+			if (messagesPerConnection < 1) {
+				throw new IllegalArgumentException("forewarn.channels.email.messages-per-connection must be 1 or more, "
+						+ "not " + messagesPerConnection);
 			}
 		}
 	}

@@ -14,14 +14,16 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * SMTP connections kept open between emails, so that an email does not pay for its own connect, TLS handshake and
  * login. Only a connection whose last message went out cleanly comes back; one taken again after a wait is asked
- * first (NOOP) whether the server still holds it, and one unused for {@code keepIdle} is closed. A connection is
- * still taken before the send is claimed, as a new one was.
+ * first (NOOP) whether the server still holds it, one unused for {@code keepIdle} is closed, and one that carried
+ * {@code messagesPerConnection} emails is closed rather than used again (servers limit how many they take on one
+ * connection). A connection is still taken before the send is claimed, as a new one was.
  */
 final class SmtpConnections implements AutoCloseable {
 
 	private final GenericObjectPool<StagedSmtpTransport> pool;
 
-	SmtpConnections(JavaMailSenderImpl mail, String protocol, int idle, Duration keepIdle) {
+	SmtpConnections(JavaMailSenderImpl mail, String protocol, int idle, Duration keepIdle,
+			int messagesPerConnection) {
 		GenericObjectPoolConfig<StagedSmtpTransport> config = new GenericObjectPoolConfig<>();
 		config.setMaxTotal(-1); // never wait for a connection: the lanes and senders bound how many send at once
 		config.setMaxIdle(idle);
@@ -30,7 +32,7 @@ final class SmtpConnections implements AutoCloseable {
 		config.setTimeBetweenEvictionRuns(keepIdle.dividedBy(2).isZero() ? keepIdle : keepIdle.dividedBy(2));
 		config.setNumTestsPerEvictionRun(-1); // look at every idle connection each run
 		config.setJmxEnabled(false);
-		this.pool = new GenericObjectPool<>(new Factory(mail, protocol), config);
+		this.pool = new GenericObjectPool<>(new Factory(mail, protocol, messagesPerConnection), config);
 	}
 
 	/** A connected transport: a kept one that still answers, or a new one. */
@@ -72,10 +74,12 @@ final class SmtpConnections implements AutoCloseable {
 
 		private final JavaMailSenderImpl mail;
 		private final String protocol;
+		private final int messagesPerConnection;
 
-		Factory(JavaMailSenderImpl mail, String protocol) {
+		Factory(JavaMailSenderImpl mail, String protocol, int messagesPerConnection) {
 			this.mail = mail;
 			this.protocol = protocol;
+			this.messagesPerConnection = messagesPerConnection;
 		}
 
 		@Override
@@ -99,10 +103,14 @@ final class SmtpConnections implements AutoCloseable {
 			return new DefaultPooledObject<>(transport);
 		}
 
-		/** A connection just opened is trusted; a kept one must answer a NOOP (isConnected asks the server). */
+		/**
+		 * A connection just opened is trusted; a kept one must have room for one more email and answer a NOOP
+		 * (isConnected asks the server). The count includes the email about to be sent.
+		 */
 		@Override
 		public boolean validateObject(PooledObject<StagedSmtpTransport> kept) {
-			return kept.getBorrowedCount() <= 1 || kept.getObject().isConnected();
+			long emails = kept.getBorrowedCount();
+			return emails <= 1 || emails <= messagesPerConnection && kept.getObject().isConnected();
 		}
 
 		/** A transport given up is destroyed on its return instead of kept. */

@@ -22,7 +22,8 @@ final class ChannelTestSupport {
 
 	static ChannelSettings settings(Path templates, String from, ChannelSettings.Sms sms) {
 		return new ChannelSettings(false, templates.toString(), "en",
-				new ChannelSettings.Email(from, SHORT_TIMEOUT, SHORT_TIMEOUT, SHORT_TIMEOUT, 8, Duration.ofSeconds(30)),
+				new ChannelSettings.Email(from, SHORT_TIMEOUT, SHORT_TIMEOUT, SHORT_TIMEOUT, 8, Duration.ofSeconds(30),
+						100),
 				sms);
 	}
 

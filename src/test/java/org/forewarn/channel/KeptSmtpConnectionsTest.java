@@ -46,6 +46,21 @@ class KeptSmtpConnectionsTest {
 	}
 
 	@Test
+	void aConnectionThatCarriedItsShareOfEmailsIsClosedAndANewOneOpened() throws Exception {
+		try (CountingProxy proxy = new CountingProxy(greenMail.getSmtp().getPort());
+				ChannelDispatch dispatch = dispatchTo(proxy.port(), 8, 2)) {
+			for (int i = 1; i <= 5; i++) {
+				assertThat(dispatch.deliver(message("share-" + i), Instant.now()).outcome())
+					.isEqualTo(DeliveryResult.Outcome.SENT);
+			}
+
+			assertThat(messageIds()).hasSize(5);
+			assertThat(proxy.accepted()).isEqualTo(3); // 2 + 2 + 1
+			await().atMost(Duration.ofSeconds(5)).until(() -> proxy.open() == 1);
+		}
+	}
+
+	@Test
 	void aConnectionTheServerDroppedIsReplacedBeforeTheSendAndTheEmailGoesOutOnce() throws Exception {
 		try (CountingProxy proxy = new CountingProxy(greenMail.getSmtp().getPort());
 				ChannelDispatch dispatch = dispatchTo(proxy.port(), 8)) {
@@ -87,15 +102,22 @@ class KeptSmtpConnectionsTest {
 	}
 
 	@Test
-	void aNegativeCountOrNoTimeToKeepIsRefusedNamingTheSetting() {
+	void settingsOutOfRangeAreRefusedNamingTheSetting() {
 		Duration timeout = ChannelTestSupport.SHORT_TIMEOUT;
-		assertThatThrownBy(() -> new ChannelSettings.Email("a@shop.test", timeout, timeout, timeout, -1,
-				Duration.ofSeconds(30))).hasMessageStartingWith("forewarn.channels.email.idle-connections");
-		assertThatThrownBy(() -> new ChannelSettings.Email("a@shop.test", timeout, timeout, timeout, 8, Duration.ZERO))
-			.hasMessageStartingWith("forewarn.channels.email.keep-idle");
+		Duration keep = Duration.ofSeconds(30);
+		assertThatThrownBy(() -> new ChannelSettings.Email("a@shop.test", timeout, timeout, timeout, -1, keep, 100))
+			.hasMessageStartingWith("forewarn.channels.email.idle-connections");
+		assertThatThrownBy(() -> new ChannelSettings.Email("a@shop.test", timeout, timeout, timeout, 8, Duration.ZERO,
+				100)).hasMessageStartingWith("forewarn.channels.email.keep-idle");
+		assertThatThrownBy(() -> new ChannelSettings.Email("a@shop.test", timeout, timeout, timeout, 8, keep, 0))
+			.hasMessageStartingWith("forewarn.channels.email.messages-per-connection");
 	}
 
 	private static ChannelDispatch dispatchTo(int port, int idleConnections) {
+		return dispatchTo(port, idleConnections, 100);
+	}
+
+	private static ChannelDispatch dispatchTo(int port, int idleConnections, int messagesPerConnection) {
 		JavaMailSenderImpl mail = new JavaMailSenderImpl();
 		mail.setHost("localhost");
 		mail.setPort(port);
@@ -104,7 +126,7 @@ class KeptSmtpConnectionsTest {
 		Duration timeout = ChannelTestSupport.SHORT_TIMEOUT;
 		ChannelSettings settings = new ChannelSettings(false, Path.of("config/templates").toString(), "en",
 				new ChannelSettings.Email("Shop <alerts@shop.test>", timeout, timeout, timeout, idleConnections,
-						Duration.ofSeconds(30)),
+						Duration.ofSeconds(30), messagesPerConnection),
 				ChannelTestSupport.noSms());
 		return ChannelTestSupport.dispatch(settings, mail, env, ChannelTestSupport.migratedH2());
 	}

@@ -39,7 +39,7 @@ class SmtpTimeoutsTest {
 	@Test
 	void aZeroTimeoutIsRefusedNamingTheSetting() {
 		ChannelSettings.Email waitsForever = new ChannelSettings.Email("x <x@shop.test>", Duration.ofSeconds(5),
-				Duration.ZERO, Duration.ofSeconds(5), 8, Duration.ofSeconds(30));
+				Duration.ZERO, Duration.ofSeconds(5), 8, Duration.ofSeconds(30), 100);
 
 		assertThatThrownBy(() -> SmtpTimeouts.apply(new Properties(), waitsForever, "smtp"))
 			.isInstanceOf(IllegalArgumentException.class)
