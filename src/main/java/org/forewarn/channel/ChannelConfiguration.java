@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
@@ -35,13 +36,13 @@ class ChannelConfiguration {
 	@Bean(destroyMethod = "close")
 	ChannelDispatch channelDispatch(ChannelSettings settings, ObjectProvider<JavaMailSender> mail, Environment env,
 			JdbcClient jdbc, ObjectProvider<MeterRegistry> meters, ApplicationEventPublisher events) {
-		List<Sender> senders = List.of(email(settings, mail.getIfAvailable(), env), sms(settings, env),
+		MeterRegistry registry = meters.getIfAvailable(CompositeMeterRegistry::new);
+		List<Sender> senders = List.of(email(settings, mail.getIfAvailable(), env, registry), sms(settings, env),
 				new TaskSender());
 		senders.forEach(s -> log.info("Channel {}: {}", s.channel(), s.mode()));
 		Locale fallbackLocale = Locale.forLanguageTag(settings.fallbackLocale());
 		return new ChannelDispatch(senders, new TemplateRenderer(Path.of(settings.templates()), fallbackLocale),
-				new RenderedMessageStore(jdbc), meters.getIfAvailable(CompositeMeterRegistry::new),
-				events::publishEvent);
+				new RenderedMessageStore(jdbc), registry, events::publishEvent);
 	}
 
 	/** Checks on a schedule that the SMTP server takes a connection (and the login, when one is set). */
@@ -107,7 +108,8 @@ class ChannelConfiguration {
 			.build();
 	}
 
-	private static Sender email(ChannelSettings settings, JavaMailSender mail, Environment env) {
+	private static Sender email(ChannelSettings settings, JavaMailSender mail, Environment env,
+			MeterRegistry registry) {
 		if (settings.recordOnly()) {
 			return new RecordingSender("email", "forewarn.channels.record-only is on");
 		}
@@ -128,10 +130,16 @@ class ChannelConfiguration {
 		}
 		log.info("SMTP timeouts: {} (spring.mail.properties.mail.{}.* wins over forewarn.channels.email.*)",
 				SmtpTimeouts.apply(impl.getSession().getProperties(), settings.email(), protocol), protocol);
+		SmtpConnections connections = new SmtpConnections(impl, protocol, settings.email().idleConnections(),
+				settings.email().keepIdle(), settings.email().messagesPerConnection());
+		Gauge.builder("forewarn.smtp.connections", connections, SmtpConnections::inUse).tag("state", "in_use")
+			.description("SMTP connections open, by whether they carry an email or are kept for the next")
+			.register(registry);
+		Gauge.builder("forewarn.smtp.connections", connections, SmtpConnections::idle).tag("state", "idle")
+			.description("SMTP connections open, by whether they carry an email or are kept for the next")
+			.register(registry);
 		return new EmailSender(impl, settings.email().from(), server,
-				env.getProperty("forewarn.bounces.return-path-domain"), new SmtpConnections(impl, protocol,
-						settings.email().idleConnections(), settings.email().keepIdle(),
-						settings.email().messagesPerConnection()));
+				env.getProperty("forewarn.bounces.return-path-domain"), connections);
 	}
 
 	private static Sender sms(ChannelSettings settings, Environment env) {

@@ -60,9 +60,14 @@ final class SmtpConnections implements AutoCloseable {
 		pool.returnObject(transport);
 	}
 
-	/** Connections open now, in use or idle. */
-	int open() {
-		return pool.getNumActive() + pool.getNumIdle();
+	/** Connections carrying an email now (or taken for one about to be claimed). */
+	int inUse() {
+		return pool.getNumActive();
+	}
+
+	/** Connections kept open for the next emails. */
+	int idle() {
+		return pool.getNumIdle();
 	}
 
 	@Override

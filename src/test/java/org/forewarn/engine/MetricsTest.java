@@ -115,6 +115,9 @@ class MetricsTest {
 					"code=\"21211\"")).isEqualTo(1);
 			assertThat(value(text, "forewarn_sends_seconds_count", "channel=\"email\"", "outcome=\"sent\""))
 				.isEqualTo(2);
+			// the two emails went out one after the other: the connection of the first carried the second, and is kept
+			assertThat(value(text, "forewarn_smtp_connections", "state=\"idle\"")).isEqualTo(1);
+			assertThat(value(text, "forewarn_smtp_connections", "state=\"in_use\"")).isEqualTo(0);
 			assertThat(text).doesNotContain("met-invalid", "met-down");
 		}
 	}
