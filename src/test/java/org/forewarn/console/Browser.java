@@ -9,6 +9,8 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,9 +94,29 @@ final class Browser implements AutoCloseable {
 	void waitUntilGone(WebElement element) {
 		org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
 				Duration.ofSeconds(10));
-		wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+		wait.until(page -> gone(element));
 		wait.until(page -> "complete".equals(
 				((org.openqa.selenium.JavascriptExecutor) page).executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Whether the element left the document. Besides a stale reference, Chromium may answer a node removed while the
+	 * page is replaced with "Node with given id does not belong to the document": gone too.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException e) {
+			return true;
+		}
+		catch (WebDriverException e) {
+			if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw e;
+		}
 	}
 
 	WebElement find(By by) {
