@@ -3,6 +3,8 @@ package org.forewarn.channel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -132,12 +134,12 @@ class ChannelConfiguration {
 				SmtpTimeouts.apply(impl.getSession().getProperties(), settings.email(), protocol), protocol);
 		SmtpConnections connections = new SmtpConnections(impl, protocol, settings.email().idleConnections(),
 				settings.email().keepIdle(), settings.email().messagesPerConnection());
-		Gauge.builder("forewarn.smtp.connections", connections, SmtpConnections::inUse).tag("state", "in_use")
-			.description("SMTP connections open, by whether they carry an email or are kept for the next")
-			.register(registry);
-		Gauge.builder("forewarn.smtp.connections", connections, SmtpConnections::idle).tag("state", "idle")
-			.description("SMTP connections open, by whether they carry an email or are kept for the next")
-			.register(registry);
+		Map.<String, ToDoubleFunction<SmtpConnections>>of("in_use", SmtpConnections::inUse, "idle",
+				SmtpConnections::idle)
+			.forEach((state, count) -> Gauge.builder("forewarn.smtp.connections", connections, count)
+				.tag("state", state)
+				.description("SMTP connections open, by whether they carry an email or are kept for the next")
+				.register(registry));
 		return new EmailSender(impl, settings.email().from(), server,
 				env.getProperty("forewarn.bounces.return-path-domain"), connections);
 	}
