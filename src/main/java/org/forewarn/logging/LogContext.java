@@ -41,19 +41,34 @@ public final class LogContext {
 		if (customerId == null) {
 			return null;
 		}
-		return HexFormat.of().formatHex(MACS.get().of(key).doFinal(customerId.getBytes(StandardCharsets.UTF_8)))
-			.substring(0, REF_LENGTH);
+		return MACS.get().ref(key, customerId);
 	}
 
-	/** Looking a Mac up costs more than computing one: each thread keeps its own, made again when the key changes. */
+	/**
+	 * Looking a Mac up costs more than computing one: each thread keeps its own, made again when the key changes, and
+	 * the last reference it made (an event's scopes and log lines ask for the same customer's several times).
+	 */
 	private static final ThreadLocal<ThreadMac> MACS = ThreadLocal.withInitial(ThreadMac::new);
 
 	private static final class ThreadMac {
 
 		private SecretKeySpec keyOfMac;
 		private Mac mac;
+		private String lastCustomerId;
+		private String lastRef;
 
-		Mac of(SecretKeySpec wanted) {
+		String ref(SecretKeySpec wanted, String customerId) {
+			if (wanted == keyOfMac && customerId.equals(lastCustomerId)) {
+				return lastRef;
+			}
+			String ref = HexFormat.of().formatHex(of(wanted).doFinal(customerId.getBytes(StandardCharsets.UTF_8)))
+				.substring(0, REF_LENGTH);
+			lastCustomerId = customerId;
+			lastRef = ref;
+			return ref;
+		}
+
+		private Mac of(SecretKeySpec wanted) {
 			if (wanted != keyOfMac) {
 				try {
 					mac = Mac.getInstance("HmacSHA256");
