@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -93,11 +95,12 @@ class CustomerProcessor {
 		try {
 			Map<String, CustomerState> latest = new LinkedHashMap<>();
 			Map<String, List<Wakeup>> scheduled = new ConcurrentHashMap<>();
+			Set<String> mayOwe = new HashSet<>();
 			List<Boolean> fresh = transaction.execute(tx -> {
 				List<Boolean> each = new ArrayList<>(batch.size());
 				for (Event event : batch) {
 					try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
-						CustomerState state = decide(event, scheduling(kept(scheduled, event.customerId())));
+						CustomerState state = decide(event, scheduling(kept(scheduled, event.customerId())), mayOwe);
 						each.add(state != null);
 						if (state != null || !latest.containsKey(event.customerId())) {
 							latest.put(event.customerId(), state);
@@ -107,7 +110,11 @@ class CustomerProcessor {
 				return each;
 			});
 			List<CustomerState> due = new ArrayList<>(latest.size());
-			latest.forEach((customerId, state) -> due.add(state != null ? state : load(customerId, null)));
+			latest.forEach((customerId, state) -> {
+				if (mayOwe.contains(customerId)) {
+					due.add(state != null ? state : load(customerId, null));
+				}
+			});
 			List<Wakeup> settled = Collections.synchronizedList(new ArrayList<>());
 			senders.sendEach(due, state -> settled.addAll(dispatch(state, kept(scheduled, state.customerId()))));
 			settle(settled);
@@ -160,14 +167,20 @@ class CustomerProcessor {
 			.toList();
 	}
 
-	/** Stores the event and acts on it, inside the caller's transaction; null when it was stored before. */
-	private CustomerState decide(Event event, Consumer<Wakeup> schedule) {
+	/**
+	 * Stores the event and acts on it, inside the caller's transaction; null when it was stored before. Adds the
+	 * customer to {@code mayOwe} unless it is certain they have no outreach at all, so nothing to send: none stored
+	 * when the rules were asked, none decided by them, no dispatch planned.
+	 */
+	private CustomerState decide(Event event, Consumer<Wakeup> schedule, Set<String> mayOwe) {
 		if (!events.insertIfNew(event, clock.instant())) {
+			mayOwe.add(event.customerId()); // a redelivery finishes what its first delivery may have left undone
 			return null;
 		}
 		CustomerState current = load(event.customerId(), event.id());
 		Trigger trigger = trigger(event);
 		if (OutreachPlanner.onlyDispatches(trigger)) {
+			mayOwe.add(event.customerId());
 			return current; // stored, so it acts once; the dispatch after the commit does its work
 		}
 		if (changesState(trigger)) {
@@ -182,7 +195,12 @@ class CustomerProcessor {
 		evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "
 				+ "its decisions were dropped, the other rules' stand: {}", f.rule(), event.id(),
 				LogContext.customerRef(event.customerId()), f.error()));
-		planner.apply(evaluation, current, existing).forEach(schedule);
+		List<Wakeup> planned = planner.apply(evaluation, current, existing);
+		planned.forEach(schedule);
+		if (!existing.isEmpty() || !evaluation.decisions().outreach().isEmpty()
+				|| planned.stream().anyMatch(OutreachPlanner::onlyDispatches)) {
+			mayOwe.add(event.customerId());
+		}
 		return current;
 	}
 

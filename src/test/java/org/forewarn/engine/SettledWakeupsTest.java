@@ -21,9 +21,6 @@ import org.forewarn.rules.RuleEngine;
 import org.forewarn.rules.Wakeup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,26 +110,5 @@ class SettledWakeupsTest {
 
 	private static Event event(String id, String customerId) {
 		return EventParser.parse(simple(id, "order.paid", NOW.minusSeconds(1), customerId, "o-1", "{}"));
-	}
-
-	/** Commits and rolls back nothing: the stores here are mocks. */
-	private static final class NoTransactions extends AbstractPlatformTransactionManager {
-
-		@Override
-		protected Object doGetTransaction() {
-			return new Object();
-		}
-
-		@Override
-		protected void doBegin(Object transaction, TransactionDefinition definition) {
-		}
-
-		@Override
-		protected void doCommit(DefaultTransactionStatus status) {
-		}
-
-		@Override
-		protected void doRollback(DefaultTransactionStatus status) {
-		}
 	}
 }
