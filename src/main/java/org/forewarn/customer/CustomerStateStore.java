@@ -49,16 +49,25 @@ public class CustomerStateStore {
 			.build();
 	}
 
-	/** A state as this instance last stored it. */
+	/** A state as this instance last stored it; or, under {@link #NO_ROW}, as it began for a customer with none. */
 	private record Written(CustomerState state, long revision) {
 	}
+
+	/** The revision of no stored state: never given to one ({@link #save}), so no row ever matches it. */
+	private static final long NO_ROW = Long.MIN_VALUE;
 
 	/**
 	 * As {@link #load}, for the customer's lane only: the state it stored last when the locked row still has that
 	 * revision. The lane changes the state it is given; when its processing then fails it must {@link #forget} it.
 	 */
 	public CustomerState loadInLane(String customerId) {
-		return locked(customerId, written.getIfPresent(customerId));
+		Optional<Long> revision = lock(customerId);
+		if (revision.isEmpty()) {
+			CustomerState first = new CustomerState(customerId);
+			written.put(customerId, new Written(first, NO_ROW)); // so its save inserts at once, trying no update
+			return first;
+		}
+		return stored(customerId, revision.get(), written.getIfPresent(customerId));
 	}
 
 	/** Drops the kept state of a customer whose processing failed: it may hold changes that were rolled back. */
@@ -72,22 +81,24 @@ public class CustomerStateStore {
 	 * event never overwrite each other.
 	 */
 	public CustomerState load(String customerId) {
-		return locked(customerId, null);
+		Optional<Long> revision = lock(customerId);
+		return revision.isEmpty() ? new CustomerState(customerId) : stored(customerId, revision.get(), null);
 	}
 
 	/**
-	 * The locked row's state: {@code kept} when the row still has its revision, else read from the row. The lock
-	 * reads the revision alone, so a kept state (up to {@link #MAX_STATE} characters) is not fetched again.
+	 * Locks the customer's row, reading its revision alone, so a kept state (up to {@link #MAX_STATE} characters) is
+	 * not fetched again; empty when the customer has no stored state.
 	 */
-	private CustomerState locked(String customerId, Written kept) {
-		Optional<Long> revision = jdbc.sql("select revision from customer_state where customer_id = ? for update")
+	private Optional<Long> lock(String customerId) {
+		return jdbc.sql("select revision from customer_state where customer_id = ? for update")
 			.param(customerId)
 			.query((rs, row) -> rs.getLong(1))
 			.optional();
-		if (revision.isEmpty()) {
-			return new CustomerState(customerId);
-		}
-		if (kept != null && kept.revision() == revision.get()) {
+	}
+
+	/** The stored state: {@code kept} when the row still has its revision, else read from the row. */
+	private CustomerState stored(String customerId, long revision, Written kept) {
+		if (kept != null && kept.revision() == revision) {
 			return kept.state();
 		}
 		return read(customerId, jdbc.sql("select state from customer_state where customer_id = ?")
@@ -126,11 +137,18 @@ public class CustomerStateStore {
 					LogContext.customerRef(state.customerId()), MAX_STATE, forgotten);
 		}
 		String phone = phoneKey(state.customer().getPhone());
-		long revision = ThreadLocalRandom.current().nextLong();
-		int updated = jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ?, revision = ? "
-				+ "where customer_id = ?")
-			.params(json, phone, at.atOffset(ZoneOffset.UTC), revision, state.customerId())
-			.update();
+		long revision;
+		do {
+			revision = ThreadLocalRandom.current().nextLong();
+		}
+		while (revision == NO_ROW);
+		Written kept = written.getIfPresent(state.customerId());
+		boolean rowless = kept != null && kept.state() == state && kept.revision() == NO_ROW;
+		int updated = rowless ? 0
+				: jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ?, revision = ? "
+						+ "where customer_id = ?")
+					.params(json, phone, at.atOffset(ZoneOffset.UTC), revision, state.customerId())
+					.update();
 		if (updated == 0) {
 			jdbc.sql("insert into customer_state (customer_id, state, phone, updated_at, revision) "
 					+ "values (?, ?, ?, ?, ?)")
