@@ -87,9 +87,9 @@ class CustomerProcessor {
 
 	/**
 	 * Processes events of this lane's customers, in order, in one transaction (one commit for all), then sends what
-	 * is due for each of their customers, the customers at the same time ({@link ShareSenders}); whether each was new,
-	 * as {@link #process} answers. When anything fails, the exception is thrown (when it failed before the commit,
-	 * nothing of them was stored): the caller tries them one at a time to learn which.
+	 * is due for each of their customers who may have any, the customers at the same time ({@link ShareSenders});
+	 * whether each was new, as {@link #process} answers. When anything fails, the exception is thrown (when it failed
+	 * before the commit, nothing of them was stored): the caller tries them one at a time to learn which.
 	 */
 	List<Boolean> processAll(List<Event> batch) {
 		try {
