@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps each customer's folded state as one JSON document. The customer's lane (its only writer) also keeps the
  * states it wrote last in memory, each with the revision it stored, and reads the document again only when the row
- * no longer has that revision.
+ * no longer has that revision. With a kept state it keeps what it learned of the customer ({@link Known}), true for
+ * as long as the row keeps that revision.
  */
 @Repository
 public class CustomerStateStore {
@@ -49,8 +50,18 @@ public class CustomerStateStore {
 			.build();
 	}
 
-	/** A state as this instance last stored it; or, under {@link #NO_ROW}, as it began for a customer with none. */
-	private record Written(CustomerState state, long revision) {
+	/** A state as this instance last stored or read it; or, under {@link #NO_ROW}, as it began for a customer with none. */
+	private record Written(CustomerState state, long revision, Known known) {
+	}
+
+	/**
+	 * What the lane learned the customer has none of. Work that gives a customer their first outreach or opens a
+	 * detection for them changes their state's revision in the same transaction (it saves the state), so another
+	 * instance's work makes this knowledge unknown again.
+	 */
+	public record Known(boolean noOutreach, boolean noOpenDetections) {
+
+		public static final Known NOTHING = new Known(false, false);
 	}
 
 	/** The revision of no stored state: never given to one ({@link #save}), so no row ever matches it. */
@@ -64,10 +75,31 @@ public class CustomerStateStore {
 		Optional<Long> revision = lock(customerId);
 		if (revision.isEmpty()) {
 			CustomerState first = new CustomerState(customerId);
-			written.put(customerId, new Written(first, NO_ROW)); // so its save inserts at once, trying no update
+			written.put(customerId, new Written(first, NO_ROW, Known.NOTHING)); // its save inserts, trying no update
 			return first;
 		}
-		return stored(customerId, revision.get(), written.getIfPresent(customerId));
+		Written kept = written.getIfPresent(customerId);
+		if (kept != null && kept.revision() == revision.get()) {
+			return kept.state();
+		}
+		written.invalidate(customerId); // what it knew was of an older revision, even if this one cannot be read
+		CustomerState read = fetch(customerId);
+		written.put(customerId, new Written(read, revision.get(), Known.NOTHING));
+		return read;
+	}
+
+	/** What the lane knows of the customer whose state it has just loaded ({@link #loadInLane}). */
+	public Known known(String customerId) {
+		Written kept = written.getIfPresent(customerId);
+		return kept == null ? Known.NOTHING : kept.known();
+	}
+
+	/**
+	 * Keeps what the lane learned of the customer, with the state it loaded or saved last: true as of the revision
+	 * the transaction commits.
+	 */
+	public void learned(String customerId, Known known) {
+		written.asMap().computeIfPresent(customerId, (id, kept) -> new Written(kept.state(), kept.revision(), known));
 	}
 
 	/** Drops the kept state of a customer whose processing failed: it may hold changes that were rolled back. */
@@ -82,7 +114,7 @@ public class CustomerStateStore {
 	 */
 	public CustomerState load(String customerId) {
 		Optional<Long> revision = lock(customerId);
-		return revision.isEmpty() ? new CustomerState(customerId) : stored(customerId, revision.get(), null);
+		return revision.isEmpty() ? new CustomerState(customerId) : fetch(customerId);
 	}
 
 	/**
@@ -96,11 +128,8 @@ public class CustomerStateStore {
 			.optional();
 	}
 
-	/** The stored state: {@code kept} when the row still has its revision, else read from the row. */
-	private CustomerState stored(String customerId, long revision, Written kept) {
-		if (kept != null && kept.revision() == revision) {
-			return kept.state();
-		}
+	/** The stored state, read from its row. */
+	private CustomerState fetch(String customerId) {
 		return read(customerId, jdbc.sql("select state from customer_state where customer_id = ?")
 			.param(customerId)
 			.query(String.class)
@@ -137,11 +166,7 @@ public class CustomerStateStore {
 					LogContext.customerRef(state.customerId()), MAX_STATE, forgotten);
 		}
 		String phone = phoneKey(state.customer().getPhone());
-		long revision;
-		do {
-			revision = ThreadLocalRandom.current().nextLong();
-		}
-		while (revision == NO_ROW);
+		long revision = newRevision();
 		Written kept = written.getIfPresent(state.customerId());
 		boolean rowless = kept != null && kept.state() == state && kept.revision() == NO_ROW;
 		int updated = rowless ? 0
@@ -155,7 +180,30 @@ public class CustomerStateStore {
 				.params(state.customerId(), json, phone, at.atOffset(ZoneOffset.UTC), revision)
 				.update();
 		}
-		written.put(state.customerId(), new Written(state, revision));
+		// what the lane knew still holds: it changed the state itself, nothing else
+		written.put(state.customerId(), new Written(state, revision, kept != null && kept.state() == state
+				? kept.known() : Known.NOTHING));
+	}
+
+	/**
+	 * Gives the customer's stored state a new revision, changing nothing else: for work that changed what a lane may
+	 * know of the customer ({@link Known}) without changing their state.
+	 */
+	public void touch(String customerId) {
+		long revision = newRevision();
+		if (jdbc.sql("update customer_state set revision = ? where customer_id = ?").params(revision, customerId)
+			.update() > 0) {
+			written.asMap().computeIfPresent(customerId, (id, kept) -> new Written(kept.state(), revision, kept.known()));
+		}
+	}
+
+	private static long newRevision() {
+		long revision;
+		do {
+			revision = ThreadLocalRandom.current().nextLong();
+		}
+		while (revision == NO_ROW);
+		return revision;
 	}
 
 	/** The customers whose phone number this is (an inbound SMS says only where it came from). */

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.forewarn.customer.CustomerState;
 import org.forewarn.customer.CustomerStateReducer;
 import org.forewarn.customer.CustomerStateStore;
+import org.forewarn.customer.CustomerStateStore.Known;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventJson;
 import org.forewarn.event.EventParser;
@@ -22,10 +23,12 @@ import org.forewarn.event.EventStore;
 import org.forewarn.event.EventType;
 import org.forewarn.event.InvalidEventException;
 import org.forewarn.logging.LogContext;
+import org.forewarn.outreach.Detection;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachDispatcher;
 import org.forewarn.outreach.OutreachPlanner;
 import org.forewarn.outreach.OutreachStore;
+import org.forewarn.rules.Decisions;
 import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.PriorOutreach;
 import org.forewarn.rules.RuleEngine;
@@ -183,11 +186,12 @@ class CustomerProcessor {
 			mayOwe.add(event.customerId());
 			return current; // stored, so it acts once; the dispatch after the commit does its work
 		}
+		Known known = states.known(event.customerId());
 		if (changesState(trigger)) {
 			CustomerStateReducer.apply(current, event);
 			states.save(current, event.instant());
 		}
-		List<Outreach> existing = outreach.findByCustomer(event.customerId());
+		List<Outreach> existing = known.noOutreach() ? List.of() : outreach.findByCustomer(event.customerId());
 		Evaluation evaluation = rules.evaluate(current, trigger, prior(existing));
 		log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(),
 				LogContext.customerRef(event.customerId()),
@@ -195,9 +199,18 @@ class CustomerProcessor {
 		evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "
 				+ "its decisions were dropped, the other rules' stand: {}", f.rule(), event.id(),
 				LogContext.customerRef(event.customerId()), f.error()));
-		List<Wakeup> planned = planner.apply(evaluation, current, existing);
+		List<Detection> open = known.noOpenDetections() ? List.of() : planner.openDetections(event.customerId());
+		List<Wakeup> planned = planner.apply(evaluation, current, existing, open);
 		planned.forEach(schedule);
-		if (!existing.isEmpty() || !evaluation.decisions().outreach().isEmpty()
+		Decisions decisions = evaluation.decisions();
+		boolean noOutreach = existing.isEmpty() && decisions.outreach().isEmpty();
+		boolean noOpenDetections = open.isEmpty() && decisions.detections().isEmpty();
+		if (!changesState(trigger) && (existing.isEmpty() && !noOutreach || open.isEmpty() && !noOpenDetections)) {
+			// a new revision, so a lane that knew the customer had none of these knows it no longer
+			states.touch(event.customerId());
+		}
+		states.learned(event.customerId(), new Known(noOutreach, noOpenDetections));
+		if (!existing.isEmpty() || !decisions.outreach().isEmpty()
 				|| planned.stream().anyMatch(OutreachPlanner::onlyDispatches)) {
 			mayOwe.add(event.customerId());
 		}

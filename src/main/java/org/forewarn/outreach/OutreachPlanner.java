@@ -42,14 +42,21 @@ public class OutreachPlanner {
 		this.creator = creator;
 	}
 
-	/** {@code existing}: the customer's outreach records as they were when the rules were evaluated. */
-	public List<Wakeup> apply(Evaluation evaluation, CustomerState state, List<Outreach> existing) {
+	/** The customer's detections not resolved yet, as {@link #apply} takes them. */
+	public List<Detection> openDetections(String customerId) {
+		return detections.findOpen(customerId);
+	}
+
+	/**
+	 * {@code existing}: the customer's outreach records as they were when the rules were evaluated; {@code openBefore}:
+	 * their {@link #openDetections} then. A detection still open needs no write, one no longer detected is resolved.
+	 */
+	public List<Wakeup> apply(Evaluation evaluation, CustomerState state, List<Outreach> existing,
+			List<Detection> openBefore) {
 		Trigger trigger = evaluation.trigger();
 		Instant now = trigger.time();
 		String customerId = state.customerId();
 		List<Decided> detected = evaluation.decisions().detections();
-		// read once: a detection still open needs no write, one no longer detected is resolved
-		List<Detection> openBefore = detections.findOpen(customerId);
 		Set<String> alreadyOpen = new HashSet<>();
 		openBefore.forEach(open -> alreadyOpen.add(open.problem() + "|" + open.subject() + "|" + open.rule()));
 		Set<String> stillDetections = new HashSet<>();

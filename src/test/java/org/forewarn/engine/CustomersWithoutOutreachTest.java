@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.forewarn.customer.CustomerState;
 import org.forewarn.customer.CustomerStateStore;
+import org.forewarn.customer.CustomerStateStore.Known;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventStore;
@@ -60,6 +61,7 @@ class CustomersWithoutOutreachTest {
 	CustomersWithoutOutreachTest() {
 		when(events.insertIfNew(any(), any())).thenReturn(true);
 		when(states.loadInLane(anyString())).thenAnswer(call -> new CustomerState(call.getArgument(0)));
+		when(states.known(anyString())).thenReturn(Known.NOTHING);
 		when(rules.evaluate(any(), any(), anyList())).thenAnswer(call -> evaluation(call.getArgument(1), false));
 	}
 
@@ -100,7 +102,7 @@ class CustomersWithoutOutreachTest {
 
 	@Test
 	void aCustomerWithADispatchPlannedIsSentTo() {
-		when(planner.apply(any(), any(), anyList()))
+		when(planner.apply(any(), any(), anyList(), anyList()))
 			.thenReturn(List.of(new Wakeup("c-1", NOW.minusSeconds(1), "o-1", "dispatch")));
 
 		processor.processAll(List.of(event("e-1", "c-1")));

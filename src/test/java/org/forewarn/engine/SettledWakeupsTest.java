@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.forewarn.customer.CustomerState;
 import org.forewarn.customer.CustomerStateStore;
+import org.forewarn.customer.CustomerStateStore.Known;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventStore;
@@ -60,9 +61,10 @@ class SettledWakeupsTest {
 	SettledWakeupsTest() {
 		when(events.insertIfNew(any(), any())).thenReturn(true);
 		when(states.loadInLane(anyString())).thenAnswer(call -> new CustomerState(call.getArgument(0)));
+		when(states.known(anyString())).thenReturn(Known.NOTHING);
 		when(rules.evaluate(any(), any(), anyList()))
 			.thenAnswer(call -> new Evaluation("v1", call.getArgument(1), mock(Decisions.class)));
-		when(planner.apply(any(), any(), anyList())).thenAnswer(call -> {
+		when(planner.apply(any(), any(), anyList(), anyList())).thenAnswer(call -> {
 			String customerId = call.<CustomerState>getArgument(1).customerId();
 			return List.of(dispatch(customerId), new Wakeup(customerId, NOW.plusSeconds(3600), "o-1", "handoff"));
 		});
