@@ -42,12 +42,14 @@ public class CustomerStateStore {
 
 	private final JdbcClient jdbc;
 	private final Cache<String, Written> written;
+	private final boolean soleWriter;
 
 	CustomerStateStore(JdbcClient jdbc, StateCacheSettings settings) {
 		this.jdbc = jdbc;
 		// evictions run on the lane that wrote, not on a pool of their own: a size of 0 keeps nothing, at once
 		this.written = Caffeine.newBuilder().maximumSize(Math.max(0, settings.customers())).executor(Runnable::run)
 			.build();
+		this.soleWriter = settings.soleWriter();
 	}
 
 	/** A state as this instance last stored or read it; or, under {@link #NO_ROW}, as it began for a customer with none. */
@@ -72,13 +74,16 @@ public class CustomerStateStore {
 	 * revision. The lane changes the state it is given; when its processing then fails it must {@link #forget} it.
 	 */
 	public CustomerState loadInLane(String customerId) {
+		Written kept = written.getIfPresent(customerId);
+		if (soleWriter && kept != null) {
+			return kept.state(); // no one else writes it: the row is as this process left it
+		}
 		Optional<Long> revision = lock(customerId);
 		if (revision.isEmpty()) {
 			CustomerState first = new CustomerState(customerId);
 			written.put(customerId, new Written(first, NO_ROW, Known.NOTHING)); // its save inserts, trying no update
 			return first;
 		}
-		Written kept = written.getIfPresent(customerId);
 		if (kept != null && kept.revision() == revision.get()) {
 			return kept.state();
 		}
