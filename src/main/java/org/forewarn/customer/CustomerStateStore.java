@@ -52,13 +52,15 @@ public class CustomerStateStore {
 		this.soleWriter = settings.soleWriter();
 	}
 
-	/** A state as this instance last stored or read it; or, under {@link #NO_ROW}, as it began for a customer with none. */
+	/**
+	 * A state as this instance last stored or read it; or, under {@link #NO_ROW}, as it began for a customer with none.
+	 */
 	private record Written(CustomerState state, long revision, Known known) {
 	}
 
 	/**
 	 * What the lane learned the customer has none of. Work that gives a customer their first outreach or opens a
-	 * detection for them changes their state's revision in the same transaction (it saves the state), so another
+	 * detection for them changes their state's revision in the same transaction (saves or touches it), so another
 	 * instance's work makes this knowledge unknown again.
 	 */
 	public record Known(boolean noOutreach, boolean noOpenDetections) {

@@ -205,13 +205,13 @@ class CustomerProcessor {
 		Decisions decisions = evaluation.decisions();
 		boolean noOutreach = existing.isEmpty() && decisions.outreach().isEmpty();
 		boolean noOpenDetections = open.isEmpty() && decisions.detections().isEmpty();
-		if (!changesState(trigger) && (existing.isEmpty() && !noOutreach || open.isEmpty() && !noOpenDetections)) {
+		boolean firstOfEither = existing.isEmpty() && !noOutreach || open.isEmpty() && !noOpenDetections;
+		if (firstOfEither && !changesState(trigger)) {
 			// a new revision, so a lane that knew the customer had none of these knows it no longer
 			states.touch(event.customerId());
 		}
 		states.learned(event.customerId(), new Known(noOutreach, noOpenDetections));
-		if (!existing.isEmpty() || !decisions.outreach().isEmpty()
-				|| planned.stream().anyMatch(OutreachPlanner::onlyDispatches)) {
+		if (!noOutreach || planned.stream().anyMatch(OutreachPlanner::onlyDispatches)) {
 			mayOwe.add(event.customerId());
 		}
 		return current;
