@@ -114,6 +114,11 @@ public class CustomerStateStore {
 		written.invalidate(customerId);
 	}
 
+	/** Drops every kept state: for a database emptied under it (a replay starting over). */
+	public void forgetAll() {
+		written.invalidateAll();
+	}
+
 	/**
 	 * The customer's state; throws {@link UnreadableStateException} when what is stored cannot be read. Inside a
 	 * transaction the row stays locked until it ends, so an erasure of the customer and the processing of their

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.forewarn.ForewarnApplication;
+import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.event.Event;
 import org.forewarn.outreach.DetectionCount;
@@ -119,6 +120,7 @@ public final class ReplaySession implements AutoCloseable {
 			jdbc.sql("truncate table \"" + table + "\"").update();
 		}
 		jdbc.sql("set referential_integrity true").update();
+		context.getBean(CustomerStateStore.class).forgetAll(); // kept without reading their rows, which are gone
 		replayer.restart();
 	}
 

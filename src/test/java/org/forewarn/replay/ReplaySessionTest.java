@@ -2,7 +2,12 @@ package org.forewarn.replay;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
+
+import org.forewarn.event.Event;
+import org.forewarn.outreach.Outreach;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +46,24 @@ class ReplaySessionTest {
 		assertThatThrownBy(() -> session.connect().close())
 			.isInstanceOf(SQLException.class)
 			.hasMessageContaining("not found");
+	}
+
+	@Test
+	void aResetSessionRemembersNothingOfTheCustomersBefore() {
+		try (ReplaySession session = ReplaySession.start(List.of())) {
+			session.feed(event("e1", "account.cancel_requested", "{\"reason\": \"too expensive\"}"));
+			assertThat(session.outreach()).extracting(Outreach::template).containsExactly("churn_cancel_requested");
+
+			session.reset();
+			session.feed(event("e2", "account.feedback", "{\"score\": 5, \"scale\": \"csat5\"}"));
+
+			// a state kept from before the reset would still hold the cancellation request and open its task again
+			assertThat(session.outreach()).isEmpty();
+		}
+	}
+
+	private static Event event(String id, String type, String data) {
+		return new Event(id, type, OffsetDateTime.parse("2026-03-02T10:00:00Z"), "c1", null,
+				JsonMapper.builder().build().readTree(data));
 	}
 }
