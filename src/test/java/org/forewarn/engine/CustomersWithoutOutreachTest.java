@@ -1,36 +1,19 @@
 package org.forewarn.engine;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import org.forewarn.customer.CustomerState;
-import org.forewarn.customer.CustomerStateStore;
-import org.forewarn.customer.CustomerStateStore.Known;
-import org.forewarn.event.Event;
-import org.forewarn.event.EventParser;
-import org.forewarn.event.EventStore;
 import org.forewarn.outreach.Outreach;
-import org.forewarn.outreach.OutreachDispatcher;
-import org.forewarn.outreach.OutreachPlanner;
 import org.forewarn.outreach.OutreachStatus;
-import org.forewarn.outreach.OutreachStore;
 import org.forewarn.rules.Decisions;
 import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.OutreachRequest;
-import org.forewarn.rules.RuleEngine;
 import org.forewarn.rules.Trigger;
 import org.forewarn.rules.Wakeup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.forewarn.TestEvents.simple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -43,31 +26,10 @@ import static org.mockito.Mockito.when;
  * After deciding, the processor sends what is due for each customer of the share, but skips the query for a customer
  * who certainly has nothing to send: no outreach stored when the rules were asked, none decided, no dispatch planned.
  */
-class CustomersWithoutOutreachTest {
-
-	private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-
-	private final EventStore events = mock(EventStore.class);
-	private final CustomerStateStore states = mock(CustomerStateStore.class);
-	private final RuleEngine rules = mock(RuleEngine.class);
-	private final OutreachStore outreach = mock(OutreachStore.class);
-	private final OutreachPlanner planner = mock(OutreachPlanner.class);
-	private final OutreachDispatcher dispatcher = mock(OutreachDispatcher.class);
-	private final ShareSenders senders = new ShareSenders(2);
-	private final CustomerProcessor processor = new CustomerProcessor(events, states, rules, outreach, planner,
-			dispatcher, mock(WakeupScheduler.class), new TransactionTemplate(new NoTransactions()), senders,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+class CustomersWithoutOutreachTest extends ProcessorOverMocks {
 
 	CustomersWithoutOutreachTest() {
-		when(events.insertIfNew(any(), any())).thenReturn(true);
-		when(states.loadInLane(anyString())).thenAnswer(call -> new CustomerState(call.getArgument(0)));
-		when(states.known(anyString())).thenReturn(Known.NOTHING);
 		when(rules.evaluate(any(), any(), anyList())).thenAnswer(call -> evaluation(call.getArgument(1), false));
-	}
-
-	@AfterEach
-	void close() throws InterruptedException {
-		senders.close();
 	}
 
 	@Test
@@ -125,9 +87,5 @@ class CustomersWithoutOutreachTest {
 		Decisions decisions = mock(Decisions.class);
 		when(decisions.outreach()).thenReturn(decidesOutreach ? List.of(mock(OutreachRequest.class)) : List.of());
 		return new Evaluation("v1", trigger, decisions);
-	}
-
-	private static Event event(String id, String customerId) {
-		return EventParser.parse(simple(id, "order.paid", NOW.minusSeconds(1), customerId, "o-1", "{}"));
 	}
 }

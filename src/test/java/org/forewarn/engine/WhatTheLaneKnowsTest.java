@@ -1,34 +1,20 @@
 package org.forewarn.engine;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import org.forewarn.customer.CustomerState;
-import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.customer.CustomerStateStore.Known;
 import org.forewarn.event.Event;
-import org.forewarn.event.EventParser;
-import org.forewarn.event.EventStore;
 import org.forewarn.outreach.Detection;
 import org.forewarn.outreach.Outreach;
-import org.forewarn.outreach.OutreachDispatcher;
-import org.forewarn.outreach.OutreachPlanner;
 import org.forewarn.outreach.OutreachStatus;
-import org.forewarn.outreach.OutreachStore;
 import org.forewarn.rules.Decided;
 import org.forewarn.rules.Decisions;
 import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.OutreachRequest;
-import org.forewarn.rules.RuleEngine;
 import org.forewarn.rules.Trigger;
 import org.forewarn.rules.Wakeup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.forewarn.TestEvents.simple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -43,30 +29,10 @@ import static org.mockito.Mockito.when;
  * tells the lane what it learned, and a timer that gives a customer their first outreach or detection gives their
  * state a new revision, so no other lane keeps knowing otherwise.
  */
-class WhatTheLaneKnowsTest {
-
-	private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-
-	private final EventStore events = mock(EventStore.class);
-	private final CustomerStateStore states = mock(CustomerStateStore.class);
-	private final RuleEngine rules = mock(RuleEngine.class);
-	private final OutreachStore outreach = mock(OutreachStore.class);
-	private final OutreachPlanner planner = mock(OutreachPlanner.class);
-	private final ShareSenders senders = new ShareSenders(2);
-	private final CustomerProcessor processor = new CustomerProcessor(events, states, rules, outreach, planner,
-			mock(OutreachDispatcher.class), mock(WakeupScheduler.class), new TransactionTemplate(new NoTransactions()),
-			senders, Clock.fixed(NOW, ZoneOffset.UTC));
+class WhatTheLaneKnowsTest extends ProcessorOverMocks {
 
 	WhatTheLaneKnowsTest() {
-		when(events.insertIfNew(any(), any())).thenReturn(true);
-		when(states.loadInLane(anyString())).thenAnswer(call -> new CustomerState(call.getArgument(0)));
-		when(states.known(anyString())).thenReturn(Known.NOTHING);
 		decides(false, false);
-	}
-
-	@AfterEach
-	void close() throws InterruptedException {
-		senders.close();
 	}
 
 	@Test
@@ -144,10 +110,6 @@ class WhatTheLaneKnowsTest {
 			when(decisions.detections()).thenReturn(detection ? List.of(mock(Decided.class)) : List.of());
 			return new Evaluation("v1", call.<Trigger>getArgument(1), decisions);
 		});
-	}
-
-	private static Event event(String id, String customerId) {
-		return EventParser.parse(simple(id, "order.paid", NOW.minusSeconds(1), customerId, "o-1", "{}"));
 	}
 
 	private static Event timer(String customerId) {
