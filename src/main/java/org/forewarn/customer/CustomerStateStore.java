@@ -114,6 +114,11 @@ public class CustomerStateStore {
 		written.invalidate(customerId);
 	}
 
+	/** Whether this instance keeps the customer's state in memory. */
+	public boolean keeps(String customerId) {
+		return written.getIfPresent(customerId) != null;
+	}
+
 	/** Drops every kept state: for a database emptied under it (a replay starting over). */
 	public void forgetAll() {
 		written.invalidateAll();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.OutreachStore;
@@ -35,15 +36,17 @@ class CustomerErasure {
 	private final PrivacyLog privacyLog;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
+	private final CustomerStateStore states;
 
 	CustomerErasure(PersonalData personal, OutreachStore outreach, SuppressionList suppressions,
-			PrivacyLog privacyLog, TransactionTemplate transaction, Clock clock) {
+			PrivacyLog privacyLog, TransactionTemplate transaction, Clock clock, CustomerStateStore states) {
 		this.personal = personal;
 		this.outreach = outreach;
 		this.suppressions = suppressions;
 		this.privacyLog = privacyLog;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.states = states;
 	}
 
 	/** What an erasure did; null from {@link #erase} when nothing was ever held about the customer. */
@@ -82,6 +85,8 @@ class CustomerErasure {
 					+ cancelled + " cancelled), " + messages + " messages" + (profile ? ", profile" : ""));
 			return new Erased(customerId, now, actor, events, ids.size(), cancelled, messages, profile);
 		});
+		// their data kept in memory goes too; another instance's copy goes at the customer's next event or eviction
+		states.forget(customerId);
 		if (erased != null) {
 			log.info("Erased the personal data of customer {} for {}: {} events, {} outreach ({} waiting cancelled)",
 					customerId, actor, erased.events(), erased.outreach(), erased.cancelled());

@@ -3,6 +3,7 @@ package org.forewarn.privacy;
 import java.time.Clock;
 
 import org.forewarn.channel.ChannelDispatch;
+import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.event.EventStore;
 import org.forewarn.outreach.AttemptStore;
 import org.forewarn.outreach.DetectionStore;
@@ -45,8 +46,8 @@ class PrivacyConfiguration {
 
 	@Bean
 	CustomerErasure customerErasure(PersonalData personal, OutreachStore outreach, SuppressionList suppressions,
-			PrivacyLog privacyLog, TransactionTemplate transaction, Clock clock) {
-		return new CustomerErasure(personal, outreach, suppressions, privacyLog, transaction, clock);
+			PrivacyLog privacyLog, TransactionTemplate transaction, Clock clock, CustomerStateStore states) {
+		return new CustomerErasure(personal, outreach, suppressions, privacyLog, transaction, clock, states);
 	}
 
 	@Bean

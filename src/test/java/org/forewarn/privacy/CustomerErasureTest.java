@@ -14,6 +14,7 @@ import org.forewarn.ForewarnApp;
 import org.forewarn.HttpCaller;
 import org.forewarn.TestEvents;
 import org.forewarn.TestServer;
+import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.suppression.SuppressionList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,8 @@ class CustomerErasureTest {
 		assertThat(privacy.get("/api/customers/" + ID + "/timeline").statusCode()).as("privacy is not support")
 			.isEqualTo(403);
 
+		CustomerStateStore states = app.bean(CustomerStateStore.class);
+		assertThat(states.keeps(ID)).as("the lane keeps the state it saved").isTrue();
 		HttpResponse<String> erased = privacy.delete("/api/customers/" + ID);
 		assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
 		assertThat(JSON.readTree(erased.body()).get("erasedBy").asString()).isEqualTo("pia");
@@ -121,6 +124,7 @@ class CustomerErasureTest {
 		DatabaseScan.Result scan = DatabaseScan.find(db, PERSONAL);
 		assertThat(scan.tables()).as("tables read").isGreaterThan(15);
 		assertThat(scan.hits()).as("personal data left after erasure").isEmpty();
+		assertThat(states.keeps(ID)).as("personal data left in memory after erasure").isFalse();
 
 		assertThat(app.bean(SuppressionList.class).refusal("sms", PHONE)).as("still suppressed, under a digest")
 			.isNotNull();
