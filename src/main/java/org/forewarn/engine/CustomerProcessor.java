@@ -99,23 +99,11 @@ class CustomerProcessor {
 			Map<String, CustomerState> latest = new LinkedHashMap<>();
 			Map<String, List<Wakeup>> scheduled = new ConcurrentHashMap<>();
 			Set<String> mayOwe = new HashSet<>();
-			List<Boolean> fresh = transaction.execute(tx -> {
-				List<Boolean> each = new ArrayList<>(batch.size());
-				for (Event event : batch) {
-					try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
-						CustomerState state = decide(event, scheduling(kept(scheduled, event.customerId())), mayOwe);
-						each.add(state != null);
-						if (state != null || !latest.containsKey(event.customerId())) {
-							latest.put(event.customerId(), state);
-						}
-					}
-				}
-				return each;
-			});
+			List<Boolean> fresh = transaction.execute(tx -> storeAndDecide(batch, latest, scheduled, mayOwe));
 			List<CustomerState> due = new ArrayList<>(latest.size());
 			latest.forEach((customerId, state) -> {
 				if (mayOwe.contains(customerId)) {
-					due.add(state != null ? state : load(customerId, null));
+					due.add(state != null ? state : load(customerId, List.of()));
 				}
 			});
 			List<Wakeup> settled = Collections.synchronizedList(new ArrayList<>());
@@ -128,6 +116,35 @@ class CustomerProcessor {
 			batch.forEach(event -> states.forget(event.customerId()));
 			throw e;
 		}
+	}
+
+	/**
+	 * Stores the events, then decides on each new one in order; {@code latest} gets each customer's state after their
+	 * last event (null for a customer with duplicates only). Whether each was new, as {@link #process} answers.
+	 */
+	private List<Boolean> storeAndDecide(List<Event> batch, Map<String, CustomerState> latest,
+			Map<String, List<Wakeup>> scheduled, Set<String> mayOwe) {
+		List<Boolean> stored = events.insertAllIfNew(batch, clock.instant());
+		List<Event> newlyStored = new ArrayList<>(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			if (stored.get(i)) {
+				newlyStored.add(batch.get(i));
+			}
+		}
+		for (int i = 0, folded = 0; i < batch.size(); i++) {
+			Event event = batch.get(i);
+			if (!stored.get(i)) {
+				mayOwe.add(event.customerId()); // a redelivery finishes what its first delivery may have left undone
+				latest.putIfAbsent(event.customerId(), null);
+				continue;
+			}
+			try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
+				List<Event> unfolded = newlyStored.subList(folded++, newlyStored.size());
+				latest.put(event.customerId(),
+						decide(event, unfolded, scheduling(kept(scheduled, event.customerId())), mayOwe));
+			}
+		}
+		return stored;
 	}
 
 	/** One statement for the share. Failing only lets the wakeups fire: their events were stored, their sends done. */
@@ -171,16 +188,13 @@ class CustomerProcessor {
 	}
 
 	/**
-	 * Stores the event and acts on it, inside the caller's transaction; null when it was stored before. Adds the
-	 * customer to {@code mayOwe} unless it is certain they have no outreach at all, so nothing to send: none stored
-	 * when the rules were asked, none decided by them, no dispatch planned.
+	 * Acts on an event just stored, inside the caller's transaction, where its share's events not yet folded into
+	 * the state ({@code unfolded}) are stored too. Adds the customer to {@code mayOwe} unless it is certain they have
+	 * no outreach at all, so nothing to send: none stored when the rules were asked, none decided by them, no dispatch
+	 * planned.
 	 */
-	private CustomerState decide(Event event, Consumer<Wakeup> schedule, Set<String> mayOwe) {
-		if (!events.insertIfNew(event, clock.instant())) {
-			mayOwe.add(event.customerId()); // a redelivery finishes what its first delivery may have left undone
-			return null;
-		}
-		CustomerState current = load(event.customerId(), event.id());
+	private CustomerState decide(Event event, List<Event> unfolded, Consumer<Wakeup> schedule, Set<String> mayOwe) {
+		CustomerState current = load(event.customerId(), unfolded);
 		Trigger trigger = trigger(event);
 		if (OutreachPlanner.onlyDispatches(trigger)) {
 			mayOwe.add(event.customerId());
@@ -219,19 +233,21 @@ class CustomerProcessor {
 
 	/**
 	 * The customer's state; when what is stored cannot be read, it is folded again from the customer's stored
-	 * events that pass today's checks (all but {@code processing}, the event about to be folded in), so one bad record
-	 * never stops the customer.
+	 * events that pass today's checks (all but {@code unfolded}: the event about to be folded in and those after it),
+	 * so one bad record never stops the customer.
 	 */
-	private CustomerState load(String customerId, String processing) {
+	private CustomerState load(String customerId, List<Event> unfolded) {
 		try {
 			return states.loadInLane(customerId);
 		}
 		catch (CustomerStateStore.UnreadableStateException e) {
 			CustomerState rebuilt = new CustomerState(customerId);
+			Set<String> skip = new HashSet<>();
+			unfolded.forEach(event -> skip.add(event.id()));
 			int used = 0;
 			int skipped = 0;
 			for (Event stored : events.findByCustomer(customerId)) {
-				if (stored.id().equals(processing)) {
+				if (skip.contains(stored.id())) {
 					continue;
 				}
 				try {

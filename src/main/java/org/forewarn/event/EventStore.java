@@ -2,12 +2,17 @@ package org.forewarn.event;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.forewarn.shared.DatabaseKind;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,13 +20,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EventStore {
 
+	/** Most ids asked for in one look for those already stored. */
+	private static final int IDS_PER_LOOK = 500;
+
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batches;
+	private final boolean postgres;
 	private final String insert;
 
 	EventStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.batches = new JdbcTemplate(dataSource);
+		this.postgres = DatabaseKind.isPostgres(dataSource);
 		// a duplicate on PostgreSQL must not spoil the transaction: several events may share one
-		String onConflict = DatabaseKind.isPostgres(dataSource) ? " on conflict (id) do nothing" : "";
+		String onConflict = postgres ? " on conflict (id) do nothing" : "";
 		this.insert = "insert into event (id, customer_id, order_id, type, event_time, received_at, payload) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)" + onConflict;
 	}
@@ -39,6 +51,51 @@ public class EventStore {
 		}
 	}
 
+	/**
+	 * As {@link #insertIfNew} for each event, in one batch of statements: for each, whether it was new. An id the list
+	 * repeats is new the first time only. On H2, an event another transaction stores meanwhile fails the batch with a
+	 * {@link DuplicateKeyException} (the caller tries the events one at a time); on PostgreSQL it is a duplicate.
+	 */
+	public List<Boolean> insertAllIfNew(List<Event> batch, Instant receivedAt) {
+		if (batch.size() == 1) {
+			return List.of(insertIfNew(batch.get(0), receivedAt)); // one statement, not a look and an insert
+		}
+		Set<String> taken = postgres ? new HashSet<>() : stored(batch);
+		List<Boolean> fresh = new ArrayList<>(batch.size());
+		List<Object[]> rows = new ArrayList<>(batch.size());
+		for (Event event : batch) {
+			boolean tried = taken.add(event.id());
+			fresh.add(tried);
+			if (tried) {
+				rows.add(new Object[] { event.id(), event.customerId(), event.orderId(), event.type(), event.time(),
+						receivedAt.atOffset(ZoneOffset.UTC), EventJson.write(event) });
+			}
+		}
+		int[] counts = batches.batchUpdate(insert, rows);
+		for (int i = 0, row = 0; i < fresh.size(); i++) {
+			if (fresh.get(i)) {
+				int count = counts[row++];
+				if (count < 0) {
+					throw new IllegalStateException("The database did not say whether event " + batch.get(i).id()
+							+ " was stored (" + count + ")");
+				}
+				fresh.set(i, count == 1); // 0: PostgreSQL found it stored meanwhile
+			}
+		}
+		return fresh;
+	}
+
+	/** The ids of these events stored before. */
+	private Set<String> stored(List<Event> batch) {
+		List<String> ids = batch.stream().map(Event::id).distinct().toList();
+		Set<String> stored = new HashSet<>();
+		for (int from = 0; from < ids.size(); from += IDS_PER_LOOK) {
+			List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOK));
+			stored.addAll(jdbc.sql("select id from event where id in (" + String.join(", ",
+					Collections.nCopies(part.size(), "?")) + ")").params(part).query(String.class).list());
+		}
+		return stored;
+	}
 
 	/** Every stored event of these types, in event time order (for outcome figures). */
 	public List<Event> findOfTypes(java.util.Collection<String> types) {

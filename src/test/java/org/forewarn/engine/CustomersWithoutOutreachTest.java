@@ -74,7 +74,7 @@ class CustomersWithoutOutreachTest extends ProcessorOverMocks {
 
 	@Test
 	void aDuplicateStillSendsWhatItsFirstDeliveryMayHaveLeftUndone() {
-		when(events.insertIfNew(any(), any())).thenReturn(false);
+		when(events.insertAllIfNew(anyList(), any())).thenReturn(List.of(false));
 
 		assertThat(processor.processAll(List.of(event("e-1", "c-1")))).containsExactly(false);
 

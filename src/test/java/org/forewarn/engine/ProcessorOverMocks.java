@@ -3,6 +3,8 @@ package org.forewarn.engine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
 
 import org.forewarn.customer.CustomerState;
 import org.forewarn.customer.CustomerStateStore;
@@ -19,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.forewarn.TestEvents.simple;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -43,7 +46,8 @@ abstract class ProcessorOverMocks {
 			scheduler, new TransactionTemplate(new NoTransactions()), senders, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	ProcessorOverMocks() {
-		when(events.insertIfNew(any(), any())).thenReturn(true);
+		when(events.insertAllIfNew(anyList(), any()))
+			.thenAnswer(call -> Collections.nCopies(call.<List<Event>>getArgument(0).size(), true));
 		when(states.loadInLane(anyString())).thenAnswer(call -> new CustomerState(call.getArgument(0)));
 		when(states.known(anyString())).thenReturn(Known.NOTHING);
 	}
