@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,9 +19,9 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
+import org.forewarn.MigratedH2;
+import org.forewarn.MigratedPostgres;
 import org.forewarn.rules.Wakeup;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -225,19 +224,7 @@ class WakeupTableTest {
 	}
 
 	private static Database database(String vendor) {
-		DataSource dataSource;
-		if (vendor.equals("h2")) {
-			JdbcDataSource h2 = new JdbcDataSource();
-			h2.setURL("jdbc:h2:mem:wakeups-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-			dataSource = h2;
-		}
-		else {
-			String name = "wakeups_" + UUID.randomUUID().toString().replace("-", "");
-			JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + name).update();
-			dataSource = postgres.getDatabase("postgres", name);
-		}
-		Flyway.configure().dataSource(dataSource)
-			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+		DataSource dataSource = vendor.equals("h2") ? MigratedH2.dataSource() : MigratedPostgres.dataSource(postgres);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		return new Database(jdbc, new WakeupTable(jdbc, dataSource, transaction), transaction);

@@ -3,12 +3,11 @@ package org.forewarn.event;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.forewarn.MigratedH2;
-import org.flywaydb.core.Flyway;
+import org.forewarn.MigratedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,14 +79,6 @@ class StoringEventsTogetherTest {
 	}
 
 	private static DataSource database(String vendor) {
-		if (vendor.equals("h2")) {
-			return MigratedH2.dataSource();
-		}
-		String name = "events_" + UUID.randomUUID().toString().replace("-", "");
-		JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + name).update();
-		DataSource dataSource = postgres.getDatabase("postgres", name);
-		Flyway.configure().dataSource(dataSource)
-			.locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
-		return dataSource;
+		return vendor.equals("h2") ? MigratedH2.dataSource() : MigratedPostgres.dataSource(postgres);
 	}
 }
