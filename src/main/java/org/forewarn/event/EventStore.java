@@ -3,7 +3,6 @@ package org.forewarn.event;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +10,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.forewarn.shared.DatabaseKind;
+import org.forewarn.shared.SqlMarks;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,8 +91,8 @@ public class EventStore {
 		Set<String> stored = new HashSet<>();
 		for (int from = 0; from < ids.size(); from += IDS_PER_LOOK) {
 			List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOK));
-			stored.addAll(jdbc.sql("select id from event where id in (" + String.join(", ",
-					Collections.nCopies(part.size(), "?")) + ")").params(part).query(String.class).list());
+			stored.addAll(jdbc.sql("select id from event where id in (" + SqlMarks.of(part) + ")").params(part)
+				.query(String.class).list());
 		}
 		return stored;
 	}
@@ -102,8 +102,7 @@ public class EventStore {
 		if (types.isEmpty()) {
 			return List.of();
 		}
-		String marks = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
-		return jdbc.sql("select payload from event where type in (" + marks + ") order by event_time, id")
+		return jdbc.sql("select payload from event where type in (" + SqlMarks.of(types) + ") order by event_time, id")
 			.params(List.copyOf(types))
 			.query((rs, row) -> EventJson.read(rs.getString(1)))
 			.list();

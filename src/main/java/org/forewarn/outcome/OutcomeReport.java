@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.forewarn.event.EventStore;
+import org.forewarn.shared.SqlMarks;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -117,7 +117,7 @@ public class OutcomeReport {
 			List<Object> p = new ArrayList<>(params);
 			p.addAll(some);
 			jdbc.sql("select id, customer_id, rule_name, problem, decided_at, status from outreach" + where
-					+ " and customer_id in (" + String.join(", ", Collections.nCopies(some.size(), "?")) + ")")
+					+ " and customer_id in (" + SqlMarks.of(some) + ")")
 				.params(p)
 				.query((rs, row) -> new Exposure(rs.getString("id"), rs.getString("customer_id"),
 						rs.getString("rule_name"), rs.getString("problem"),

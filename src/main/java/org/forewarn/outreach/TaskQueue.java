@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.forewarn.shared.SqlMarks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -137,7 +138,7 @@ public class TaskQueue {
 		Map<String, Integer> order = new HashMap<>();
 		ids.forEach(id -> order.put(id, order.size()));
 		List<Outreach> records = new ArrayList<>(jdbc.sql("select " + OutreachStore.COLUMNS + " from outreach where id in ("
-				+ String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
+				+ SqlMarks.of(ids) + ")")
 			.params(ids).query(store::map).list());
 		records.sort((a, b) -> Integer.compare(order.get(a.id()), order.get(b.id())));
 		return records;

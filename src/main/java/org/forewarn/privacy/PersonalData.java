@@ -2,12 +2,12 @@ package org.forewarn.privacy;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.forewarn.shared.SqlMarks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.forewarn.privacy.Retention.utc;
@@ -69,7 +69,7 @@ class PersonalData {
 
 	int deleteMessages(List<String> outreachIds) {
 		return outreachIds.isEmpty() ? 0 : jdbc.sql("delete from rendered_message where outreach_id in ("
-				+ marks(outreachIds) + ")").params(outreachIds).update();
+				+ SqlMarks.of(outreachIds) + ")").params(outreachIds).update();
 	}
 
 	/**
@@ -80,7 +80,7 @@ class PersonalData {
 		if (outreachIds.isEmpty()) {
 			return;
 		}
-		String in = marks(outreachIds);
+		String in = SqlMarks.of(outreachIds);
 		jdbc.sql("update outreach_attempt set detail = null where detail is not null and outreach_id in (" + in + ")")
 			.params(outreachIds).update();
 		jdbc.sql("select id, status_reason from outreach where id in (" + in + ")").params(outreachIds)
@@ -129,9 +129,5 @@ class PersonalData {
 
 	int deleteState(String customerId) {
 		return jdbc.sql("delete from customer_state where customer_id = ?").param(customerId).update();
-	}
-
-	private static String marks(List<String> ids) {
-		return String.join(", ", Collections.nCopies(ids.size(), "?"));
 	}
 }
