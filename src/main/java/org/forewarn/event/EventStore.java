@@ -7,8 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import org.forewarn.shared.DatabaseKind;
 import org.forewarn.shared.SqlMarks;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,10 +26,10 @@ public class EventStore {
 	private final boolean postgres;
 	private final String insert;
 
-	EventStore(JdbcClient jdbc, DataSource dataSource) {
+	EventStore(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
-		this.batches = new JdbcTemplate(dataSource);
-		this.postgres = DatabaseKind.isPostgres(dataSource);
+		this.batches = batches;
+		this.postgres = DatabaseKind.isPostgres(batches.getDataSource());
 		// a duplicate on PostgreSQL must not spoil the transaction: several events may share one
 		String onConflict = postgres ? " on conflict (id) do nothing" : "";
 		this.insert = "insert into event (id, customer_id, order_id, type, event_time, received_at, payload) "

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -43,7 +44,7 @@ class StoringEventsTogetherTest {
 	@ValueSource(strings = { "h2", "postgresql" })
 	void eachEventIsStoredOnceAndSaidNewOnce(String vendor) {
 		DataSource dataSource = database(vendor);
-		EventStore store = new EventStore(JdbcClient.create(dataSource), dataSource);
+		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
 		assertThat(store.insertAllIfNew(List.of(event("e-old", "first")), EARLIER)).containsExactly(true);
 
 		List<Boolean> fresh = store.insertAllIfNew(List.of(event("e-1", "one"), event("e-old", "again"),
@@ -65,7 +66,7 @@ class StoringEventsTogetherTest {
 	@ValueSource(strings = { "h2", "postgresql" })
 	void aBatchOfDuplicatesOnlyStoresNothing(String vendor) {
 		DataSource dataSource = database(vendor);
-		EventStore store = new EventStore(JdbcClient.create(dataSource), dataSource);
+		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
 		store.insertAllIfNew(List.of(event("e-1", "one"), event("e-2", "two")), EARLIER);
 
 		assertThat(store.insertAllIfNew(List.of(event("e-2", "two"), event("e-1", "one")), NOW))
