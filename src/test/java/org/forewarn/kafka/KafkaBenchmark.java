@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * produce time to its message being accepted by the provider, with the floors they must reach. Not part of the test
  * run: {@code ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.forewarn.kafka.KafkaBenchmark}
- * (add {@code -Dexec.args="--key=value ..."} to try other settings)
+ * (add {@code -Dexec.args="--key=value ..."} to try other settings, {@code -Dbench.pg-statements=true} to have it
+ * print the statements PostgreSQL spent most time on)
  *
  * <p>One Forewarn in the production profile (its default consumers, partitions and ack mode) on an in-process Kafka
  * broker, an embedded PostgreSQL 18, a GreenMail SMTP server and a Twilio stub that answers each SMS after
@@ -70,6 +71,9 @@ public final class KafkaBenchmark {
 		try (BenchProviders providers = new BenchProviders(TWILIO_MS);
 				ProductionStack stack = ProductionStack.start()) {
 			String database = stack.createDatabase("bench");
+			if (Boolean.getBoolean(ProductionStack.STATEMENT_STATS)) {
+				stack.database(database).sql("create extension pg_stat_statements").update();
+			}
 			// as config/application-production.yml sets them (the test defaults are smaller)
 			List<String> args = new ArrayList<>(List.of("--spring.kafka.listener.concurrency=2", "--forewarn.lanes=8",
 					"--spring.datasource.hikari.maximum-pool-size=16", "--forewarn.kafka.partitions=12",
@@ -117,6 +121,9 @@ public final class KafkaBenchmark {
 				paced(producer, pacedRate > 0 ? pacedRate : median / 2, providers, stack.database(database));
 			}
 			forewarn.close();
+			if (Boolean.getBoolean(ProductionStack.STATEMENT_STATS)) {
+				printSlowestStatements(stack.database(database));
+			}
 			row("outreach by channel and status", stack.database(database)
 				.sql("select channel || ' ' || status || ' ' || count(*) from outreach group by channel, status "
 						+ "order by 1")
@@ -129,6 +136,16 @@ public final class KafkaBenchmark {
 					providers.smsAccepted() + " / " + providers.emailsReceived(), "-", "");
 			BenchTable.print("kafka.txt", table);
 		}
+	}
+
+	/** The statements PostgreSQL spent most time on over the whole run, each with its calls. */
+	private static void printSlowestStatements(JdbcClient database) {
+		System.out.println("PostgreSQL's statements by time spent, all runs:");
+		database.sql("select round(total_exec_time) || ' ms, ' || calls || ' calls, ' "
+				+ "|| round((total_exec_time / calls)::numeric, 3) || ' ms each: ' "
+				+ "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 160) "
+				+ "from pg_stat_statements where calls > 0 order by total_exec_time desc limit 25")
+			.query(String.class).list().forEach(line -> System.out.println("  " + line));
 	}
 
 	private void row(String what, String measured, String floor, String verdict) {

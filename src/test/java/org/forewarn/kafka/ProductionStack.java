@@ -53,10 +53,17 @@ final class ProductionStack implements AutoCloseable {
 				ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
 	}
 
+	/** A system property: true has PostgreSQL keep the time each statement took (pg_stat_statements). */
+	static final String STATEMENT_STATS = "bench.pg-statements";
+
 	static ProductionStack start() throws IOException {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 4);
 		kafka.afterPropertiesSet();
-		return new ProductionStack(kafka, EmbeddedPostgres.start());
+		EmbeddedPostgres.Builder postgres = EmbeddedPostgres.builder();
+		if (Boolean.getBoolean(STATEMENT_STATS)) {
+			postgres.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+		}
+		return new ProductionStack(kafka, postgres.start());
 	}
 
 	String brokers() {
