@@ -1,0 +1,92 @@
+package org.forewarn.outreach;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.forewarn.MigratedH2;
+import org.forewarn.MigratedPostgres;
+import org.forewarn.rules.Decided;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the guardrails count among one customer's outreach (sent on a channel in a window; another rule's outreach
+ * about the same problem) counts that customer's records only, on H2 and on PostgreSQL.
+ */
+class CustomerOutreachCountsTest {
+
+	private static final Instant NOW = Instant.parse("2026-06-10T12:00:00Z");
+	private static final Instant WEEK_AGO = NOW.minus(Duration.ofDays(7));
+	private static EmbeddedPostgres postgres;
+
+	@BeforeAll
+	static void start() throws Exception {
+		postgres = EmbeddedPostgres.start();
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		postgres.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void sentCountsTheCustomersOutreachOnTheChannelInTheWindow(String vendor) {
+		OutreachStore store = store(vendor);
+		store.insert(sent("in-window", "c-1", "email", NOW.minusSeconds(60)), "k1", false);
+		store.insert(sent("window-start", "c-1", "email", WEEK_AGO), "k2", false);
+		store.insert(sent("before-window", "c-1", "email", WEEK_AGO.minusSeconds(1)), "k3", false);
+		store.insert(sent("at-window-end", "c-1", "email", NOW), "k4", false);
+		store.insert(sent("other-channel", "c-1", "sms", NOW.minusSeconds(60)), "k5", false);
+		store.insert(sent("other-customer", "c-2", "email", NOW.minusSeconds(60)), "k6", false);
+		store.insert(record("not-sent", "c-1", "email", "r-a", "o-1", OutreachStatus.SCHEDULED, null), "k7", false);
+
+		assertThat(store.countSent("c-1", "email", WEEK_AGO, NOW)).isEqualTo(2);
+		assertThat(store.countSent("c-1", "sms", WEEK_AGO, NOW)).isEqualTo(1);
+		assertThat(store.countSent("c-3", "email", WEEK_AGO, NOW)).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void anotherRulesWaitingOutreachAboutTheProblemAndOrderCounts(String vendor) {
+		OutreachStore store = store(vendor);
+		store.insert(record("waiting", "c-1", "email", "r-a", "o-1", OutreachStatus.SCHEDULED, null), "k1", false);
+		store.insert(record("called-off", "c-1", "email", "r-c", "o-2", OutreachStatus.CANCELLED, null), "k2", false);
+
+		assertThat(store.anotherAboutProblem("c-1", decided("o-1", "r-b"))).isTrue();
+		assertThat(store.anotherAboutProblem("c-1", decided("o-1", "r-a"))).as("the same rule").isFalse();
+		assertThat(store.anotherAboutProblem("c-1", decided("o-3", "r-b"))).as("another order").isFalse();
+		assertThat(store.anotherAboutProblem("c-2", decided("o-1", "r-b"))).as("another customer").isFalse();
+		assertThat(store.anotherAboutProblem("c-1", decided("o-2", "r-b"))).as("called off").isFalse();
+	}
+
+	private static Decided decided(String orderId, String rule) {
+		return new Decided("order.late", orderId, rule, "why");
+	}
+
+	private static Outreach sent(String id, String customerId, String channel, Instant sentAt) {
+		return record(id, customerId, channel, "r-sent", "o-" + id, OutreachStatus.SENT, sentAt);
+	}
+
+	private static Outreach record(String id, String customerId, String channel, String rule, String orderId,
+			OutreachStatus status, Instant sentAt) {
+		return new Outreach(id, customerId, orderId, rule, "v1", "order.late", channel, "order_late",
+				NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(10)), status, null, sentAt, "why", null,
+				null, SendPolicy.DEFAULT, null);
+	}
+
+	private static OutreachStore store(String vendor) {
+		DataSource dataSource = vendor.equals("h2") ? MigratedH2.dataSource() : MigratedPostgres.dataSource(postgres);
+		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry());
+	}
+}
