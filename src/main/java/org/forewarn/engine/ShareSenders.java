@@ -1,15 +1,12 @@
 package org.forewarn.engine;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.forewarn.shared.Together;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -33,64 +30,7 @@ class ShareSenders implements AutoCloseable {
 	 * failure is thrown then, with the others suppressed in it; a customer's failure stops no other customer.
 	 */
 	<T> void sendEach(List<T> customers, Consumer<T> send) {
-		List<Future<?>> running = new ArrayList<>(customers.size());
-		RuntimeException failure = null;
-		for (int i = 0; i < customers.size() - 1; i++) {
-			T customer = customers.get(i);
-			try {
-				running.add(pool.submit(() -> send.accept(customer)));
-			}
-			catch (RejectedExecutionException e) { // shutting down: send on this thread, as before the pool
-				failure = collect(failure, () -> send.accept(customer));
-			}
-		}
-		if (!customers.isEmpty()) {
-			failure = collect(failure, () -> send.accept(customers.get(customers.size() - 1)));
-		}
-		for (Future<?> each : running) {
-			failure = collect(failure, () -> awaitUninterruptibly(each));
-		}
-		if (failure != null) {
-			throw failure;
-		}
-	}
-
-	/** Interrupted or not, the lane must not move on while a customer of it is still being sent to. */
-	private static void awaitUninterruptibly(Future<?> send) {
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					send.get();
-					return;
-				}
-				catch (InterruptedException e) {
-					interrupted = true;
-				}
-				catch (ExecutionException e) {
-					throw CustomerLanes.thrownBy(e);
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	private static RuntimeException collect(RuntimeException failure, Runnable step) {
-		try {
-			step.run();
-			return failure;
-		}
-		catch (RuntimeException e) {
-			if (failure == null) {
-				return e;
-			}
-			failure.addSuppressed(e);
-			return failure;
-		}
+		Together.runEach(pool, customers, send);
 	}
 
 	@Override

@@ -2,8 +2,12 @@ package org.forewarn.outreach;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.forewarn.channel.ChannelDispatch;
@@ -18,9 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a customer's outreach whose time has come, in the customer's lane. Before a send: reviews that ran out
- * expire, fallbacks still owed are created, and the guardrails are checked again (consent, open ticket, quiet hours,
- * frequency cap). Each send is claimed first (an attempt row committed before the provider is called), so nothing
+ * Sends a customer's outreach whose time has come, in the customer's lane, the channels at the same time
+ * ({@link ChannelSends}). Before a send: reviews that ran out expire, fallbacks still owed are created, and the
+ * guardrails are checked again (consent, open ticket, quiet hours, frequency cap). Each send is claimed first (an attempt row committed before the provider is called), so nothing
  * goes out twice: a claimed attempt that never got its outcome (the process stopped mid-send) ends the record as
  * FAILED "interrupted" instead of sending again.
  */
@@ -42,11 +46,14 @@ public class OutreachDispatcher {
 	private final DeliverySettlement settlement;
 	private final HoldoutGroups holdout;
 	private final BrakeStep brake;
+	private final ChannelSends channelSends;
 	private final Clock clock;
 
 	OutreachDispatcher(OutreachStore outreach, AttemptStore attempts, Guardrails guardrails, Fallbacks fallbacks,
 			OutreachReview review, ChannelDispatch channels, MessageVariables messages, DeliveryOutcomes outcomes,
-			DeliverySettlement settlement, HoldoutGroups holdout, BrakeStep brake, Clock clock) {
+			DeliverySettlement settlement, HoldoutGroups holdout, BrakeStep brake, ChannelSends channelSends,
+			Clock clock) {
+		this.channelSends = channelSends;
 		this.holdout = holdout;
 		this.brake = brake;
 		this.outreach = outreach;
@@ -68,30 +75,39 @@ public class OutreachDispatcher {
 	 */
 	public int dispatchDue(CustomerState state, Consumer<Wakeup> schedule) {
 		Instant now = clock.instant();
-		int sent = 0;
+		AtomicInteger sent = new AtomicInteger();
 		for (int pass = 0; pass < MAX_PASSES; pass++) {
 			boolean changed = false;
+			Map<String, List<Outreach>> due = new LinkedHashMap<>();
 			for (Outreach o : outreach.findOpenWork(state.customerId())) {
 				try (LogContext.Scope scope = LogContext.outreach(o.id(), o.rule(), o.customerId())) {
 					if (review.expireIfDue(o, now)) {
 						changed = true;
 					}
 					else if (o.status() == OutreachStatus.SCHEDULED && !o.sendAt().isAfter(now)) {
-						sent += dispatch(o, state, now, schedule) ? 1 : 0;
-						changed = true;
+						due.computeIfAbsent(o.channel(), channel -> new ArrayList<>()).add(o);
 					}
-					// after the send above: a record that has just failed is found owing its fallback in the next
-					// pass
+					// a record whose send below fails is found owing its fallback in the next pass
 					else if (fallbackOwed(o)) {
 						changed |= fallbacks.create(o, state, now, schedule);
 					}
 				}
 			}
+			if (!due.isEmpty()) {
+				channelSends.sendEach(List.copyOf(due.values()), records -> records.forEach(o -> {
+					try (LogContext.Scope scope = LogContext.outreach(o.id(), o.rule(), o.customerId())) {
+						if (dispatch(o, state, now, schedule)) {
+							sent.incrementAndGet();
+						}
+					}
+				}));
+				changed = true;
+			}
 			if (!changed) {
 				break;
 			}
 		}
-		return sent;
+		return sent.get();
 	}
 
 	private static boolean fallbackOwed(Outreach o) {

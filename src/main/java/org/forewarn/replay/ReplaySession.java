@@ -64,7 +64,8 @@ public final class ReplaySession implements AutoCloseable {
 		List<String> args = new ArrayList<>(List.of(
 				"--spring.datasource.url=" + database + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64",
 				"--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
-				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--spring.main.banner-mode=off",
+				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--forewarn.senders=1",
+				"--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN",
 				"--forewarn.state-cache.sole-writer=true"));
 		// one process owns every customer of a replay and its database is in memory anyway: keep far more states
