@@ -18,13 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.forewarn.MigratedH2;
-import org.forewarn.MigratedPostgres;
+import org.forewarn.BothDatabases;
 import org.forewarn.rules.Wakeup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WakeupTableTest {
 
 	private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-	private static EmbeddedPostgres postgres;
+
+	@RegisterExtension
+	static final BothDatabases databases = new BothDatabases();
 
 	private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
 	private final Clock clock = new Clock() {
@@ -56,16 +55,6 @@ class WakeupTableTest {
 			return now.get();
 		}
 	};
-
-	@BeforeAll
-	static void startPostgres() throws Exception {
-		postgres = EmbeddedPostgres.start();
-	}
-
-	@AfterAll
-	static void stopPostgres() throws Exception {
-		postgres.close();
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
@@ -224,7 +213,7 @@ class WakeupTableTest {
 	}
 
 	private static Database database(String vendor) {
-		DataSource dataSource = vendor.equals("h2") ? MigratedH2.dataSource() : MigratedPostgres.dataSource(postgres);
+		DataSource dataSource = databases.fresh(vendor);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		return new Database(jdbc, new WakeupTable(jdbc, dataSource, transaction), transaction);

@@ -6,16 +6,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.forewarn.MigratedH2;
-import org.forewarn.MigratedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.forewarn.BothDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.forewarn.TestEvents.simple;
@@ -28,22 +24,14 @@ class StoringEventsTogetherTest {
 
 	private static final Instant EARLIER = Instant.parse("2026-06-01T12:00:00Z");
 	private static final Instant NOW = EARLIER.plusSeconds(3600);
-	private static EmbeddedPostgres postgres;
 
-	@BeforeAll
-	static void start() throws Exception {
-		postgres = EmbeddedPostgres.start();
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		postgres.close();
-	}
+	@RegisterExtension
+	static final BothDatabases databases = new BothDatabases();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
 	void eachEventIsStoredOnceAndSaidNewOnce(String vendor) {
-		DataSource dataSource = database(vendor);
+		DataSource dataSource = databases.fresh(vendor);
 		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
 		assertThat(store.insertAllIfNew(List.of(event("e-old", "first")), EARLIER)).containsExactly(true);
 
@@ -65,7 +53,7 @@ class StoringEventsTogetherTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
 	void aBatchOfDuplicatesOnlyStoresNothing(String vendor) {
-		DataSource dataSource = database(vendor);
+		DataSource dataSource = databases.fresh(vendor);
 		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
 		store.insertAllIfNew(List.of(event("e-1", "one"), event("e-2", "two")), EARLIER);
 
@@ -77,9 +65,5 @@ class StoringEventsTogetherTest {
 	private static Event event(String id, String note) {
 		return EventParser.parse(simple(id, "account.activity", EARLIER, "c-1", null,
 				"{\"metric\":\"logins\",\"value\":1,\"note\":\"" + note + "\"}"));
-	}
-
-	private static DataSource database(String vendor) {
-		return vendor.equals("h2") ? MigratedH2.dataSource() : MigratedPostgres.dataSource(postgres);
 	}
 }

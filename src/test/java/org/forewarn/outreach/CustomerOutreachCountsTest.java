@@ -6,16 +6,12 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.forewarn.MigratedH2;
-import org.forewarn.MigratedPostgres;
+import org.forewarn.BothDatabases;
 import org.forewarn.rules.Decided;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,17 +23,9 @@ class CustomerOutreachCountsTest {
 
 	private static final Instant NOW = Instant.parse("2026-06-10T12:00:00Z");
 	private static final Instant WEEK_AGO = NOW.minus(Duration.ofDays(7));
-	private static EmbeddedPostgres postgres;
 
-	@BeforeAll
-	static void start() throws Exception {
-		postgres = EmbeddedPostgres.start();
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		postgres.close();
-	}
+	@RegisterExtension
+	static final BothDatabases databases = new BothDatabases();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
@@ -86,7 +74,7 @@ class CustomerOutreachCountsTest {
 	}
 
 	private static OutreachStore store(String vendor) {
-		DataSource dataSource = vendor.equals("h2") ? MigratedH2.dataSource() : MigratedPostgres.dataSource(postgres);
+		DataSource dataSource = databases.fresh(vendor);
 		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry());
 	}
 }
