@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import org.forewarn.shared.Together;
+
 /**
  * One writer per customer: each customer is hashed to one lane, and a lane does one piece of work at a time, so one
  * customer's events and timers are processed in order and never at the same time, while different customers run in
@@ -87,13 +89,8 @@ class CustomerLanes implements AutoCloseable {
 			throw new FailureKind.LaneInterruptedException("interrupted while processing for " + what, e);
 		}
 		catch (ExecutionException e) {
-			throw thrownBy(e);
+			throw Together.thrownBy(e);
 		}
-	}
-
-	/** What the work threw, as it threw it (anything else wrapped). */
-	static RuntimeException thrownBy(ExecutionException e) {
-		return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
 	}
 
 	@Override

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a customer's outreach whose time has come, in the customer's lane, the channels at the same time
  * ({@link ChannelSends}). Before a send: reviews that ran out expire, fallbacks still owed are created, and the
- * guardrails are checked again (consent, open ticket, quiet hours, frequency cap). Each send is claimed first (an attempt row committed before the provider is called), so nothing
- * goes out twice: a claimed attempt that never got its outcome (the process stopped mid-send) ends the record as
- * FAILED "interrupted" instead of sending again.
+ * guardrails are checked again (consent, open ticket, quiet hours, frequency cap). Each send is claimed first (an
+ * attempt row committed before the provider is called), so nothing goes out twice: a claimed attempt that never got
+ * its outcome (the process stopped mid-send) ends the record as FAILED "interrupted" instead of sending again.
  */
 @Component
 public class OutreachDispatcher {
@@ -53,7 +53,6 @@ public class OutreachDispatcher {
 			OutreachReview review, ChannelDispatch channels, MessageVariables messages, DeliveryOutcomes outcomes,
 			DeliverySettlement settlement, HoldoutGroups holdout, BrakeStep brake, ChannelSends channelSends,
 			Clock clock) {
-		this.channelSends = channelSends;
 		this.holdout = holdout;
 		this.brake = brake;
 		this.outreach = outreach;
@@ -65,6 +64,7 @@ public class OutreachDispatcher {
 		this.messages = messages;
 		this.outcomes = outcomes;
 		this.settlement = settlement;
+		this.channelSends = channelSends;
 		this.clock = clock;
 	}
 

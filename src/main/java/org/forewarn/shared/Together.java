@@ -25,14 +25,10 @@ public final class Together {
 		for (int i = 0; i < items.size() - 1; i++) {
 			T item = items.get(i);
 			FutureTask<Void> task = new FutureTask<>(() -> action.accept(item), null);
-			try {
-				if (pool == null) {
-					throw new RejectedExecutionException("no pool");
-				}
-				pool.execute(task);
+			if (handedTo(pool, task)) {
 				running.add(task);
 			}
-			catch (RejectedExecutionException e) { // busy or shutting down: on this thread
+			else { // no pool, or it is busy or shutting down: on this thread
 				failure = collect(failure, () -> action.accept(item));
 			}
 		}
@@ -45,6 +41,24 @@ public final class Together {
 		if (failure != null) {
 			throw failure;
 		}
+	}
+
+	private static boolean handedTo(Executor pool, Runnable task) {
+		if (pool == null) {
+			return false;
+		}
+		try {
+			pool.execute(task);
+			return true;
+		}
+		catch (RejectedExecutionException e) {
+			return false;
+		}
+	}
+
+	/** What the work threw, as it threw it (anything else wrapped). */
+	public static RuntimeException thrownBy(ExecutionException e) {
+		return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
 	}
 
 	/** Interrupted or not, the caller must not move on while the work is still running. */
@@ -60,8 +74,7 @@ public final class Together {
 					interrupted = true;
 				}
 				catch (ExecutionException e) {
-					throw e.getCause() instanceof RuntimeException runtime ? runtime
-							: new IllegalStateException(e.getCause());
+					throw thrownBy(e);
 				}
 			}
 		}
