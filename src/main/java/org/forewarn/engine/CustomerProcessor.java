@@ -207,9 +207,11 @@ class CustomerProcessor {
 		}
 		List<Outreach> existing = known.noOutreach() ? List.of() : outreach.findByCustomer(event.customerId());
 		Evaluation evaluation = rules.evaluate(current, trigger, prior(existing));
-		log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(),
-				LogContext.customerRef(event.customerId()),
-				evaluation.decisions().detections(), evaluation.decisions().wakeups());
+		if (log.isDebugEnabled()) { // the customer's reference is a keyed hash: not worked out for nothing
+			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(),
+					LogContext.customerRef(event.customerId()),
+					evaluation.decisions().detections(), evaluation.decisions().wakeups());
+		}
 		evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "
 				+ "its decisions were dropped, the other rules' stand: {}", f.rule(), event.id(),
 				LogContext.customerRef(event.customerId()), f.error()));
