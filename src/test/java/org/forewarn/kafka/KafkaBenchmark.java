@@ -72,9 +72,6 @@ public final class KafkaBenchmark {
 		try (BenchProviders providers = new BenchProviders(TWILIO_MS);
 				ProductionStack stack = ProductionStack.start()) {
 			String database = stack.createDatabase("bench");
-			if (Boolean.getBoolean(ProductionStack.STATEMENT_STATS)) {
-				stack.database(database).sql("create extension pg_stat_statements").update();
-			}
 			// as config/application-production.yml sets them (the test defaults are smaller)
 			List<String> args = new ArrayList<>(List.of("--spring.kafka.listener.concurrency=2", "--forewarn.lanes=8",
 					"--spring.datasource.hikari.maximum-pool-size=16", "--forewarn.kafka.partitions=12",
@@ -124,9 +121,7 @@ public final class KafkaBenchmark {
 				paced(producer, pacedRate > 0 ? pacedRate : median / 2, providers, stack.database(database));
 			}
 			forewarn.close();
-			if (Boolean.getBoolean(ProductionStack.STATEMENT_STATS)) {
-				printSlowestStatements(stack.database(database));
-			}
+			stack.printSlowestStatements(database);
 			row("outreach by channel and status", stack.database(database)
 				.sql("select channel || ' ' || status || ' ' || count(*) from outreach group by channel, status "
 						+ "order by 1")
@@ -144,16 +139,6 @@ public final class KafkaBenchmark {
 	private static String key(String setting) {
 		int equals = setting.indexOf('=');
 		return equals < 0 ? setting : setting.substring(0, equals);
-	}
-
-	/** The statements PostgreSQL spent most time on over the whole run, each with its calls. */
-	private static void printSlowestStatements(JdbcClient database) {
-		System.out.println("PostgreSQL's statements by time spent, all runs:");
-		database.sql("select round(total_exec_time) || ' ms, ' || calls || ' calls, ' "
-				+ "|| round((total_exec_time / calls)::numeric, 3) || ' ms each: ' "
-				+ "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 160) "
-				+ "from pg_stat_statements where calls > 0 order by total_exec_time desc limit 25")
-			.query(String.class).list().forEach(line -> System.out.println("  " + line));
 	}
 
 	private void row(String what, String measured, String floor, String verdict) {

@@ -45,25 +45,28 @@ final class ProductionStack implements AutoCloseable {
 	private final EmbeddedKafkaKraftBroker kafka;
 	private final EmbeddedPostgres postgres;
 	private final KafkaProducer<String, String> producer;
+	private final boolean statementStats;
 
-	private ProductionStack(EmbeddedKafkaKraftBroker kafka, EmbeddedPostgres postgres) {
+	private ProductionStack(EmbeddedKafkaKraftBroker kafka, EmbeddedPostgres postgres, boolean statementStats) {
 		this.kafka = kafka;
 		this.postgres = postgres;
+		this.statementStats = statementStats;
 		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
 				ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
 	}
 
 	/** A system property: true has PostgreSQL keep the time each statement took (pg_stat_statements). */
-	static final String STATEMENT_STATS = "bench.pg-statements";
+	private static final String STATEMENT_STATS = "bench.pg-statements";
 
 	static ProductionStack start() throws IOException {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 4);
 		kafka.afterPropertiesSet();
 		EmbeddedPostgres.Builder postgres = EmbeddedPostgres.builder();
-		if (Boolean.getBoolean(STATEMENT_STATS)) {
+		boolean statementStats = Boolean.getBoolean(STATEMENT_STATS);
+		if (statementStats) {
 			postgres.setServerConfig("shared_preload_libraries", "pg_stat_statements");
 		}
-		return new ProductionStack(kafka, postgres.start());
+		return new ProductionStack(kafka, postgres.start(), statementStats);
 	}
 
 	String brokers() {
@@ -92,7 +95,23 @@ final class ProductionStack implements AutoCloseable {
 	/** A new, empty database on the PostgreSQL server; Forewarn's migrations create its tables. */
 	String createDatabase(String name) {
 		JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + name).update();
+		if (statementStats) {
+			database(name).sql("create extension pg_stat_statements").update();
+		}
 		return name;
+	}
+
+	/** With {@link #STATEMENT_STATS}: the statements the server spent most time on so far, each with its calls. */
+	void printSlowestStatements(String database) {
+		if (!statementStats) {
+			return;
+		}
+		System.out.println("PostgreSQL's statements by time spent, all runs:");
+		database(database).sql("select round(total_exec_time) || ' ms, ' || calls || ' calls, ' "
+				+ "|| round((total_exec_time / calls)::numeric, 3) || ' ms each: ' "
+				+ "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 160) "
+				+ "from pg_stat_statements where calls > 0 order by total_exec_time desc limit 25")
+			.query(String.class).list().forEach(line -> System.out.println("  " + line));
 	}
 
 	/** The JDBC URL of a database on the PostgreSQL server (user postgres, no password). */
