@@ -1,7 +1,6 @@
 package org.forewarn.customer;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,16 +39,16 @@ public class CustomerStateStore {
 	static final int MAX_STATE = 800_000;
 	private static final Logger log = LoggerFactory.getLogger(CustomerStateStore.class);
 
-	private final JdbcClient jdbc;
+	private final StateRowStore rows;
 	private final Cache<String, Written> written;
 	private final boolean soleWriter;
 
 	CustomerStateStore(JdbcClient jdbc, StateCacheSettings settings) {
-		this.jdbc = jdbc;
+		this.rows = settings.inMemory() ? new MemoryStateStore() : new TableStateStore(jdbc);
 		// evictions run on the lane that wrote, not on a pool of their own: a size of 0 keeps nothing, at once
 		this.written = Caffeine.newBuilder().maximumSize(Math.max(0, settings.customers())).executor(Runnable::run)
 			.build();
-		this.soleWriter = settings.soleWriter();
+		this.soleWriter = settings.soleWriter() || settings.inMemory();
 	}
 
 	/**
@@ -119,9 +118,10 @@ public class CustomerStateStore {
 		return written.getIfPresent(customerId) != null;
 	}
 
-	/** Drops every kept state: for a database emptied under it (a replay starting over). */
+	/** Drops every kept state, and the stored ones: for a database emptied under it (a replay starting over). */
 	public void forgetAll() {
 		written.invalidateAll();
+		rows.clear();
 	}
 
 	/**
@@ -139,18 +139,12 @@ public class CustomerStateStore {
 	 * not fetched again; empty when the customer has no stored state.
 	 */
 	private Optional<Long> lock(String customerId) {
-		return jdbc.sql("select revision from customer_state where customer_id = ? for update")
-			.param(customerId)
-			.query((rs, row) -> rs.getLong(1))
-			.optional();
+		return rows.lockRevision(customerId);
 	}
 
 	/** The stored state, read from its row. */
 	private CustomerState fetch(String customerId) {
-		return read(customerId, jdbc.sql("select state from customer_state where customer_id = ?")
-			.param(customerId)
-			.query(String.class)
-			.single());
+		return read(customerId, rows.state(customerId));
 	}
 
 	private static CustomerState read(String customerId, String json) {
@@ -186,16 +180,8 @@ public class CustomerStateStore {
 		long revision = newRevision();
 		Written kept = written.getIfPresent(state.customerId());
 		boolean rowless = kept != null && kept.state() == state && kept.revision() == NO_ROW;
-		int updated = rowless ? 0
-				: jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ?, revision = ? "
-						+ "where customer_id = ?")
-					.params(json, phone, at.atOffset(ZoneOffset.UTC), revision, state.customerId())
-					.update();
-		if (updated == 0) {
-			jdbc.sql("insert into customer_state (customer_id, state, phone, updated_at, revision) "
-					+ "values (?, ?, ?, ?, ?)")
-				.params(state.customerId(), json, phone, at.atOffset(ZoneOffset.UTC), revision)
-				.update();
+		if (rowless || !rows.update(state.customerId(), json, phone, at, revision)) {
+			rows.insert(state.customerId(), json, phone, at, revision);
 		}
 		// what the lane knew still holds: it changed the state itself, nothing else
 		written.put(state.customerId(), new Written(state, revision, kept != null && kept.state() == state
@@ -208,8 +194,7 @@ public class CustomerStateStore {
 	 */
 	public void touch(String customerId) {
 		long revision = newRevision();
-		if (jdbc.sql("update customer_state set revision = ? where customer_id = ?").params(revision, customerId)
-			.update() > 0) {
+		if (rows.touch(customerId, revision)) {
 			written.asMap().computeIfPresent(customerId, (id, kept) -> new Written(kept.state(), revision, kept.known()));
 		}
 	}
@@ -226,9 +211,7 @@ public class CustomerStateStore {
 	/** The customers whose phone number this is (an inbound SMS says only where it came from). */
 	public List<String> customerIdsByPhone(String phone) {
 		String key = phoneKey(phone);
-		return key == null ? List.of()
-				: jdbc.sql("select customer_id from customer_state where phone = ? order by customer_id").param(key)
-					.query(String.class).list();
+		return key == null ? List.of() : rows.customerIdsByPhone(key);
 	}
 
 	/** E.164 without the spaces, dashes or brackets people and systems put in. */

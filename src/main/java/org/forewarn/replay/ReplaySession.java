@@ -67,7 +67,7 @@ public final class ReplaySession implements AutoCloseable {
 				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--forewarn.senders=1",
 				"--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN",
-				"--forewarn.state-cache.sole-writer=true"));
+				"--forewarn.state-cache.in-memory=true"));
 		// one process owns every customer of a replay and its database is in memory anyway: keep far more states
 		// than a live lane would, or a replay of a large shop parses most states back from JSON on every event
 		if (settings.stream().noneMatch(s -> s.startsWith(STATE_CACHE + "="))) {

@@ -2,11 +2,15 @@ package org.forewarn.customer;
 
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import org.forewarn.MigratedH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,13 +20,15 @@ class KeptStateTest {
 
 	private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
 
+	private DataSource dataSource;
 	private JdbcClient jdbc;
 	private CustomerStateStore lane;
 
 	@BeforeEach
 	void database() {
-		jdbc = JdbcClient.create(MigratedH2.dataSource());
-		lane = new CustomerStateStore(jdbc, new StateCacheSettings(100, false));
+		dataSource = MigratedH2.dataSource();
+		jdbc = JdbcClient.create(dataSource);
+		lane = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false));
 	}
 
 	@Test
@@ -36,7 +42,7 @@ class KeptStateTest {
 	@Test
 	void aRowWrittenElsewhereIsReadAgain() {
 		lane.save(placed("c-1", "o-1"), AT);
-		CustomerStateStore otherInstance = new CustomerStateStore(jdbc, new StateCacheSettings(100, false));
+		CustomerStateStore otherInstance = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false));
 		otherInstance.save(placed("c-1", "o-2"), AT.plusSeconds(60));
 
 		CustomerState loaded = lane.loadInLane("c-1");
@@ -64,7 +70,7 @@ class KeptStateTest {
 
 	@Test
 	void aCacheOfNoneReadsEveryTime() {
-		CustomerStateStore uncached = new CustomerStateStore(jdbc, new StateCacheSettings(0, false));
+		CustomerStateStore uncached = new CustomerStateStore(jdbc, new StateCacheSettings(0, false, false));
 		CustomerState written = placed("c-1", "o-1");
 		uncached.save(written, AT);
 
@@ -81,14 +87,14 @@ class KeptStateTest {
 		lane.save(first, AT);
 
 		assertThat(lane.loadInLane("c-1")).isSameAs(first);
-		assertThat(new CustomerStateStore(jdbc, new StateCacheSettings(0, false)).load("c-1").orders()).containsOnlyKeys("o-1");
+		assertThat(new CustomerStateStore(jdbc, new StateCacheSettings(0, false, false)).load("c-1").orders()).containsOnlyKeys("o-1");
 	}
 
 	@Test
 	void aFirstStateAnotherInstanceStoredMeanwhileIsNotOverwritten() {
 		CustomerState first = lane.loadInLane("c-1"); // none stored yet
 		first.order("o-1").placed(AT, null, null, null, null, null);
-		new CustomerStateStore(jdbc, new StateCacheSettings(100, false)).save(placed("c-1", "o-2"), AT); // a hand-over
+		new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-2"), AT); // a hand-over
 
 		// a failure that may pass: the event is tried again and then reads the row stored meanwhile
 		assertThatThrownBy(() -> lane.save(first, AT)).isInstanceOf(DuplicateKeyException.class);
@@ -97,7 +103,7 @@ class KeptStateTest {
 
 	@Test
 	void aFirstStateIsStoredWithoutACache() {
-		CustomerStateStore uncached = new CustomerStateStore(jdbc, new StateCacheSettings(0, false));
+		CustomerStateStore uncached = new CustomerStateStore(jdbc, new StateCacheSettings(0, false, false));
 		CustomerState first = uncached.loadInLane("c-1");
 		first.order("o-1").placed(AT, null, null, null, null, null);
 		uncached.save(first, AT);
@@ -107,7 +113,7 @@ class KeptStateTest {
 
 	@Test
 	void aSoleWriterUsesItsKeptStateWithoutLockingTheRow() {
-		CustomerStateStore replay = new CustomerStateStore(jdbc, new StateCacheSettings(100, true));
+		CustomerStateStore replay = new CustomerStateStore(jdbc, new StateCacheSettings(100, true, false));
 		CustomerState written = placed("c-1", "o-1");
 		replay.save(written, AT);
 		// no one else writes in a replay: were the row changed all the same, the replay would not look
@@ -118,11 +124,29 @@ class KeptStateTest {
 
 	@Test
 	void aSoleWriterReadsAStateItKeepsNoLonger() {
-		new CustomerStateStore(jdbc, new StateCacheSettings(100, false)).save(placed("c-1", "o-1"), AT);
-		CustomerStateStore replay = new CustomerStateStore(jdbc, new StateCacheSettings(0, true));
+		new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-1"), AT);
+		CustomerStateStore replay = new CustomerStateStore(jdbc, new StateCacheSettings(0, true, false));
 
 		assertThat(replay.loadInLane("c-1").orders()).containsOnlyKeys("o-1");
 		assertThat(replay.loadInLane("c-2").orders()).isEmpty();
+	}
+
+	@Test
+	void statesKeptInMemoryComeBackAsCommittedAfterAFailureAndNeverReachTheTable() {
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		CustomerStateStore replay = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, true));
+		transaction.executeWithoutResult(tx -> replay.save(placed("c-1", "o-1"), AT));
+
+		assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
+			CustomerState changed = replay.loadInLane("c-1");
+			changed.order("o-2").placed(AT, null, null, null, null, null);
+			replay.save(changed, AT);
+			throw new IllegalStateException("the processing fails");
+		})).hasMessage("the processing fails");
+		replay.forget("c-1");
+
+		assertThat(replay.loadInLane("c-1").orders()).containsOnlyKeys("o-1");
+		assertThat(jdbc.sql("select count(*) from customer_state").query(Integer.class).single()).isZero();
 	}
 
 	private static CustomerState placed(String customerId, String orderId) {

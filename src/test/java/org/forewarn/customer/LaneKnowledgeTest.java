@@ -27,8 +27,8 @@ class LaneKnowledgeTest {
 	@BeforeEach
 	void database() {
 		jdbc = JdbcClient.create(MigratedH2.dataSource());
-		lane = new CustomerStateStore(jdbc, new StateCacheSettings(100, false));
-		otherInstance = new CustomerStateStore(jdbc, new StateCacheSettings(100, false));
+		lane = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false));
+		otherInstance = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false));
 	}
 
 	@Test
