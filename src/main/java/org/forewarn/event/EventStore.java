@@ -1,115 +1,49 @@
 package org.forewarn.event;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
-import org.forewarn.shared.DatabaseKind;
-import org.forewarn.shared.SqlMarks;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Every accepted event, kept once per id. */
+/** Every accepted event, kept once per id: in the {@code event} table, or in memory ({@link EventStoreSettings}). */
 @Repository
 public class EventStore {
 
-	/** Most ids asked for in one look for those already stored. */
-	private static final int IDS_PER_LOOK = 500;
+	private final EventRows rows;
 
-	private final JdbcClient jdbc;
-	private final JdbcTemplate batches;
-	private final boolean postgres;
-	private final String insert;
-
-	EventStore(JdbcClient jdbc, JdbcTemplate batches) {
-		this.jdbc = jdbc;
-		this.batches = batches;
-		this.postgres = DatabaseKind.isPostgres(batches.getDataSource());
-		// a duplicate on PostgreSQL must not spoil the transaction: several events may share one
-		String onConflict = postgres ? " on conflict (id) do nothing" : "";
-		this.insert = "insert into event (id, customer_id, order_id, type, event_time, received_at, payload) "
-				+ "values (?, ?, ?, ?, ?, ?, ?)" + onConflict;
+	EventStore(JdbcClient jdbc, JdbcTemplate batches, EventStoreSettings settings) {
+		this.rows = settings.inMemory() ? new MemoryEventRows() : new TableEventRows(jdbc, batches);
 	}
 
 	/** Stores the event; false when an event with this id was stored before (a duplicate). */
 	public boolean insertIfNew(Event event, Instant receivedAt) {
-		try {
-			return jdbc.sql(insert)
-				.params(event.id(), event.customerId(), event.orderId(), event.type(), event.time(),
-						receivedAt.atOffset(ZoneOffset.UTC), EventJson.write(event))
-				.update() == 1;
-		}
-		catch (DuplicateKeyException e) {
-			return false;
-		}
+		return rows.insertAllIfNew(List.of(event), receivedAt).get(0);
 	}
 
 	/**
-	 * As {@link #insertIfNew} for each event, in one batch of statements: for each, whether it was new. An id the list
-	 * repeats is new the first time only. On H2, an event another transaction stores meanwhile fails the batch with a
-	 * {@link DuplicateKeyException} (the caller tries the events one at a time); on PostgreSQL it is a duplicate.
+	 * As {@link #insertIfNew} for each event, at once (one batch of statements): for each, whether it was new. An id
+	 * the list repeats is new the first time only. On H2, an event another transaction stores meanwhile fails the
+	 * batch with a {@link org.springframework.dao.DuplicateKeyException}; on PostgreSQL it is a duplicate.
 	 */
 	public List<Boolean> insertAllIfNew(List<Event> batch, Instant receivedAt) {
-		if (batch.size() == 1) {
-			return List.of(insertIfNew(batch.get(0), receivedAt)); // one statement, not a look and an insert
-		}
-		Set<String> taken = postgres ? new HashSet<>() : stored(batch);
-		List<Boolean> fresh = new ArrayList<>(batch.size());
-		List<Object[]> rows = new ArrayList<>(batch.size());
-		for (Event event : batch) {
-			boolean tried = taken.add(event.id());
-			fresh.add(tried);
-			if (tried) {
-				rows.add(new Object[] { event.id(), event.customerId(), event.orderId(), event.type(), event.time(),
-						receivedAt.atOffset(ZoneOffset.UTC), EventJson.write(event) });
-			}
-		}
-		int[] counts = batches.batchUpdate(insert, rows);
-		for (int i = 0, row = 0; i < fresh.size(); i++) {
-			if (fresh.get(i)) {
-				int count = counts[row++];
-				if (count < 0) {
-					throw new IllegalStateException("The database did not say whether event " + batch.get(i).id()
-							+ " was stored (" + count + ")");
-				}
-				fresh.set(i, count == 1); // 0: PostgreSQL found it stored meanwhile
-			}
-		}
-		return fresh;
-	}
-
-	/** The ids of these events stored before. */
-	private Set<String> stored(List<Event> batch) {
-		List<String> ids = batch.stream().map(Event::id).distinct().toList();
-		Set<String> stored = new HashSet<>();
-		for (int from = 0; from < ids.size(); from += IDS_PER_LOOK) {
-			List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOK));
-			stored.addAll(jdbc.sql("select id from event where id in (" + SqlMarks.of(part) + ")").params(part)
-				.query(String.class).list());
-		}
-		return stored;
+		return rows.insertAllIfNew(batch, receivedAt);
 	}
 
 	/** Every stored event of these types, in event time order (for outcome figures). */
-	public List<Event> findOfTypes(java.util.Collection<String> types) {
-		if (types.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("select payload from event where type in (" + SqlMarks.of(types) + ") order by event_time, id")
-			.params(List.copyOf(types))
-			.query((rs, row) -> EventJson.read(rs.getString(1)))
-			.list();
+	public List<Event> findOfTypes(Collection<String> types) {
+		return types.isEmpty() ? List.of() : rows.ofTypes(types);
 	}
 
+	/** The customer's stored events, by event time, then the time they were received. */
 	public List<Event> findByCustomer(String customerId) {
-		return jdbc.sql("select payload from event where customer_id = ? order by event_time, received_at")
-			.param(customerId)
-			.query((rs, row) -> EventJson.read(rs.getString(1)))
-			.list();
+		return rows.ofCustomer(customerId);
+	}
+
+	/** Drops every stored event: for a replay starting over. */
+	public void forgetAll() {
+		rows.clear();
 	}
 }

@@ -13,6 +13,7 @@ import org.forewarn.ForewarnApplication;
 import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.event.Event;
+import org.forewarn.event.EventStore;
 import org.forewarn.outreach.DetectionCount;
 import org.forewarn.outreach.DetectionStore;
 import org.forewarn.outreach.Outreach;
@@ -67,7 +68,7 @@ public final class ReplaySession implements AutoCloseable {
 				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--forewarn.senders=1",
 				"--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN",
-				"--forewarn.state-cache.in-memory=true"));
+				"--forewarn.state-cache.in-memory=true", "--forewarn.event-store.in-memory=true"));
 		// one process owns every customer of a replay and its database is in memory anyway: keep far more states
 		// than a live lane would, or a replay of a large shop parses most states back from JSON on every event
 		if (settings.stream().noneMatch(s -> s.startsWith(STATE_CACHE + "="))) {
@@ -122,6 +123,7 @@ public final class ReplaySession implements AutoCloseable {
 		}
 		jdbc.sql("set referential_integrity true").update();
 		context.getBean(CustomerStateStore.class).forgetAll(); // kept without reading their rows, which are gone
+		context.getBean(EventStore.class).forgetAll(); // kept in memory, not in a table
 		replayer.restart();
 	}
 

@@ -32,7 +32,8 @@ class StoringEventsTogetherTest {
 	@ValueSource(strings = { "h2", "postgresql" })
 	void eachEventIsStoredOnceAndSaidNewOnce(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
-		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
+		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
+				new EventStoreSettings(false));
 		assertThat(store.insertAllIfNew(List.of(event("e-old", "first")), EARLIER)).containsExactly(true);
 
 		List<Boolean> fresh = store.insertAllIfNew(List.of(event("e-1", "one"), event("e-old", "again"),
@@ -54,7 +55,8 @@ class StoringEventsTogetherTest {
 	@ValueSource(strings = { "h2", "postgresql" })
 	void aBatchOfDuplicatesOnlyStoresNothing(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
-		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
+		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
+				new EventStoreSettings(false));
 		store.insertAllIfNew(List.of(event("e-1", "one"), event("e-2", "two")), EARLIER);
 
 		assertThat(store.insertAllIfNew(List.of(event("e-2", "two"), event("e-1", "one")), NOW))
