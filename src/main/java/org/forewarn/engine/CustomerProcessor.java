@@ -279,7 +279,7 @@ class CustomerProcessor {
 
 	@SuppressWarnings("unchecked")
 	private static Trigger trigger(Event event) {
-		Map<String, Object> data = JSON.convertValue(event.data(), Map.class);
+		Map<String, Object> data = new LazyEventData(() -> JSON.convertValue(event.data(), Map.class));
 		return new Trigger(event.id(), event.type(), event.instant(), event.orderId(), data);
 	}
 }
