@@ -20,9 +20,7 @@ import org.forewarn.event.EventParser;
 import org.forewarn.event.EventType;
 import org.forewarn.logging.LogContext;
 import org.forewarn.rules.Wakeup;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,7 @@ public class EventIntake implements AutoCloseable {
 	private final CustomerLanes lanes;
 	private final Clock clock;
 	private final Duration maxClockSkew;
-	private final MeterRegistry meters;
+	private final IntakeMeters meters;
 
 	EventIntake(CustomerProcessor processor, CustomerLanes lanes, Clock clock, Duration maxClockSkew,
 			MeterRegistry meters) {
@@ -49,7 +47,7 @@ public class EventIntake implements AutoCloseable {
 		this.lanes = lanes;
 		this.clock = clock;
 		this.maxClockSkew = maxClockSkew;
-		this.meters = meters;
+		this.meters = new IntakeMeters(meters);
 	}
 
 	/**
@@ -137,13 +135,7 @@ public class EventIntake implements AutoCloseable {
 	}
 
 	private void count(Event event, IntakeResult result, long nanos) {
-		String type = EventType.of(event.type()).map(EventType::wireName).orElse("other");
-		Counter.builder("forewarn.events").description("Events submitted, by type and intake outcome")
-			.tag("type", type).tag("outcome", result.status().name().toLowerCase())
-			.register(meters).increment();
-		Timer.builder("forewarn.event.processing").description("Time to process one event in its customer's lane")
-			.tag("type", type).tag("outcome", result.status().name().toLowerCase())
-			.register(meters).record(Duration.ofNanos(nanos));
+		meters.record(event, result, nanos);
 	}
 
 	private IntakeResult process(Event event) {
