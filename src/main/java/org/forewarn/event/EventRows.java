@@ -13,7 +13,7 @@ interface EventRows {
 	/** Every stored event of these types, by event time, then id. */
 	List<Event> ofTypes(Collection<String> types);
 
-	/** The customer's stored events, by event time, then the time they were received. */
+	/** The customer's stored events, by event time, then the time they were received, then id. */
 	List<Event> ofCustomer(String customerId);
 
 	/** Drops every stored event. */

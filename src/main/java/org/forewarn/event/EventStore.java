@@ -37,7 +37,7 @@ public class EventStore {
 		return types.isEmpty() ? List.of() : rows.ofTypes(types);
 	}
 
-	/** The customer's stored events, by event time, then the time they were received. */
+	/** The customer's stored events, by event time, then the time they were received, then id. */
 	public List<Event> findByCustomer(String customerId) {
 		return rows.ofCustomer(customerId);
 	}
