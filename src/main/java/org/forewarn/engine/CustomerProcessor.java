@@ -95,7 +95,18 @@ class CustomerProcessor {
 	 * before the commit, nothing of them was stored): the caller tries them one at a time to learn which.
 	 */
 	List<Boolean> processAll(List<Event> batch) {
+		return processAll(batch, false);
+	}
+
+	/**
+	 * As {@link #processAll(List)}; with {@code sendBehind} it returns once the events are stored and decided, and
+	 * their customers' sends go on behind it ({@link ShareSenders#sendBehind}): a failure there is logged and its
+	 * work comes back through a wakeup. Work due at once already has one, scheduled in the same transaction.
+	 */
+	List<Boolean> processAll(List<Event> batch, boolean sendBehind) {
 		try {
+			// one writer per customer: their sends still under way come first
+			batch.forEach(event -> senders.awaitSends(event.customerId()));
 			Map<String, CustomerState> latest = new LinkedHashMap<>();
 			Map<String, List<Wakeup>> scheduled = new ConcurrentHashMap<>();
 			Set<String> mayOwe = new HashSet<>();
@@ -106,6 +117,11 @@ class CustomerProcessor {
 					due.add(state != null ? state : load(customerId, List.of()));
 				}
 			});
+			if (sendBehind) {
+				due.forEach(state -> senders.sendBehind(state.customerId(),
+						() -> sendBehind(state, kept(scheduled, state.customerId()))));
+				return fresh;
+			}
 			List<Wakeup> settled = Collections.synchronizedList(new ArrayList<>());
 			senders.sendEach(due, state -> settled.addAll(dispatch(state, kept(scheduled, state.customerId()))));
 			settle(settled);
@@ -115,6 +131,33 @@ class CustomerProcessor {
 			// the states kept may hold changes that were rolled back
 			batch.forEach(event -> states.forget(event.customerId()));
 			throw e;
+		}
+	}
+
+	/** Returns once every send that went on behind its lane is done: before the stores it uses close. */
+	void finishSends() {
+		senders.awaitAllSends();
+	}
+
+	/**
+	 * Sends what is due for the customer after the lane moved on. When that fails, a wakeup due now brings the
+	 * customer's work back (the wakeup that brought it here may be spent); when even that cannot be scheduled, the
+	 * overdue sweep finds the work.
+	 */
+	private void sendBehind(CustomerState state, List<Wakeup> scheduledByDecisions) {
+		try (LogContext.Scope scope = LogContext.event(null, state.customerId())) {
+			settle(dispatch(state, scheduledByDecisions));
+		}
+		catch (RuntimeException e) {
+			log.warn("Sending what is due for customer {} failed; a wakeup brings it back: {}",
+					LogContext.customerRef(state.customerId()), e.toString());
+			try {
+				scheduler.schedule(OutreachPlanner.dispatchNow(state.customerId(), clock.instant()));
+			}
+			catch (RuntimeException again) {
+				log.warn("No wakeup could be scheduled for customer {} either; the overdue sweep will find the work: {}",
+						LogContext.customerRef(state.customerId()), again.toString());
+			}
 		}
 	}
 

@@ -64,18 +64,21 @@ public class EventIntake implements AutoCloseable {
 		return result;
 	}
 
-	/** As {@link #submitAll(List, BiConsumer)}, told nothing before the whole batch is done. */
+	/** As {@link #submitAll(List, boolean, BiConsumer)}, returning once what is due is sent, told nothing before. */
 	public List<IntakeResult> submitAll(List<Event> batch) {
-		return submitAll(batch, (position, result) -> { });
+		return submitAll(batch, false, (position, result) -> { });
 	}
 
 	/**
 	 * Processes a batch of events (a Kafka poll) as {@link #submit} would, one result per event in the batch's order:
 	 * each lane takes its customers' events in order in one transaction, the lanes at the same time. When a lane's
-	 * transaction fails, its events are processed again one at a time, so a bad event costs only itself.
-	 * {@code done} hears of each event (its position and result) as soon as its share is stored and sent.
+	 * transaction fails, its events are processed again one at a time, so a bad event costs only itself. With
+	 * {@code sendBehind} a lane moves on once its share is stored and decided, and what is due goes out behind it
+	 * (a customer's next work waits for their sends); else once that is sent too. {@code done} hears of each event
+	 * (its position and result) as soon as its lane moves on.
 	 */
-	public List<IntakeResult> submitAll(List<Event> batch, BiConsumer<Integer, IntakeResult> done) {
+	public List<IntakeResult> submitAll(List<Event> batch, boolean sendBehind,
+			BiConsumer<Integer, IntakeResult> done) {
 		long started = System.nanoTime();
 		IntakeResult[] results = new IntakeResult[batch.size()];
 		Map<Integer, List<Integer>> byLane = new LinkedHashMap<>();
@@ -90,7 +93,8 @@ public class EventIntake implements AutoCloseable {
 		}
 		Map<Integer, Future<Boolean>> running = new LinkedHashMap<>();
 		byLane.forEach((lane, positions) -> running.put(lane, handOver(lane, () -> {
-			List<Boolean> fresh = processor.processAll(positions.stream().map(batch::get).toList());
+			List<Event> share = positions.stream().map(batch::get).toList();
+			List<Boolean> fresh = sendBehind ? processor.processAll(share, true) : processor.processAll(share);
 			for (int n = 0; n < positions.size(); n++) {
 				int position = positions.get(n);
 				results[position] = new IntakeResult(null, batch.get(position).id(),
@@ -195,5 +199,6 @@ public class EventIntake implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException {
 		lanes.close();
+		processor.finishSends();
 	}
 }

@@ -116,6 +116,11 @@ public class OutreachPlanner {
 		return new Wakeup(customerId, at, orderId, DISPATCH_LABEL);
 	}
 
+	/** A wakeup that dispatches whatever of the customer's work is due at {@code at}, whichever order it is for. */
+	public static Wakeup dispatchNow(String customerId, Instant at) {
+		return dispatchWakeup(customerId, null, at);
+	}
+
 	/** One record per (customer, problem, order, rule), plus one per follow-up step a rule asks for. */
 	private static OutreachCreator.Draft draft(OutreachRequest request, Evaluation evaluation, CustomerState state,
 			Instant now) {
