@@ -100,8 +100,8 @@ class CustomerProcessor {
 
 	/**
 	 * As {@link #processAll(List)}; with {@code sendBehind} it returns once the events are stored and decided, and
-	 * their customers' sends go on behind it ({@link ShareSenders#sendBehind}): a failure there is logged and its
-	 * work comes back through a wakeup. Work due at once already has one, scheduled in the same transaction.
+	 * their customers' sends go on behind it ({@link ShareSenders#sendBehind}): each such customer has a wakeup due
+	 * now from the same transaction, deleted once their sends are done, so a stop before then loses nothing.
 	 */
 	List<Boolean> processAll(List<Event> batch, boolean sendBehind) {
 		try {
@@ -110,7 +110,13 @@ class CustomerProcessor {
 			Map<String, CustomerState> latest = new LinkedHashMap<>();
 			Map<String, List<Wakeup>> scheduled = new ConcurrentHashMap<>();
 			Set<String> mayOwe = new HashSet<>();
-			List<Boolean> fresh = transaction.execute(tx -> storeAndDecide(batch, latest, scheduled, mayOwe));
+			List<Boolean> fresh = transaction.execute(tx -> {
+				List<Boolean> stored = storeAndDecide(batch, latest, scheduled, mayOwe);
+				if (sendBehind) {
+					keepDispatchable(mayOwe, scheduled);
+				}
+				return stored;
+			});
 			List<CustomerState> due = new ArrayList<>(latest.size());
 			latest.forEach((customerId, state) -> {
 				if (mayOwe.contains(customerId)) {
@@ -134,30 +140,37 @@ class CustomerProcessor {
 		}
 	}
 
+	/**
+	 * Gives each customer who may owe sends a wakeup due now, in the share's transaction, unless its decisions gave
+	 * them one: their sends go out after the offsets are committed, and the wakeup that brought a customer's work
+	 * here (a timer event) is spent. Settled once the sends are done, like the decisions' own.
+	 */
+	private void keepDispatchable(Set<String> mayOwe, Map<String, List<Wakeup>> scheduled) {
+		Instant now = clock.instant();
+		for (String customerId : mayOwe) {
+			List<Wakeup> kept = kept(scheduled, customerId);
+			if (kept.stream().noneMatch(w -> OutreachPlanner.onlyDispatches(w) && !w.at().isAfter(now))) {
+				scheduling(kept).accept(OutreachPlanner.dispatchNow(customerId, now));
+			}
+		}
+	}
+
 	/** Returns once every send that went on behind its lane is done: before the stores it uses close. */
 	void finishSends() {
 		senders.awaitAllSends();
 	}
 
 	/**
-	 * Sends what is due for the customer after the lane moved on. When that fails, a wakeup due now brings the
-	 * customer's work back (the wakeup that brought it here may be spent); when even that cannot be scheduled, the
-	 * overdue sweep finds the work.
+	 * Sends what is due for the customer after the lane moved on. When that fails, the wakeup the share gave them
+	 * stays and brings their work back.
 	 */
 	private void sendBehind(CustomerState state, List<Wakeup> scheduledByDecisions) {
 		try (LogContext.Scope scope = LogContext.event(null, state.customerId())) {
 			settle(dispatch(state, scheduledByDecisions));
 		}
 		catch (RuntimeException e) {
-			log.warn("Sending what is due for customer {} failed; a wakeup brings it back: {}",
+			log.warn("Sending what is due for customer {} failed; their wakeup brings it back: {}",
 					LogContext.customerRef(state.customerId()), e.toString());
-			try {
-				scheduler.schedule(OutreachPlanner.dispatchNow(state.customerId(), clock.instant()));
-			}
-			catch (RuntimeException again) {
-				log.warn("No wakeup could be scheduled for customer {} either; the overdue sweep will find the work: {}",
-						LogContext.customerRef(state.customerId()), again.toString());
-			}
 		}
 	}
 

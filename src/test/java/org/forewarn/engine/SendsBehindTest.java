@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.forewarn.customer.CustomerState;
+import org.forewarn.event.Event;
 import org.forewarn.rules.Decisions;
 import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.Trigger;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -80,13 +82,24 @@ class SendsBehindTest extends ProcessorOverMocks {
 	}
 
 	@Test
-	void aSendThatFailsBehindTheLaneSchedulesAWakeupForTheCustomerNow() {
+	void aSendThatFailsBehindTheLaneLeavesItsWakeup() {
 		doThrow(new IllegalStateException("the database went away")).when(dispatcher).dispatchDue(any(), any());
 
 		assertThat(processor.processAll(List.of(event("e-1", "c-1")), true)).containsExactly(true);
 
-		verify(scheduler, timeout(2_000)).schedule(new Wakeup("c-1", NOW, null, "dispatch"));
-		verify(scheduler, never()).settled(any());
+		verify(dispatcher, timeout(2_000)).dispatchDue(any(), any());
+		verify(scheduler, after(300).never()).settled(any());
+	}
+
+	@Test
+	void aCustomerWhoseWorkATimerBroughtGetsAWakeupInTheShareAndItIsSettledAfterTheSend() {
+		Event timer = EventIntake.timerEvent(new Wakeup("c-2", NOW.minusSeconds(5), null, "dispatch"));
+
+		processor.processAll(List.of(timer), true);
+
+		Wakeup now = new Wakeup("c-2", NOW, null, "dispatch");
+		verify(scheduler).schedule(now);
+		verify(scheduler, timeout(2_000)).settled(List.of(now));
 	}
 
 	@Test
