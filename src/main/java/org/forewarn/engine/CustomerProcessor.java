@@ -113,7 +113,7 @@ class CustomerProcessor {
 			List<Boolean> fresh = transaction.execute(tx -> {
 				List<Boolean> stored = storeAndDecide(batch, latest, scheduled, mayOwe);
 				if (sendBehind) {
-					keepDispatchable(mayOwe, scheduled);
+					keepDispatchable(batch, stored, mayOwe, scheduled);
 				}
 				return stored;
 			});
@@ -141,13 +141,23 @@ class CustomerProcessor {
 	}
 
 	/**
-	 * Gives each customer who may owe sends a wakeup due now, in the share's transaction, unless its decisions gave
-	 * them one: their sends go out after the offsets are committed, and the wakeup that brought a customer's work
-	 * here (a timer event) is spent. Settled once the sends are done, like the decisions' own.
+	 * Gives a wakeup due now, in the share's transaction, to each customer who may owe sends and whose work came with
+	 * a spent wakeup: a timer event (its wakeup fired) or a redelivered event (its first delivery may have settled
+	 * its wakeups). Their sends go out after the offsets are committed; other due work still has its own wakeup, as
+	 * work the share's decisions made due at once has. Settled once the sends are done, like the decisions' own.
 	 */
-	private void keepDispatchable(Set<String> mayOwe, Map<String, List<Wakeup>> scheduled) {
+	private void keepDispatchable(List<Event> batch, List<Boolean> stored, Set<String> mayOwe,
+			Map<String, List<Wakeup>> scheduled) {
 		Instant now = clock.instant();
-		for (String customerId : mayOwe) {
+		Set<String> spent = new HashSet<>();
+		for (int i = 0; i < batch.size(); i++) {
+			Event event = batch.get(i);
+			boolean timer = event.type().equals(EventType.TIMER_FIRED.wireName());
+			if ((timer || !stored.get(i)) && mayOwe.contains(event.customerId())) {
+				spent.add(event.customerId());
+			}
+		}
+		for (String customerId : spent) {
 			List<Wakeup> kept = kept(scheduled, customerId);
 			if (kept.stream().noneMatch(w -> OutreachPlanner.onlyDispatches(w) && !w.at().isAfter(now))) {
 				scheduling(kept).accept(OutreachPlanner.dispatchNow(customerId, now));

@@ -103,6 +103,17 @@ class SendsBehindTest extends ProcessorOverMocks {
 	}
 
 	@Test
+	void aRedeliveredEventsCustomerGetsAWakeupInTheShareButANewEventWithItsOwnDoesNot() {
+		when(events.insertAllIfNew(anyList(), any())).thenReturn(List.of(false, true));
+
+		processor.processAll(List.of(event("e-1", "c-2"), event("e-2", "c-3")), true);
+
+		verify(scheduler).schedule(new Wakeup("c-2", NOW, null, "dispatch"));
+		verify(scheduler, never()).schedule(new Wakeup("c-3", NOW, null, "dispatch"));
+		verify(scheduler).schedule(new Wakeup("c-3", NOW.minusSeconds(1), "o-1", "dispatch"));
+	}
+
+	@Test
 	void finishingWaitsForEverySendUnderWay() throws Exception {
 		processor.processAll(List.of(event("e-1", "c-1")), true);
 		CompletableFuture<Void> finished = CompletableFuture.runAsync(processor::finishSends);
