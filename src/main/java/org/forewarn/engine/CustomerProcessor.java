@@ -100,8 +100,8 @@ class CustomerProcessor {
 
 	/**
 	 * As {@link #processAll(List)}; with {@code sendBehind} it returns once the events are stored and decided, and
-	 * their customers' sends go on behind it ({@link ShareSenders#sendBehind}): each such customer has a wakeup due
-	 * now from the same transaction, deleted once their sends are done, so a stop before then loses nothing.
+	 * their customers' sends go on behind it ({@link ShareSenders#sendBehind}): each send then due still has a wakeup
+	 * (see {@link #keepDispatchable}), deleted once it is done, so a stop before then loses nothing.
 	 */
 	List<Boolean> processAll(List<Event> batch, boolean sendBehind) {
 		try {

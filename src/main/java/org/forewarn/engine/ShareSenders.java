@@ -18,7 +18,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Sends what is due for the customers of one lane's share at the same time, so that one customer's slow provider
  * (an SMS waits for Twilio's answer) does not hold up the others. Either the lane waits until every customer's sends
  * are done, holding its lock all along ({@link #sendEach}), or it moves on while they go out ({@link #sendBehind}):
- * then a customer's next work first waits for their sends ({@link #awaitSends(String)}), so a customer still has one writer
+ * then a customer's next work first waits for their sends ({@link #awaitSends}), so a customer still has one writer
  * at a time. The threads are shared by all lanes and bounded, as are the connections they use and the customers
  * whose sends may be under way behind the lanes.
  */

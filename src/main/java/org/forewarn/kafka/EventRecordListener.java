@@ -20,10 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads event records and runs them through the one intake path, each in its customer's lane. A partition holds
  * whole customers (the key is the customerId), so each customer's events arrive here in order and on one instance
- * only. The listener returns only after the events' effects are stored, so the offsets are committed after them (what
- * is due goes out behind it). A
- * record that can never be accepted is thrown out to the dead-letter topic (whatever went wrong while reading it);
- * only a failure that may pass (FAILED: the database unavailable) is retried.
+ * only. The listener returns only after the events' effects are stored, so the offsets are committed after them; what
+ * they made due goes out behind it. A record that can never be accepted is thrown out to the dead-letter topic
+ * (whatever went wrong while reading it); only a failure that may pass (FAILED: the database unavailable) is retried.
  */
 class EventRecordListener {
 
@@ -67,9 +66,9 @@ class EventRecordListener {
 				break;
 			}
 		}
-		// the offsets are committed once the events are stored and decided; their sends go on behind the poll, and
-		// work due at once has a wakeup in the same transaction, in case the instance stops before it is sent.
-		// Told as each lane's share is stored, not when the whole poll is
+		// the offsets are committed once the events are stored and decided; their sends go on behind the poll, each
+		// with a wakeup that fires if the instance stops before it is sent. Told as each lane's share is stored, not
+		// when the whole poll is
 		List<IntakeResult> results = intake.submitAll(events, true, (i, result) -> {
 			if (result.status() == IntakeResult.Status.ACCEPTED || result.status() == IntakeResult.Status.DUPLICATE) {
 				ConsumerRecord<String, String> record = records.get(i);
