@@ -5,14 +5,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import org.forewarn.event.Event;
 import org.forewarn.outreach.Outreach;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;
@@ -65,25 +59,6 @@ class ReplaySessionTest {
 
 			// a state kept from before the reset would still hold the cancellation request and open its task again
 			assertThat(session.outreach()).isEmpty();
-		}
-	}
-
-	@Test
-	void aReplayTransactionTakesAConnectionOnlyForItsFirstStatement() {
-		try (ReplaySession session = ReplaySession.start(List.of())) {
-			HikariPoolMXBean pool = session.bean(DataSource.class).unwrap(HikariDataSource.class).getHikariPoolMXBean();
-			TransactionTemplate transaction = session.bean(TransactionTemplate.class);
-			JdbcClient jdbc = session.bean(JdbcClient.class);
-
-			transaction.executeWithoutResult(tx -> {
-				assertThat(pool.getActiveConnections()).isZero();
-				jdbc.sql("select count(*) from outreach").query(Long.class).single();
-				assertThat(pool.getActiveConnections()).isOne();
-			});
-			assertThat(pool.getActiveConnections()).isZero();
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 
