@@ -94,7 +94,7 @@ public class EventIntake implements AutoCloseable {
 		Map<Integer, Future<Boolean>> running = new LinkedHashMap<>();
 		byLane.forEach((lane, positions) -> running.put(lane, handOver(lane, () -> {
 			List<Event> share = positions.stream().map(batch::get).toList();
-			List<Boolean> fresh = sendBehind ? processor.processAll(share, true) : processor.processAll(share);
+			List<Boolean> fresh = processor.processAll(share, sendBehind);
 			for (int n = 0; n < positions.size(); n++) {
 				int position = positions.get(n);
 				results[position] = new IntakeResult(null, batch.get(position).id(),
