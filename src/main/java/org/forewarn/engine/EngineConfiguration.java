@@ -1,6 +1,7 @@
 package org.forewarn.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -24,12 +25,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 		WakeupSettings.class })
 class EngineConfiguration {
 
-	/** Replay brings its own simulated clock. */
+	/**
+	 * Ticks in microseconds, the most the database keeps: a time read from the clock is stored and read back as it
+	 * was, so work made due "now" is due at that same "now" (stored, a time with nanoseconds may round up past it).
+	 * Replay brings its own simulated clock.
+	 */
 	@Bean
 	@Profile("!replay")
 	Clock clock() {
-		return Clock.systemUTC();
+		return Clock.tick(Clock.systemUTC(), STORED_PRECISION);
 	}
+
+	/** The finest time the database keeps (PostgreSQL's and H2's timestamps). */
+	static final Duration STORED_PRECISION = Duration.ofNanos(1_000);
 
 	@Bean
 	@Profile("!replay")
