@@ -26,6 +26,7 @@ import org.forewarn.logging.LogContext;
 import org.forewarn.outreach.Detection;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachDispatcher;
+import org.forewarn.outreach.OutreachDispatcher.Dispatched;
 import org.forewarn.outreach.OutreachPlanner;
 import org.forewarn.outreach.OutreachStore;
 import org.forewarn.rules.Decisions;
@@ -242,14 +243,23 @@ class CustomerProcessor {
 	/**
 	 * Sends what is due for the customer; answers the wakeups this has settled. Work the share's decisions made due at
 	 * once was given a wakeup in case the process stopped before this dispatch: now that it has run, they need not
-	 * come back as timer events. Wakeups the dispatch itself asks for (a fallback it creates) are never settled: it
-	 * may not have finished that work.
+	 * come back as timer events. Work the dispatch itself made due at once (a fallback it created) has one too; it is
+	 * settled only when the dispatch finished all that was due (else the wakeup brings back what it left).
 	 */
 	private List<Wakeup> dispatch(CustomerState state, List<Wakeup> scheduledByDecisions) {
 		Instant began = clock.instant();
-		dispatcher.dispatchDue(state, scheduler::schedule);
-		return scheduledByDecisions.stream()
-			.filter(wakeup -> OutreachPlanner.onlyDispatches(wakeup) && !wakeup.at().isAfter(began))
+		List<Wakeup> scheduledByDispatch = Collections.synchronizedList(new ArrayList<>()); // channels send at once
+		Dispatched dispatched = dispatcher.dispatchDue(state, scheduling(scheduledByDispatch));
+		List<Wakeup> settled = new ArrayList<>(dueBy(scheduledByDecisions, began));
+		if (dispatched.finished()) {
+			settled.addAll(dueBy(scheduledByDispatch, dispatched.now()));
+		}
+		return settled;
+	}
+
+	private static List<Wakeup> dueBy(List<Wakeup> wakeups, Instant moment) {
+		return wakeups.stream()
+			.filter(wakeup -> OutreachPlanner.onlyDispatches(wakeup) && !wakeup.at().isAfter(moment))
 			.toList();
 	}
 

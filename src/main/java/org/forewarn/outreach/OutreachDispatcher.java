@@ -69,11 +69,18 @@ public class OutreachDispatcher {
 	}
 
 	/**
-	 * Handles what is due for this customer now; {@code schedule} takes the wakeups this needs (retries, sends moved
-	 * by quiet hours or caps). Returns how many went out. "Now" is the clock only: an event's own time (which may be
-	 * ahead, or long past) never decides whether a message is due, nor its quiet hours, caps or deadline.
+	 * What one dispatch did: how many went out, the "now" it dispatched at, and whether it left nothing due by then
+	 * undone (false when it stopped after its last pass still finding work).
 	 */
-	public int dispatchDue(CustomerState state, Consumer<Wakeup> schedule) {
+	public record Dispatched(int sent, Instant now, boolean finished) {
+	}
+
+	/**
+	 * Handles what is due for this customer now; {@code schedule} takes the wakeups this needs (retries, sends moved
+	 * by quiet hours or caps, fallbacks created). "Now" is the clock only: an event's own time (which may be ahead,
+	 * or long past) never decides whether a message is due, nor its quiet hours, caps or deadline.
+	 */
+	public Dispatched dispatchDue(CustomerState state, Consumer<Wakeup> schedule) {
 		Instant now = clock.instant();
 		AtomicInteger sent = new AtomicInteger();
 		for (int pass = 0; pass < MAX_PASSES; pass++) {
@@ -104,10 +111,10 @@ public class OutreachDispatcher {
 				changed = true;
 			}
 			if (!changed) {
-				break;
+				return new Dispatched(sent.get(), now, true);
 			}
 		}
-		return sent.get();
+		return new Dispatched(sent.get(), now, false);
 	}
 
 	private static boolean fallbackOwed(Outreach o) {

@@ -13,6 +13,7 @@ import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.event.EventStore;
 import org.forewarn.outreach.OutreachDispatcher;
+import org.forewarn.outreach.OutreachDispatcher.Dispatched;
 import org.forewarn.outreach.OutreachPlanner;
 import org.forewarn.outreach.OutreachStore;
 import org.forewarn.rules.RuleEngine;
@@ -50,6 +51,7 @@ abstract class ProcessorOverMocks {
 			.thenAnswer(call -> Collections.nCopies(call.<List<Event>>getArgument(0).size(), true));
 		when(states.loadInLane(anyString())).thenAnswer(call -> new CustomerState(call.getArgument(0)));
 		when(states.known(anyString())).thenReturn(Known.NOTHING);
+		when(dispatcher.dispatchDue(any(), any())).thenReturn(new Dispatched(0, NOW, true));
 	}
 
 	@AfterEach

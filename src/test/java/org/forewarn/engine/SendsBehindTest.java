@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.forewarn.customer.CustomerState;
 import org.forewarn.event.Event;
+import org.forewarn.outreach.OutreachDispatcher.Dispatched;
 import org.forewarn.rules.Decisions;
 import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.Trigger;
@@ -46,7 +47,7 @@ class SendsBehindTest extends ProcessorOverMocks {
 			if (call.<CustomerState>getArgument(0).customerId().equals("c-1")) {
 				providerAnswers.await(10, TimeUnit.SECONDS);
 			}
-			return 1;
+			return new Dispatched(1, NOW, true);
 		}).when(dispatcher).dispatchDue(any(), any());
 	}
 

@@ -3,8 +3,10 @@ package org.forewarn.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.forewarn.customer.CustomerState;
+import org.forewarn.outreach.OutreachDispatcher.Dispatched;
 import org.forewarn.rules.Decisions;
 import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.Wakeup;
@@ -23,8 +25,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * The wakeups of work due at once are settled after the share's dispatch, in one go; the rules' own wakeups and
- * those of a dispatch that failed are not, and a settle that fails costs nothing but the wakeups firing.
+ * The wakeups of work due at once are settled after the share's dispatch, in one go, those the dispatch asked for
+ * itself too once it finished; the rules' own wakeups and those of a dispatch that failed or stopped with work left
+ * are not, and a settle that fails costs nothing but the wakeups firing.
  */
 class SettledWakeupsTest extends ProcessorOverMocks {
 
@@ -68,6 +71,42 @@ class SettledWakeupsTest extends ProcessorOverMocks {
 			.hasMessageContaining("provider blew up");
 		verify(scheduler, never()).settled(any());
 		verify(scheduler, times(2)).schedule(any());
+	}
+
+	@Test
+	void workTheDispatchMadeDueAtOnceIsSettledWithTheShareOnceTheDispatchFinishedIt() {
+		Wakeup fallback = new Wakeup("c-1", NOW, "o-1", "dispatch");
+		Wakeup retry = new Wakeup("c-1", NOW.plusSeconds(60), "o-1", "dispatch");
+		dispatchAsking(true, fallback, retry);
+		doAnswer(call -> settled.add(List.copyOf(call.getArgument(0)))).when(scheduler).settled(any());
+
+		processor.processAll(List.of(event("e-1", "c-1")));
+
+		verify(scheduler).schedule(fallback);
+		verify(scheduler).schedule(retry);
+		assertThat(settled).singleElement()
+			.satisfies(wakeups -> assertThat(wakeups).containsExactlyInAnyOrder(dispatch("c-1"), fallback));
+	}
+
+	@Test
+	void aDispatchThatStoppedWithWorkLeftKeepsTheWakeupsItAskedFor() {
+		Wakeup fallback = new Wakeup("c-1", NOW, "o-1", "dispatch");
+		dispatchAsking(false, fallback);
+		doAnswer(call -> settled.add(List.copyOf(call.getArgument(0)))).when(scheduler).settled(any());
+
+		processor.processAll(List.of(event("e-1", "c-1")));
+
+		verify(scheduler).schedule(fallback);
+		assertThat(settled).singleElement()
+			.satisfies(wakeups -> assertThat(wakeups).containsExactly(dispatch("c-1")));
+	}
+
+	/** The dispatch asks for these wakeups, then says whether it finished what was due. */
+	private void dispatchAsking(boolean finished, Wakeup... asked) {
+		when(dispatcher.dispatchDue(any(), any())).thenAnswer(call -> {
+			List.of(asked).forEach(call.<Consumer<Wakeup>>getArgument(1));
+			return new Dispatched(0, NOW, finished);
+		});
 	}
 
 	private static Wakeup dispatch(String customerId) {
