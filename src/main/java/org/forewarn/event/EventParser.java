@@ -2,6 +2,7 @@ package org.forewarn.event;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -57,7 +58,8 @@ public final class EventParser {
 		EventType type = EventType.of(typeName)
 			.filter(t -> internal || t != EventType.TIMER_FIRED)
 			.orElseThrow(() -> new InvalidEventException("type", "unknown event type '" + typeName + "'"));
-		OffsetDateTime time = time("time", requiredText(node, "time"));
+		// kept to the microsecond, as the database keeps times: work due at the event's time stays due at it once stored
+		OffsetDateTime time = time("time", requiredText(node, "time")).truncatedTo(ChronoUnit.MICROS);
 		String customerId = requiredText(node, "customerId");
 		EventLimits.checkId("customerId", customerId);
 		String orderId = optionalText(node, "orderId");

@@ -66,6 +66,15 @@ class EventParserTest {
 	}
 
 	@Test
+	void keepsTheEventsTimeToTheMicrosecondAsTheDatabaseDoes() {
+		Event event = EventParser.parse("""
+				{"id":"e1","type":"order.paid","time":"2017-10-02T10:56:33.123456789-03:00","customerId":"c1",
+				 "orderId":"o1"}""");
+
+		assertThat(event.instant()).hasToString("2017-10-02T13:56:33.123456Z");
+	}
+
+	@Test
 	void boundsTextFieldsAndTheWholeDataObject() {
 		String metric = "m".repeat(60_000);
 		assertThatThrownBy(() -> EventParser.parse("""

@@ -2,11 +2,14 @@ package org.forewarn.replay;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.forewarn.event.Event;
+import org.forewarn.event.EventParser;
 import org.forewarn.outreach.Outreach;
+import org.forewarn.outreach.OutreachStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,21 @@ class ReplaySessionTest {
 
 			// a state kept from before the reset would still hold the cancellation request and open its task again
 			assertThat(session.outreach()).isEmpty();
+		}
+	}
+
+	@Test
+	void workDecidedAtAnEventTimeWithNanosecondsIsDueAtThatTime() {
+		try (ReplaySession session = ReplaySession.start(List.of())) {
+			// the database keeps microseconds: a send time of .123456789 stored as .123457 lay after the clock
+			session.feed(EventParser.parse("{\"id\":\"e1\",\"type\":\"account.cancel_requested\","
+					+ "\"time\":\"2026-03-02T10:00:00.123456789Z\",\"customerId\":\"c1\","
+					+ "\"data\":{\"reason\":\"too expensive\"}}"));
+
+			assertThat(session.outreach()).singleElement().satisfies(task -> {
+				assertThat(task.status()).isEqualTo(OutreachStatus.OPEN);
+				assertThat(task.decidedAt()).isEqualTo(Instant.parse("2026-03-02T10:00:00.123456Z"));
+			});
 		}
 	}
 
