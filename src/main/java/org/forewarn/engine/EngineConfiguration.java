@@ -41,8 +41,9 @@ class EngineConfiguration {
 
 	@Bean
 	@Profile("!replay")
-	WakeupTable wakeupScheduler(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction) {
-		return new WakeupTable(jdbc, dataSource, transaction);
+	WakeupTable wakeupScheduler(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction,
+			Clock clock) {
+		return new WakeupTable(jdbc, dataSource, transaction, clock);
 	}
 
 	/** Started once the application is ready to process, stopped before the lanes close. */

@@ -56,7 +56,8 @@ final class WakeupPoller implements AutoCloseable {
 		this.clock = clock;
 		this.watch = watch;
 		this.lateness = Timer.builder("forewarn.wakeups.lateness")
-			.description("How long after its due time a wakeup was handed to its customer's lane")
+			.description("How long after its due time (or after it was scheduled, if later) a wakeup was handed to "
+					+ "its customer's lane")
 			.register(meters);
 	}
 
@@ -95,7 +96,7 @@ final class WakeupPoller implements AutoCloseable {
 			return 0;
 		}
 		for (WakeupTable.Taken taken : due) {
-			Duration late = Duration.between(taken.wakeup().at(), now);
+			Duration late = Duration.between(taken.lateFrom(), now);
 			late = late.isNegative() ? Duration.ZERO : late;
 			lateness.record(late);
 			watch.accept(late);

@@ -1,5 +1,6 @@
 package org.forewarn.engine;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,33 +22,39 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class WakeupTable implements WakeupScheduler {
 
-	/** A wakeup taken for hand-over, with what is needed to finish or retry it. */
-	record Taken(Wakeup wakeup, String id, int attempts) {
+	/**
+	 * A wakeup taken for hand-over, with what is needed to finish or retry it; {@code lateFrom} is its time, or when it
+	 * was scheduled if that came later: a wakeup asked for already past its time is late only from then.
+	 */
+	record Taken(Wakeup wakeup, String id, int attempts, Instant lateFrom) {
 	}
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
+	private final Clock clock;
 	/** PostgreSQL skips a duplicate in the statement; a failed insert would spoil the caller's transaction there. */
 	private final boolean insertOnConflict;
 
-	WakeupTable(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction) {
+	WakeupTable(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Clock clock) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.clock = clock;
 		this.insertOnConflict = DatabaseKind.isPostgres(dataSource);
 	}
 
 	@Override
 	public void schedule(Wakeup wakeup) {
 		OffsetDateTime at = utc(wakeup.at());
-		String columns = "insert into wakeup (id, customer_id, order_id, label, due_at, next_try_at) ";
+		OffsetDateTime now = utc(clock.instant());
+		String columns = "insert into wakeup (id, customer_id, order_id, label, due_at, next_try_at, scheduled_at) ";
 		if (insertOnConflict) {
-			jdbc.sql(columns + "values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing")
-				.params(wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at).update();
+			jdbc.sql(columns + "values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing")
+				.params(wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at, now).update();
 			return;
 		}
 		try {
-			jdbc.sql(columns + "select ?, ?, ?, ?, ?, ? where not exists (select 1 from wakeup where id = ?)")
-				.params(wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at, wakeup.id())
+			jdbc.sql(columns + "select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from wakeup where id = ?)")
+				.params(wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at, now, wakeup.id())
 				.update();
 		}
 		catch (DuplicateKeyException e) {
@@ -65,11 +72,17 @@ final class WakeupTable implements WakeupScheduler {
 	/** Takes up to {@code limit} wakeups due by {@code now}, in the order they are due, leased until {@code until}. */
 	List<Taken> take(Instant now, int limit, Instant until) {
 		return transaction.execute(tx -> {
-			List<Taken> due = jdbc.sql("select id, customer_id, due_at, order_id, label, attempts from wakeup "
-					+ "where next_try_at <= ? order by next_try_at limit ? for update skip locked")
+			List<Taken> due = jdbc.sql("select id, customer_id, due_at, order_id, label, attempts, scheduled_at from "
+					+ "wakeup where next_try_at <= ? order by next_try_at limit ? for update skip locked")
 				.params(utc(now), limit)
-				.query((rs, row) -> new Taken(new Wakeup(rs.getString(2), rs.getObject(3, OffsetDateTime.class)
-					.toInstant(), rs.getString(4), rs.getString(5)), rs.getString(1), rs.getInt(6)))
+				.query((rs, row) -> {
+					Instant dueAt = rs.getObject(3, OffsetDateTime.class).toInstant();
+					OffsetDateTime scheduledAt = rs.getObject(7, OffsetDateTime.class);
+					Instant lateFrom = scheduledAt != null && scheduledAt.toInstant().isAfter(dueAt)
+							? scheduledAt.toInstant() : dueAt;
+					return new Taken(new Wakeup(rs.getString(2), dueAt, rs.getString(4), rs.getString(5)),
+							rs.getString(1), rs.getInt(6), lateFrom);
+				})
 				.list();
 			if (!due.isEmpty()) {
 				jdbc.sql("update wakeup set next_try_at = :until where id in (:ids)")
@@ -94,15 +107,19 @@ final class WakeupTable implements WakeupScheduler {
 			.params(utc(next), taken.attempts() + 1, reason, taken.id()).update();
 	}
 
-	/** How many wakeups wait, and when the one to be tried first is due (null when none). */
-	Waiting waiting() {
-		return jdbc.sql("select count(*), min(next_try_at) from wakeup").query((rs, row) -> {
-			OffsetDateTime first = rs.getObject(2, OffsetDateTime.class);
-			return new Waiting(rs.getLong(1), first == null ? null : first.toInstant());
-		}).single();
+	/**
+	 * How many wakeups wait, and since when the longest-waiting of those due by {@code now} has been due: its next try,
+	 * or when it was scheduled if that came later (null when none is due).
+	 */
+	Waiting waiting(Instant now) {
+		return jdbc.sql("select count(*), min(case when next_try_at <= ? then (case when scheduled_at > next_try_at "
+				+ "then scheduled_at else next_try_at end) end) from wakeup").param(utc(now)).query((rs, row) -> {
+					OffsetDateTime since = rs.getObject(2, OffsetDateTime.class);
+					return new Waiting(rs.getLong(1), since == null ? null : since.toInstant());
+				}).single();
 	}
 
-	record Waiting(long count, Instant firstTry) {
+	record Waiting(long count, Instant dueSince) {
 	}
 
 	private static List<String> ids(Collection<Taken> taken) {

@@ -12,7 +12,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Wakeups waiting in the {@code wakeup} table and how late they run, read with one cheap query per check (never per
  * probe or per scrape): the gauges {@code forewarn.wakeups.pending} and {@code forewarn.wakeups.overdue}, and the
- * {@code wakeups} health, DOWN when one fired, or still waits, more than the allowed lateness past its time.
+ * {@code wakeups} health, DOWN when one fired, or still waits, more than the allowed lateness past its time (or past
+ * when it was scheduled, for one asked for already late: a backlog of late events is not a scheduler falling behind).
  */
 final class WakeupWatch {
 
@@ -47,10 +48,10 @@ final class WakeupWatch {
 
 	Health.Builder check() {
 		Instant now = clock.instant();
-		WakeupTable.Waiting waiting = table.waiting();
+		WakeupTable.Waiting waiting = table.waiting(now);
 		pending.set(waiting.count());
-		Duration overdue = waiting.firstTry() == null || !waiting.firstTry().isBefore(now) ? Duration.ZERO
-				: Duration.between(waiting.firstTry(), now);
+		Duration overdue = waiting.dueSince() == null || !waiting.dueSince().isBefore(now) ? Duration.ZERO
+				: Duration.between(waiting.dueSince(), now);
 		overdueMillis.set(overdue.toMillis());
 		boolean firedTooLate = Duration.between(lastTooLateAt, now).compareTo(maxLateness) <= 0;
 		Health.Builder health;

@@ -95,6 +95,29 @@ class WakeupTableTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
+	void aWakeupAskedForPastItsTimeIsLateOnlyFromWhenItWasAskedFor(String vendor) {
+		Database db = database(vendor);
+		// a rule's wakeup decided from an event two days late, one asked for ahead of its time, one from before the
+		// table kept when each was asked for
+		db.table.schedule(new Wakeup("c-late-event", NOW.minus(Duration.ofDays(2)), null, "check"));
+		db.table.schedule(new Wakeup("c-ahead", NOW.plusSeconds(5), null, "check"));
+		db.jdbc.sql("insert into wakeup (id, customer_id, label, due_at, next_try_at) values ('old', 'c-old', 'check', "
+				+ "?, ?)").params(NOW.minusSeconds(60).atOffset(ZoneOffset.UTC), NOW.minusSeconds(60)
+					.atOffset(ZoneOffset.UTC)).update();
+		now.set(NOW.plusSeconds(20));
+
+		assertThat(db.table.waiting(now.get())).isEqualTo(new WakeupTable.Waiting(3, NOW.minusSeconds(60)));
+		assertThat(db.table.take(now.get(), 10, now.get().plusSeconds(60)))
+			.extracting(taken -> taken.wakeup().customerId() + " " + taken.lateFrom())
+			.containsExactly("c-late-event " + NOW, "c-old " + NOW.minusSeconds(60), "c-ahead " + NOW.plusSeconds(5));
+		db.jdbc.sql("delete from wakeup where id = 'old'").update();
+		db.table.schedule(new Wakeup("c-late-event-2", NOW.minus(Duration.ofDays(1)), null, "check"));
+		assertThat(db.table.waiting(now.get())).as("leased ones are not due; the new one is late from its asking")
+			.isEqualTo(new WakeupTable.Waiting(3, NOW.plusSeconds(20)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
 	void aSettledWakeupNoLongerFiresUnlessItWasTakenAlready(String vendor) {
 		Database db = database(vendor);
 		Wakeup taken = new Wakeup("c-taken", NOW.minusSeconds(5), null, "dispatch");
@@ -212,10 +235,10 @@ class WakeupTableTest {
 	private record Database(JdbcClient jdbc, WakeupTable table, TransactionTemplate transaction) {
 	}
 
-	private static Database database(String vendor) {
+	private Database database(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		return new Database(jdbc, new WakeupTable(jdbc, dataSource, transaction), transaction);
+		return new Database(jdbc, new WakeupTable(jdbc, dataSource, transaction, clock), transaction);
 	}
 }
