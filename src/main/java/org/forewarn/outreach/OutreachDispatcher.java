@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.forewarn.channel.ChannelDispatch;
@@ -69,10 +68,10 @@ public class OutreachDispatcher {
 	}
 
 	/**
-	 * What one dispatch did: how many went out, the "now" it dispatched at, and whether it left nothing due by then
-	 * undone (false when it stopped after its last pass still finding work).
+	 * What one dispatch did: the "now" it dispatched at, and whether it left nothing due by then undone (false when it
+	 * stopped after its last pass still finding work).
 	 */
-	public record Dispatched(int sent, Instant now, boolean finished) {
+	public record Dispatched(Instant now, boolean finished) {
 	}
 
 	/**
@@ -82,7 +81,6 @@ public class OutreachDispatcher {
 	 */
 	public Dispatched dispatchDue(CustomerState state, Consumer<Wakeup> schedule) {
 		Instant now = clock.instant();
-		AtomicInteger sent = new AtomicInteger();
 		for (int pass = 0; pass < MAX_PASSES; pass++) {
 			boolean changed = false;
 			Map<String, List<Outreach>> due = new LinkedHashMap<>();
@@ -103,18 +101,16 @@ public class OutreachDispatcher {
 			if (!due.isEmpty()) {
 				channelSends.sendEach(List.copyOf(due.values()), records -> records.forEach(o -> {
 					try (LogContext.Scope scope = LogContext.outreach(o.id(), o.rule(), o.customerId())) {
-						if (dispatch(o, state, now, schedule)) {
-							sent.incrementAndGet();
-						}
+						dispatch(o, state, now, schedule);
 					}
 				}));
 				changed = true;
 			}
 			if (!changed) {
-				return new Dispatched(sent.get(), now, true);
+				return new Dispatched(now, true);
 			}
 		}
-		return new Dispatched(sent.get(), now, false);
+		return new Dispatched(now, false);
 	}
 
 	private static boolean fallbackOwed(Outreach o) {
@@ -127,64 +123,63 @@ public class OutreachDispatcher {
 		return o.delivery().attempts() == 0 && percent != null && holdout.heldOut(o.customerId(), percent);
 	}
 
-	private boolean dispatch(Outreach o, CustomerState state, Instant now, Consumer<Wakeup> schedule) {
+	private void dispatch(Outreach o, CustomerState state, Instant now, Consumer<Wakeup> schedule) {
 		Optional<Attempt> interrupted = o.delivery().attempts() == 0 ? Optional.empty() : attempts.unfinished(o.id());
 		if (interrupted.isPresent()) {
 			outcomes.interrupted(o, interrupted.get(), now);
 			settlement.settle(o, state, interrupted.get().startedAt(), now, schedule);
-			return false;
+			return;
 		}
 		Guardrails.Verdict verdict = guardrails.atSend(o, state, now);
 		if (verdict instanceof Guardrails.Verdict.Suppress s) {
 			outreach.suppress(o.id(), s.reason(), now, s.fallbackDue());
-			return false;
+			return;
 		}
 		if (verdict instanceof Guardrails.Verdict.Expire e) {
 			outreach.transition(o.id(), List.of(OutreachStatus.SCHEDULED), OutreachStatus.EXPIRED, e.reason(), now,
 					null);
 			log.info("Outreach {} ({} {} for order {}) expired: {}", o.id(), o.problem(), o.channel(), o.orderId(),
 					e.reason());
-			return false;
+			return;
 		}
 		if (verdict instanceof Guardrails.Verdict.Defer d) {
 			outcomes.defer(o, d.until(), d.reason(), now, schedule);
-			return false;
+			return;
 		}
 		if (brake.holdsBack(o, now, schedule)) { // pause, hourly ceiling, provider rate (org.forewarn.brake)
-			return false;
+			return;
 		}
 		if (heldOut(o)) {
 			// at the moment it would have gone out, after every guardrail: what would have been sent stays visible
 			outreach.transition(o.id(), List.of(OutreachStatus.SCHEDULED), OutreachStatus.HELD_OUT,
 					"holdout group of experiment '" + holdout.salt() + "' (" + o.policy().holdoutPercent()
 							+ "% of customers): would have been sent now, not sent", now, null);
-			return false;
+			return;
 		}
 		int attempt = o.delivery().attempts() + 1;
 		// all that can fail or take time without reaching the customer comes before the claim: loading the record
 		// this one stands in for, rendering, building the message, connecting to SMTP; after it, only the hand-over
 		Outreach replaced = o.fallbackFor() == null ? null : outreach.find(o.fallbackFor()).orElse(null);
 		DeliveryResult result;
-		boolean sent;
 		OutgoingMessage message = messages.message(o, state, replaced);
 		// approved after review: the content the reviewer read goes out as it is
 		message = review.approvedContent(o.id()).map(message::withApproved).orElse(message);
 		try (PreparedMessage prepared = channels.prepare(message)) {
 			if (prepared.failure() != null) {
-				return outcomes.withoutSending(o, attempt, prepared.failure(), now, schedule);
+				outcomes.withoutSending(o, attempt, prepared.failure(), now, schedule);
+				return;
 			}
 			if (!attempts.claim(o, attempt - 1, now)) {
-				return false;
+				return;
 			}
 			result = channels.send(prepared, now);
 			log.debug("Outreach {} ({} {} for order {}), attempt {}: {}", o.id(), o.problem(), o.channel(),
 					o.orderId(), attempt, result.outcome());
 			// recorded before the connection closes: a slow goodbye from the server must not delay the outcome
-			sent = outcomes.record(o, attempt, result, now, schedule);
+			outcomes.record(o, attempt, result, now, schedule);
 		}
 		if (result.outcome() == DeliveryResult.Outcome.UNCERTAIN) {
 			settlement.settle(o, state, now, now, schedule);
 		}
-		return sent;
 	}
 }

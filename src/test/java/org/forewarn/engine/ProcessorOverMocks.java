@@ -51,7 +51,7 @@ abstract class ProcessorOverMocks {
 			.thenAnswer(call -> Collections.nCopies(call.<List<Event>>getArgument(0).size(), true));
 		when(states.loadInLane(anyString())).thenAnswer(call -> new CustomerState(call.getArgument(0)));
 		when(states.known(anyString())).thenReturn(Known.NOTHING);
-		when(dispatcher.dispatchDue(any(), any())).thenReturn(new Dispatched(0, NOW, true));
+		when(dispatcher.dispatchDue(any(), any())).thenReturn(new Dispatched(NOW, true));
 	}
 
 	@AfterEach

@@ -47,7 +47,7 @@ class SendsBehindTest extends ProcessorOverMocks {
 			if (call.<CustomerState>getArgument(0).customerId().equals("c-1")) {
 				providerAnswers.await(10, TimeUnit.SECONDS);
 			}
-			return new Dispatched(1, NOW, true);
+			return new Dispatched(NOW, true);
 		}).when(dispatcher).dispatchDue(any(), any());
 	}
 

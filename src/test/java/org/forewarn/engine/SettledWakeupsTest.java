@@ -105,7 +105,7 @@ class SettledWakeupsTest extends ProcessorOverMocks {
 	private void dispatchAsking(boolean finished, Wakeup... asked) {
 		when(dispatcher.dispatchDue(any(), any())).thenAnswer(call -> {
 			List.of(asked).forEach(call.<Consumer<Wakeup>>getArgument(1));
-			return new Dispatched(0, NOW, finished);
+			return new Dispatched(NOW, finished);
 		});
 	}
 
