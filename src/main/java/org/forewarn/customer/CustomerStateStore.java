@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Keeps each customer's folded state as one JSON document. The customer's lane (its only writer) also keeps the
@@ -33,6 +34,7 @@ public class CustomerStateStore {
 		.changeDefaultVisibility(v -> v.withVisibility(PropertyAccessor.ALL, Visibility.NONE)
 			.withVisibility(PropertyAccessor.FIELD, Visibility.ANY)
 			.withVisibility(PropertyAccessor.CREATOR, Visibility.ANY))
+		.addModule(new SimpleModule().addSerializer(Instant.class, new InstantText()))
 		.build();
 
 	/** Below the state column's size (1,000,000), with room to spare: orders are forgotten to stay under it. */
