@@ -1,7 +1,6 @@
 package org.forewarn.engine;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -9,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.health.HealthSettings;
 import org.forewarn.health.ScheduledHealth;
 import org.forewarn.outreach.OverdueWork;
+import org.forewarn.shared.StoredTime;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,11 +33,8 @@ class EngineConfiguration {
 	@Bean
 	@Profile("!replay")
 	Clock clock() {
-		return Clock.tick(Clock.systemUTC(), STORED_PRECISION);
+		return Clock.tick(Clock.systemUTC(), StoredTime.PRECISION.getDuration());
 	}
-
-	/** The finest time the database keeps (PostgreSQL's and H2's timestamps). */
-	static final Duration STORED_PRECISION = Duration.ofNanos(1_000);
 
 	@Bean
 	@Profile("!replay")

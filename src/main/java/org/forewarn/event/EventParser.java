@@ -2,8 +2,9 @@ package org.forewarn.event;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
+
+import org.forewarn.shared.StoredTime;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ public final class EventParser {
 			.filter(t -> internal || t != EventType.TIMER_FIRED)
 			.orElseThrow(() -> new InvalidEventException("type", "unknown event type '" + typeName + "'"));
 		// kept to the microsecond, as the database keeps times: work due at the event's time stays due at it once stored
-		OffsetDateTime time = time("time", requiredText(node, "time")).truncatedTo(ChronoUnit.MICROS);
+		OffsetDateTime time = time("time", requiredText(node, "time")).truncatedTo(StoredTime.PRECISION);
 		String customerId = requiredText(node, "customerId");
 		EventLimits.checkId("customerId", customerId);
 		String orderId = optionalText(node, "orderId");

@@ -48,22 +48,21 @@ class DeliveryOutcomes {
 	 * cannot be reached): its attempt is claimed and recorded in one transaction, so no claim is ever left open by
 	 * a send that never started.
 	 */
-	boolean withoutSending(Outreach o, int attempt, DeliveryResult result, Instant now, Consumer<Wakeup> schedule) {
-		return Boolean.TRUE.equals(transaction.execute(
-				tx -> attempts.claim(o, attempt - 1, now) && record(o, attempt, result, now, schedule)));
+	void withoutSending(Outreach o, int attempt, DeliveryResult result, Instant now, Consumer<Wakeup> schedule) {
+		transaction.executeWithoutResult(tx -> {
+			if (attempts.claim(o, attempt - 1, now)) {
+				record(o, attempt, result, now, schedule);
+			}
+		});
 	}
 
-	/** True when the outreach went out (or its task opened). */
-	boolean record(Outreach o, int attempt, DeliveryResult result, Instant now, Consumer<Wakeup> schedule) {
-		return Boolean.TRUE.equals(transaction.execute(tx -> {
+	/** Records how the attempt ended, in one transaction with what it changes. */
+	void record(Outreach o, int attempt, DeliveryResult result, Instant now, Consumer<Wakeup> schedule) {
+		transaction.executeWithoutResult(tx -> {
 			attempts.finish(o.id(), attempt, now, result.outcome().name(), result.code(), result.reason());
 			switch (result.outcome()) {
-				case SENT -> {
-					return outreach.sent(o.id(), OutreachStatus.SENT, result.reason(), now, result.providerId());
-				}
-				case TASK_OPENED -> {
-					return outreach.sent(o.id(), OutreachStatus.OPEN, result.reason(), now, null);
-				}
+				case SENT -> outreach.sent(o.id(), OutreachStatus.SENT, result.reason(), now, result.providerId());
+				case TASK_OPENED -> outreach.sent(o.id(), OutreachStatus.OPEN, result.reason(), now, null);
 				case RETRY -> {
 					if (attempt < backoff.maxAttempts()) {
 						Instant next = now.plus(backoff.after(o.id(), attempt));
@@ -77,22 +76,19 @@ class DeliveryOutcomes {
 								+ " attempts: " + result.reason(), result.code(), now, true);
 						meters.retry(o.channel(), result.code(), false);
 					}
-					return false;
 				}
 				case UNCERTAIN -> {
 					// the attempt began at now: if it went out, it went out then, and caps count it from then
 					outreach.mayHaveGoneOut(o.id(), MAY_HAVE_GONE_OUT + result.reason() + "; not sent again",
 							result.code(), now, now);
-					return false;
 				}
 				default -> {
 					boolean fallback = !DeliveryResult.TEMPLATE.equals(result.code());
 					outreach.fail(o.id(), List.of(OutreachStatus.SCHEDULED), result.reason(), result.code(), now,
 							fallback);
-					return false;
 				}
 			}
-		}));
+		});
 	}
 
 	/** Waits longer (quiet hours, a cap): stays SCHEDULED at {@code until}, with a wakeup then. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.forewarn.shared.StoredTime;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ class StoredClockTest {
 	private static void assertRoundTrips(DataSource dataSource) {
 		JdbcClient db = JdbcClient.create(dataSource);
 		db.sql("create table moment (name varchar(20), at timestamp with time zone)").update();
-		Instant ticked = Clock.tick(Clock.fixed(WITH_NANOS, ZoneOffset.UTC), EngineConfiguration.STORED_PRECISION)
+		Instant ticked = Clock.tick(Clock.fixed(WITH_NANOS, ZoneOffset.UTC), StoredTime.PRECISION.getDuration())
 			.instant();
 		db.sql("insert into moment values ('raw', ?), ('ticked', ?)")
 			.params(WITH_NANOS.atOffset(ZoneOffset.UTC), ticked.atOffset(ZoneOffset.UTC)).update();
