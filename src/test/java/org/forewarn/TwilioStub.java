@@ -32,6 +32,8 @@ public final class TwilioStub {
 	public static final String TOKEN = "test-auth-token";
 	public static final String FROM = "+15550001111";
 	public static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+	/** The account, which Forewarn's health check fetches. */
+	public static final String ACCOUNT = "/2010-04-01/Accounts/" + SID + ".json";
 
 	private final WireMockExtension wireMock;
 
@@ -101,6 +103,12 @@ public final class TwilioStub {
 				 "date_sent": null, "error_code": null, "error_message": null, "messaging_service_sid": null,
 				 "uri": "/2010-04-01/Accounts/%s/Messages/%s.json", "subresource_uris": {}}"""
 			.formatted(messageSid, SID, FROM, SID, messageSid));
+	}
+
+	/** The account as Twilio answers a fetch of it: active. */
+	public static ResponseDefinitionBuilder activeAccount() {
+		return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+			.withBody("{\"sid\": \"" + SID + "\", \"status\": \"active\"}");
 	}
 
 	/** A Twilio error answer: HTTP status, Twilio error code and message. */

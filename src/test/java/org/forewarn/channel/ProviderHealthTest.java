@@ -30,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProviderHealthTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-	private static final String ACCOUNT = "/2010-04-01/Accounts/" + TwilioStub.SID + ".json";
 
 	@RegisterExtension
 	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -46,7 +45,7 @@ class ProviderHealthTest {
 		}
 		GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
-		twilioAnswers(200, "{\"sid\": \"" + TwilioStub.SID + "\", \"status\": \"active\"}");
+		wireMock.stubFor(get(urlEqualTo(TwilioStub.ACCOUNT)).willReturn(TwilioStub.activeAccount()));
 		String[] settings = concat(new TwilioStub(wireMock).settings(), "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + port, "--forewarn.health.providers.interval=PT0.3S");
 		try (ForewarnApp app = ForewarnApp.start(data, settings)) {
@@ -71,7 +70,7 @@ class ProviderHealthTest {
 
 			smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			smtp.start();
-			twilioAnswers(200, "{\"sid\": \"" + TwilioStub.SID + "\", \"status\": \"active\"}");
+			wireMock.stubFor(get(urlEqualTo(TwilioStub.ACCOUNT)).willReturn(TwilioStub.activeAccount()));
 			awaitProviders(app, health -> status(health, "smtp").equals("UP")
 					&& status(health, "twilio").equals("UP"));
 		}
@@ -81,7 +80,7 @@ class ProviderHealthTest {
 	}
 
 	private static void twilioAnswers(int status, String body) {
-		wireMock.stubFor(get(urlEqualTo(ACCOUNT)).willReturn(aResponse().withStatus(status)
+		wireMock.stubFor(get(urlEqualTo(TwilioStub.ACCOUNT)).willReturn(aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json").withBody(body)));
 	}
 

@@ -1,5 +1,6 @@
 package org.forewarn.kafka;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -43,6 +44,7 @@ final class BenchProviders implements AutoCloseable {
 		twilio.start();
 		twilio.stubFor(post(urlEqualTo(TwilioStub.MESSAGES))
 			.willReturn(TwilioStub.created("SM0123456789abcdef0123456789abcdef").withFixedDelay(twilioMillis)));
+		twilio.stubFor(get(urlEqualTo(TwilioStub.ACCOUNT)).willReturn(TwilioStub.activeAccount())); // its health check
 	}
 
 	int smtpPort() {
