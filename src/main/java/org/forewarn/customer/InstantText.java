@@ -9,7 +9,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Writes an instant of a stored state as {@link Instant#toString()} does (ISO-8601 in UTC, the fraction in groups of
- * three digits as needed) without going through a {@code DateTimeFormatter}: a state holds dozens of instants and is
+ * three digits as needed) without going through a {@code DateTimeFormatter}: a state holds many instants and is
  * written on every event, and the formatter took about 40% of writing it. Years outside 0000 to 9999 are left to it.
  */
 final class InstantText extends StdSerializer<Instant> {
@@ -35,7 +35,7 @@ final class InstantText extends StdSerializer<Instant> {
 	}
 
 	/** Writes the instant into {@code text}; answers how many characters it took. */
-	static int format(long seconds, int nanos, char[] text) {
+	private static int format(long seconds, int nanos, char[] text) {
 		LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_A_DAY));
 		int time = (int) Math.floorMod(seconds, SECONDS_A_DAY);
 		int at = digits(text, 0, date.getYear(), 4);
