@@ -21,7 +21,7 @@ public record Event(String id, String type, OffsetDateTime time, String customer
 	/** A data field holding an RFC 3339 time (already validated by the parser), or null. */
 	public Instant instant(String field) {
 		String value = text(field);
-		return value == null ? null : OffsetDateTime.parse(value).toInstant();
+		return value == null ? null : OffsetTimes.parse(value).toInstant();
 	}
 
 	public Boolean bool(String field) {

@@ -132,7 +132,7 @@ public final class EventParser {
 
 	private static OffsetDateTime time(String field, String text) {
 		try {
-			OffsetDateTime time = OffsetDateTime.parse(text);
+			OffsetDateTime time = OffsetTimes.parse(text);
 			EventLimits.checkTime(field, time);
 			return time;
 		}
