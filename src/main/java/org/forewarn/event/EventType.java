@@ -3,6 +3,7 @@ package org.forewarn.event;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static org.forewarn.event.FieldKind.BOOLEAN;
 import static org.forewarn.event.FieldKind.NUMBER;
@@ -60,7 +61,11 @@ public enum EventType {
 		return wireName.startsWith("order.") || wireName.startsWith("shipment.");
 	}
 
+	/** Looked up on every event: a map, not a walk over the values. */
+	private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(t -> t.wireName, t -> t));
+
 	public static Optional<EventType> of(String wireName) {
-		return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
+		return wireName == null ? Optional.empty() : Optional.ofNullable(BY_WIRE_NAME.get(wireName));
 	}
 }
