@@ -10,7 +10,7 @@ import tools.jackson.databind.module.SimpleModule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A state's instants are written exactly as {@link Instant#toString()} writes them, which is how they are read back. */
+/** A state's instants are written exactly as {@link Instant#toString()} writes them, as they are read back. */
 class InstantTextTest {
 
 	private static final JsonMapper WITH = JsonMapper.builder()
