@@ -7,10 +7,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-/** The replay profile: a clock that follows the events and wakeups kept in memory instead of Quartz. */
+/**
+ * The replay profile: a clock that follows the events, wakeups kept in memory instead of Quartz, and connections
+ * taken only by transactions that use one.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("replay")
 class SimulatedTimeConfiguration {
+
+	@Bean
+	static LazyConnections lazyConnections() {
+		return new LazyConnections();
+	}
 
 	@Bean
 	MutableClock clock() {
