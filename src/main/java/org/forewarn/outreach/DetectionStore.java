@@ -7,65 +7,47 @@ import org.forewarn.rules.Decided;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static org.forewarn.outreach.OutreachStore.instant;
-import static org.forewarn.outreach.OutreachStore.utc;
-
-/** Problems the rules detected per customer: when each began and when (and why) it resolved. */
+/**
+ * Problems the rules detected per customer: when each began and when (and why) it resolved. In the {@code detection}
+ * table, or in memory ({@link DetectionStoreSettings}).
+ */
 @Repository
 public class DetectionStore {
 
-	private final JdbcClient jdbc;
+	/** What the columns hold of a detection's explanation and of the reason it resolved. */
+	static final int EXPLANATION_SIZE = 10_000;
+	static final int REASON_SIZE = 500;
 
-	DetectionStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final DetectionRows rows;
+
+	DetectionStore(JdbcClient jdbc, DetectionStoreSettings settings) {
+		this.rows = settings.inMemory() ? new MemoryDetectionRows() : new TableDetectionRows(jdbc);
 	}
 
 	/** Records a detection; one that had resolved opens again. */
 	void open(String customerId, Decided d, String ruleVersion, Instant at) {
-		int reopened = jdbc.sql("update detection set resolved_at = null, resolved_reason = null where customer_id = ? "
-				+ "and problem = ? and subject = ? and rule_name = ? and resolved_at is not null")
-			.params(customerId, d.problem(), d.subject(), d.rule()).update();
-		boolean exists = reopened > 0 || jdbc.sql("select count(*) from detection where customer_id = ? "
-				+ "and problem = ? and subject = ? and rule_name = ?")
-			.params(customerId, d.problem(), d.subject(), d.rule()).query(Integer.class).single() > 0;
-		if (!exists) {
-			jdbc.sql("insert into detection (customer_id, problem, subject, rule_name, rule_version, detected_at, "
-					+ "explanation) values (?, ?, ?, ?, ?, ?, ?)")
-				.params(customerId, d.problem(), d.subject(), d.rule(), ruleVersion, utc(at), ColumnText.fit(d.explanation(), 10_000))
-				.update();
-		}
+		rows.open(customerId, d, ruleVersion, at);
 	}
 
 	List<Detection> findOpen(String customerId) {
-		return find(customerId, " and resolved_at is null");
+		return rows.find(customerId, true);
 	}
 
 	public List<Detection> findByCustomer(String customerId) {
-		return find(customerId, "");
-	}
-
-	private List<Detection> find(String customerId, String condition) {
-		return jdbc.sql("select problem, subject, rule_name, rule_version, detected_at, resolved_at, resolved_reason, "
-				+ "explanation from detection where customer_id = ?" + condition + " order by detected_at")
-			.param(customerId)
-			.query((rs, row) -> new Detection(customerId, rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), instant(rs, "detected_at"), instant(rs, "resolved_at"), rs.getString(7),
-					rs.getString(8)))
-			.list();
+		return rows.find(customerId, false);
 	}
 
 	/** How often each rule detected each problem, over all customers. */
 	public List<DetectionCount> countByRule() {
-		return jdbc.sql("select problem, rule_name, count(*) from detection group by problem, rule_name "
-				+ "order by problem, rule_name")
-			.query((rs, row) -> new DetectionCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
-			.list();
+		return rows.countByRule();
 	}
 
 	void resolve(Detection d, Instant at, String reason) {
-		jdbc.sql("update detection set resolved_at = ?, resolved_reason = ? where customer_id = ? and problem = ? "
-				+ "and subject = ? and rule_name = ? and resolved_at is null")
-			.params(utc(at), ColumnText.fit(reason, 500), d.customerId(), d.problem(), d.subject(), d.rule())
-			.update();
+		rows.resolve(d, at, reason);
+	}
+
+	/** Drops every detection: for a replay starting over. */
+	public void forgetAll() {
+		rows.clear();
 	}
 }

@@ -68,7 +68,8 @@ public final class ReplaySession implements AutoCloseable {
 				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--forewarn.senders=1",
 				"--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN",
-				"--forewarn.state-cache.in-memory=true", "--forewarn.event-store.in-memory=true"));
+				"--forewarn.state-cache.in-memory=true", "--forewarn.event-store.in-memory=true",
+				"--forewarn.detection-store.in-memory=true"));
 		// one process owns every customer of a replay and its database is in memory anyway: keep far more states
 		// than a live lane would, or a replay of a large shop parses most states back from JSON on every event
 		if (settings.stream().noneMatch(s -> s.startsWith(STATE_CACHE + "="))) {
@@ -124,6 +125,7 @@ public final class ReplaySession implements AutoCloseable {
 		jdbc.sql("set referential_integrity true").update();
 		context.getBean(CustomerStateStore.class).forgetAll(); // kept without reading their rows, which are gone
 		context.getBean(EventStore.class).forgetAll(); // kept in memory, not in a table
+		context.getBean(DetectionStore.class).forgetAll(); // the same
 		replayer.restart();
 	}
 

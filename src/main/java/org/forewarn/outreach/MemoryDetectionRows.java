@@ -1,0 +1,92 @@
+package org.forewarn.outreach;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.forewarn.rules.Decided;
+import org.forewarn.shared.StoredTime;
+import org.forewarn.shared.TransactionalMap;
+
+/**
+ * The detections of a process that alone writes them to a database it throws away at its end (a replay), kept in its
+ * memory rather than in the table: each customer's as one list, replaced whole on every change, so a transaction's
+ * changes apply when it commits and are dropped when it rolls back ({@link TransactionalMap}).
+ */
+final class MemoryDetectionRows implements DetectionRows {
+
+	private static final Comparator<Detection> BY_TIME_THEN_KEY = Comparator.comparing(Detection::detectedAt)
+		.thenComparing(Detection::problem).thenComparing(Detection::subject).thenComparing(Detection::rule);
+
+	private final TransactionalMap<String, List<Detection>> byCustomer = new TransactionalMap<>();
+
+	@Override
+	public void open(String customerId, Decided d, String ruleVersion, Instant at) {
+		List<Detection> detections = new ArrayList<>(of(customerId));
+		for (int i = 0; i < detections.size(); i++) {
+			Detection known = detections.get(i);
+			if (known.problem().equals(d.problem()) && known.subject().equals(d.subject())
+					&& known.rule().equals(d.rule())) {
+				if (known.resolvedAt() != null) {
+					detections.set(i, new Detection(customerId, known.problem(), known.subject(), known.rule(),
+							known.ruleVersion(), known.detectedAt(), null, null, known.explanation()));
+					byCustomer.put(customerId, List.copyOf(detections));
+				}
+				return;
+			}
+		}
+		detections.add(new Detection(customerId, d.problem(), d.subject(), d.rule(), ruleVersion, stored(at), null,
+				null, ColumnText.fit(d.explanation(), DetectionStore.EXPLANATION_SIZE)));
+		byCustomer.put(customerId, List.copyOf(detections));
+	}
+
+	@Override
+	public List<Detection> find(String customerId, boolean openOnly) {
+		return of(customerId).stream().filter(d -> !openOnly || d.resolvedAt() == null).sorted(BY_TIME_THEN_KEY)
+			.toList();
+	}
+
+	@Override
+	public List<DetectionCount> countByRule() {
+		Map<List<String>, Long> counts = new TreeMap<>(Comparator.<List<String>, String>comparing(key -> key.get(0))
+			.thenComparing(key -> key.get(1)));
+		byCustomer.visible().values().forEach(detections -> detections
+			.forEach(d -> counts.merge(List.of(d.problem(), d.rule()), 1L, Long::sum)));
+		return counts.entrySet().stream()
+			.map(e -> new DetectionCount(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
+	}
+
+	@Override
+	public void resolve(Detection d, Instant at, String reason) {
+		List<Detection> detections = new ArrayList<>(of(d.customerId()));
+		for (int i = 0; i < detections.size(); i++) {
+			Detection known = detections.get(i);
+			if (known.resolvedAt() == null && known.problem().equals(d.problem())
+					&& known.subject().equals(d.subject()) && known.rule().equals(d.rule())) {
+				detections.set(i, new Detection(known.customerId(), known.problem(), known.subject(), known.rule(),
+						known.ruleVersion(), known.detectedAt(), stored(at),
+						ColumnText.fit(reason, DetectionStore.REASON_SIZE), known.explanation()));
+				byCustomer.put(d.customerId(), List.copyOf(detections));
+				return;
+			}
+		}
+	}
+
+	@Override
+	public void clear() {
+		byCustomer.clear();
+	}
+
+	private List<Detection> of(String customerId) {
+		List<Detection> detections = byCustomer.get(customerId);
+		return detections == null ? List.of() : detections;
+	}
+
+	/** As the column keeps it: to the microsecond, the nearest one. */
+	private static Instant stored(Instant at) {
+		return at.plusNanos(500).truncatedTo(StoredTime.PRECISION);
+	}
+}
