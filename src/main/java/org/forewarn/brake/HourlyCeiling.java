@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.forewarn.shared.StoredTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,14 +76,14 @@ public class HourlyCeiling {
 			}
 			Instant since = now.minus(HOUR);
 			jdbc.sql("delete from brake_ceiling_admission where rule_name = ? and admitted_at <= ?")
-				.params(rule, PauseStore.utc(since)).update();
+				.params(rule, StoredTime.utc(since)).update();
 			int used = jdbc.sql("select count(*) from brake_ceiling_admission where rule_name = ? and admitted_at > ?")
-				.params(rule, PauseStore.utc(since)).query(Integer.class).single();
+				.params(rule, StoredTime.utc(since)).query(Integer.class).single();
 			if (used >= ceiling) {
 				return false;
 			}
 			jdbc.sql("insert into brake_ceiling_admission (outreach_id, rule_name, admitted_at) values (?, ?, ?)")
-				.params(outreachId, rule, PauseStore.utc(now)).update();
+				.params(outreachId, rule, StoredTime.utc(now)).update();
 			return true;
 		});
 	}
@@ -90,7 +91,7 @@ public class HourlyCeiling {
 	/** How many first sends of the rule were let through in the last hour. */
 	public int usedLastHour(String rule) {
 		return jdbc.sql("select count(*) from brake_ceiling_admission where rule_name = ? and admitted_at > ?")
-			.params(rule, PauseStore.utc(clock.instant().minus(HOUR))).query(Integer.class).single();
+			.params(rule, StoredTime.utc(clock.instant().minus(HOUR))).query(Integer.class).single();
 	}
 
 	/** The rule's lock row, made once; outside the transaction, so a concurrent first insert spoils nothing. */

@@ -3,7 +3,6 @@ package org.forewarn.engine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,6 +13,8 @@ import org.forewarn.shared.DatabaseKind;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.forewarn.shared.StoredTime.utc;
 
 /**
  * Wakeups in the {@code wakeup} table. Scheduling joins the caller's transaction, so a wakeup exists exactly when
@@ -124,9 +125,5 @@ final class WakeupTable implements WakeupScheduler {
 
 	private static List<String> ids(Collection<Taken> taken) {
 		return taken.stream().map(Taken::id).toList();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 }

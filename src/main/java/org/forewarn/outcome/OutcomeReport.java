@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,8 @@ import org.forewarn.shared.SqlMarks;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import static org.forewarn.shared.StoredTime.utc;
 
 /**
  * Outcome figures from what is stored: outreach that went out or was held out, and the outcome events of the same
@@ -133,10 +134,6 @@ public class OutcomeReport {
 			where.append(" and ").append(sql);
 			params.add(value);
 		}
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private static Instant instant(OffsetDateTime value) {

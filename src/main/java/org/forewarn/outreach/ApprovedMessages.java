@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.forewarn.channel.RenderedMessage;
+import org.forewarn.shared.StoredTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +23,7 @@ class ApprovedMessages {
 
 	void save(String outreachId, RenderedMessage content, Instant at) {
 		jdbc.sql("insert into approved_message (outreach_id, subject, body, html, approved_at) values (?, ?, ?, ?, ?)")
-			.params(outreachId, content.subject(), content.text(), content.html(), OutreachStore.utc(at)).update();
+			.params(outreachId, content.subject(), content.text(), content.html(), StoredTime.utc(at)).update();
 	}
 
 	Optional<RenderedMessage> find(String outreachId) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.forewarn.outreach.OutreachStore.instant;
-import static org.forewarn.outreach.OutreachStore.utc;
+import static org.forewarn.shared.StoredTime.utc;
 
 /**
  * Send attempts. An attempt is claimed (written and committed) before the provider is called and finished with

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.forewarn.shared.StoredTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -96,7 +97,7 @@ public class OutreachQueries {
 	 * queues by their status; none reads records beyond what it counts.
 	 */
 	public Today today(Instant since, Instant now) {
-		Object at = OutreachStore.utc(since);
+		Object at = StoredTime.utc(since);
 		long detected = count("select count(*) from detection where detected_at >= ?", at);
 		// the status is tested on the index (sent_at, status) rather than used to choose one: records sent in a day
 		// are few, while every record ever SENT or DELIVERED would be read to find them by status
@@ -114,7 +115,7 @@ public class OutreachQueries {
 		queues.put("scheduled", byStatus.getOrDefault("SCHEDULED", 0L));
 		queues.put("needing a person", needingAPersonCount());
 		queues.put("tasks past their due time", count("select count(*) from outreach where channel = 'task' and "
-				+ "status = 'OPEN' and due_at < ?", OutreachStore.utc(now)));
+				+ "status = 'OPEN' and due_at < ?", StoredTime.utc(now)));
 		return new Today(since, detected, sent, calledOff,
 				grouped("status_reason", "SUPPRESSED", at), grouped("provider_code", "FAILED", at), queues);
 	}

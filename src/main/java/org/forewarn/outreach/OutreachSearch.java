@@ -3,6 +3,8 @@ package org.forewarn.outreach;
 import java.time.Instant;
 import java.util.List;
 
+import org.forewarn.shared.StoredTime;
+
 /**
  * What the console asks of outreach records: each null filter matches everything; {@code from} and {@code to}
  * select by decision time, [from, to).
@@ -19,8 +21,8 @@ public record OutreachSearch(OutreachStatus status, String channel, String probl
 		add(sql, params, "rule_name = ?", rule);
 		add(sql, params, "customer_id = ?", customerId);
 		add(sql, params, "order_id = ?", orderId);
-		add(sql, params, "decided_at >= ?", OutreachStore.utc(from));
-		add(sql, params, "decided_at < ?", OutreachStore.utc(to));
+		add(sql, params, "decided_at >= ?", StoredTime.utc(from));
+		add(sql, params, "decided_at < ?", StoredTime.utc(to));
 	}
 
 	private static void add(StringBuilder sql, List<Object> params, String condition, Object value) {

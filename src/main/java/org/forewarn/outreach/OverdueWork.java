@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.forewarn.brake.Pauses;
 import org.forewarn.rules.Wakeup;
+import org.forewarn.shared.StoredTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,20 +32,20 @@ public class OverdueWork {
 		// paused outreach waits for its resume, which wakes it; it must not crowd out the rest meanwhile
 		jdbc.sql("select customer_id, order_id, send_at from outreach where status = 'SCHEDULED' and send_at < ? "
 				+ "and " + Pauses.notPausedSql() + " order by send_at fetch first " + limit + " rows only")
-			.param(OutreachStore.utc(cutoff))
+			.param(StoredTime.utc(cutoff))
 			.query((rs, row) -> OutreachPlanner.dispatchWakeup(rs.getString(1), rs.getString(2),
 					OutreachStore.instant(rs, "send_at")))
 			.list().forEach(wakeups::add);
 		jdbc.sql("select customer_id, order_id, review_until from outreach where status = 'PENDING_REVIEW' "
 				+ "and review_until < ? order by review_until fetch first " + limit + " rows only")
-			.param(OutreachStore.utc(cutoff))
+			.param(StoredTime.utc(cutoff))
 			.query((rs, row) -> OutreachPlanner.dispatchWakeup(rs.getString(1), rs.getString(2),
 					OutreachStore.instant(rs, "review_until")))
 			.list().forEach(wakeups::add);
 		// updated_at is when the refusal or failure that owes the fallback was recorded
 		jdbc.sql("select customer_id, order_id, updated_at from outreach where fallback_due = true "
 				+ "and updated_at < ? order by updated_at fetch first " + limit + " rows only")
-			.param(OutreachStore.utc(cutoff))
+			.param(StoredTime.utc(cutoff))
 			.query((rs, row) -> OutreachPlanner.dispatchWakeup(rs.getString(1), rs.getString(2),
 					OutreachStore.instant(rs, "updated_at")))
 			.list().forEach(wakeups::add);

@@ -7,7 +7,7 @@ import org.forewarn.rules.Decided;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.forewarn.outreach.OutreachStore.instant;
-import static org.forewarn.outreach.OutreachStore.utc;
+import static org.forewarn.shared.StoredTime.utc;
 
 /** Detections in the {@code detection} table. */
 final class TableDetectionRows implements DetectionRows {

@@ -17,6 +17,8 @@ import org.forewarn.shared.SqlMarks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import static org.forewarn.shared.StoredTime.utc;
+
 /**
  * The follow-up queue, one page at a time, most urgent first: escalated tasks (open, nobody claimed them, past their
  * due time), then by due time, then by the rule's deadline ({@code notLaterThan}), then the oldest; those without a
@@ -90,7 +92,7 @@ public class TaskQueue {
 		condition(where, whereParams, "customer_id = ?", filter.customerId());
 		condition(where, whereParams, "problem = ?", filter.problem());
 		condition(where, whereParams, "rule_name = ?", filter.rule());
-		condition(where, whereParams, "decided_at < ?", OutreachStore.utc(filter.decidedBefore()));
+		condition(where, whereParams, "decided_at < ?", utc(filter.decidedBefore()));
 		Set<OutreachStatus> statuses = EnumSet.noneOf(OutreachStatus.class);
 		statuses.addAll(filter.statuses() == null ? EnumSet.allOf(OutreachStatus.class) : filter.statuses());
 		if (filter.assignee() != null) {
@@ -149,9 +151,5 @@ public class TaskQueue {
 			where.append(" and ").append(sql);
 			params.add(value);
 		}
-	}
-
-	private static Object utc(Instant instant) {
-		return OutreachStore.utc(instant);
 	}
 }

@@ -4,11 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.forewarn.shared.StoredTime.utc;
 
 /**
  * A lease in the shared database so that one instance at a time runs a periodic job. The holder renews it while
@@ -43,9 +44,5 @@ final class JobLease {
 	void release(String name) {
 		jdbc.sql("update job_lease set locked_until = ? where name = ? and locked_by = ?")
 			.params(utc(clock.instant()), name, holder).update();
-	}
-
-	private static Object utc(Instant at) {
-		return at.atOffset(ZoneOffset.UTC);
 	}
 }

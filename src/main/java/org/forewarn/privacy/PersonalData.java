@@ -10,7 +10,7 @@ import java.util.Set;
 import org.forewarn.shared.SqlMarks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.forewarn.privacy.Retention.utc;
+import static org.forewarn.shared.StoredTime.utc;
 
 /**
  * Where Forewarn keeps personal data, and how each place loses it. The one list (the README's "Data protection"

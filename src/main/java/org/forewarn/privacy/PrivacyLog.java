@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.forewarn.privacy.Retention.utc;
+import static org.forewarn.shared.StoredTime.utc;
 
 /** Tombstones of erased customers and the audit trail of every export and erasure. */
 class PrivacyLog {

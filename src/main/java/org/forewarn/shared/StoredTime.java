@@ -1,8 +1,11 @@
 package org.forewarn.shared;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** How finely the database keeps a time (PostgreSQL's and H2's timestamps). */
+/** How the database keeps a time (PostgreSQL's and H2's timestamps): how finely, and at which offset. */
 public final class StoredTime {
 
 	/**
@@ -10,6 +13,11 @@ public final class StoredTime {
 	 * would be stored rounded up, past the moment it was decided at.
 	 */
 	public static final ChronoUnit PRECISION = ChronoUnit.MICROS;
+
+	/** The instant as a timestamp column takes it, at UTC; null stays null. */
+	public static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
 
 	private StoredTime() {
 	}

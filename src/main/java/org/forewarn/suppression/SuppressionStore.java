@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +12,8 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.forewarn.shared.StoredTime.utc;
 
 /** The suppression table: one row per channel and normalised address. */
 @Repository
@@ -132,10 +133,6 @@ class SuppressionStore {
 		return new Suppression(rs.getString("channel"), rs.getString("address"), rs.getString("reason"),
 				SuppressionSource.parse(rs.getString("source")), instant(rs, "created_at"), instant(rs, "expires_at"),
 				rs.getString("created_by"));
-	}
-
-	private static OffsetDateTime utc(Instant at) {
-		return at == null ? null : at.atOffset(ZoneOffset.UTC);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
