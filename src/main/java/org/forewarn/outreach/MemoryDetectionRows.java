@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.forewarn.rules.Decided;
 import org.forewarn.shared.StoredTime;
 import org.forewarn.shared.TransactionalMap;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * The detections of a process that alone writes them to a database it throws away at its end (a replay), kept in its
@@ -25,6 +26,12 @@ final class MemoryDetectionRows implements DetectionRows {
 
 	@Override
 	public void open(String customerId, Decided d, String ruleVersion, Instant at) {
+		// what the table's columns refuse is refused here too, so the event fails in a replay as it would live
+		fits("customer_id", customerId, 200);
+		fits("problem", d.problem(), 100);
+		fits("subject", d.subject(), 200);
+		fits("rule_name", d.rule(), 300);
+		fits("rule_version", ruleVersion, 64);
 		List<Detection> detections = new ArrayList<>(of(customerId));
 		for (int i = 0; i < detections.size(); i++) {
 			Detection known = detections.get(i);
@@ -83,6 +90,13 @@ final class MemoryDetectionRows implements DetectionRows {
 	private List<Detection> of(String customerId) {
 		List<Detection> detections = byCustomer.get(customerId);
 		return detections == null ? List.of() : detections;
+	}
+
+	private static void fits(String column, String value, int size) {
+		if (value == null || value.length() > size) {
+			throw new DataIntegrityViolationException("detection." + column + " must be given and at most " + size
+					+ " characters long: " + (value == null ? "null" : value.length() + " characters"));
+		}
 	}
 
 	/** As the column keeps it: to the microsecond, the nearest one. */

@@ -12,11 +12,13 @@ import org.forewarn.rules.Decided;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Both places detections are kept behave alike, transactions included, so a replay decides as live processing does. */
@@ -84,18 +86,21 @@ class DetectionRowsContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void detectionsOfOneMomentComeByProblemSubjectAndRule(Function<DataSource, DetectionRows> store) {
+	void detectionsComeByTimeThenProblemSubjectAndRule(Function<DataSource, DetectionRows> store) {
 		open(store);
 		rows.open("c-1", new Decided("payment_failed", "o-2", "r-b", "x"), "v1", AT);
 		rows.open("c-1", new Decided("late_handoff", "o-2", "r-b", "x"), "v1", AT);
 		rows.open("c-1", new Decided("late_handoff", "o-1", "r-b", "x"), "v1", AT);
 		rows.open("c-1", new Decided("late_handoff", "o-1", "r-a", "x"), "v1", AT);
 		rows.open("c-1", new Decided("churn_risk", null, "r-c", "x"), "v1", AT.minusSeconds(1));
+		rows.open("c-1", new Decided("shipment_late", "o-9", "r-z", "x"), "v1", AT.minusSeconds(2));
+		rows.open("c-1", new Decided("account_closed", null, "r-a", "x"), "v1", AT.plusSeconds(1));
 
 		assertThat(rows.find("c-1", false)).extracting(Detection::problem, Detection::subject, Detection::rule)
-			.containsExactly(tuple("churn_risk", "", "r-c"), tuple("late_handoff", "o-1", "r-a"),
-					tuple("late_handoff", "o-1", "r-b"), tuple("late_handoff", "o-2", "r-b"),
-					tuple("payment_failed", "o-2", "r-b"));
+			.containsExactly(tuple("shipment_late", "o-9", "r-z"), tuple("churn_risk", "", "r-c"),
+					tuple("late_handoff", "o-1", "r-a"), tuple("late_handoff", "o-1", "r-b"),
+					tuple("late_handoff", "o-2", "r-b"), tuple("payment_failed", "o-2", "r-b"),
+					tuple("account_closed", "", "r-a"));
 	}
 
 	@ParameterizedTest
@@ -143,6 +148,7 @@ class DetectionRowsContractTest {
 			rows.resolve(rows.find("c-1", true).get(0), AT.plusSeconds(1), "gone");
 			rows.open("c-1", late("o-2", "r-late"), "v1", AT.plusSeconds(1));
 			assertThat(rows.find("c-1", true)).extracting(Detection::subject).containsExactly("o-2");
+			assertThat(rows.countByRule()).containsExactly(new DetectionCount("late_handoff", "r-late", 2));
 			tx.setRollbackOnly();
 		});
 
@@ -162,6 +168,28 @@ class DetectionRowsContractTest {
 
 		assertThat(rows.find("c-1", true)).extracting(Detection::subject).containsExactly("o-2");
 		assertThat(rows.find("c-1", false)).hasSize(2);
+	}
+
+	@ParameterizedTest
+	@MethodSource("stores")
+	void whatTheColumnsCannotHoldIsRefusedAndNothingIsKept(Function<DataSource, DetectionRows> store) {
+		open(store);
+		assertThatThrownBy(() -> rows.open("c-1", new Decided(null, "o-1", "r-late", "x"), "v1", AT))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> rows.open("c-1", new Decided("p".repeat(101), "o-1", "r-late", "x"), "v1", AT))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> rows.open("c-1", late("o".repeat(201), "r-late"), "v1", AT))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> rows.open("c-1", late("o-1", "r".repeat(301)), "v1", AT))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> rows.open("c-1", late("o-1", "r-late"), "v".repeat(65), AT))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> rows.open("c".repeat(201), late("o-1", "r-late"), "v1", AT))
+			.isInstanceOf(DataIntegrityViolationException.class);
+
+		rows.open("c-1", new Decided("p".repeat(100), "o".repeat(200), "r".repeat(300), "x"), "v".repeat(64), AT);
+		assertThat(rows.find("c-1", false)).hasSize(1);
+		assertThat(rows.countByRule()).extracting(DetectionCount::detections).containsExactly(1L);
 	}
 
 	private static Decided late(String orderId, String rule) {

@@ -1,7 +1,9 @@
 package org.forewarn.replay;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -56,12 +58,28 @@ class ReplaySessionTest {
 		try (ReplaySession session = ReplaySession.start(List.of())) {
 			session.feed(event("e1", "account.cancel_requested", "{\"reason\": \"too expensive\"}"));
 			assertThat(session.outreach()).extracting(Outreach::template).containsExactly("churn_cancel_requested");
+			assertThat(session.detectionCounts()).isNotEmpty();
 
 			session.reset();
+			assertThat(session.detectionCounts()).isEmpty();
 			session.feed(event("e2", "account.feedback", "{\"score\": 5, \"scale\": \"csat5\"}"));
 
 			// a state kept from before the reset would still hold the cancellation request and open its task again
 			assertThat(session.outreach()).isEmpty();
+		}
+	}
+
+	@Test
+	void aReplayKeepsItsDetectionsInMemoryNotInTheTable() throws SQLException {
+		try (ReplaySession session = ReplaySession.start(List.of())) {
+			session.feed(event("e1", "account.cancel_requested", "{\"reason\": \"too expensive\"}"));
+
+			assertThat(session.detectionCounts()).isNotEmpty();
+			try (Connection connection = session.connect(); Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("select count(*) from detection")) {
+				rows.next();
+				assertThat(rows.getInt(1)).isZero();
+			}
 		}
 	}
 
