@@ -33,20 +33,17 @@ final class MemoryDetectionRows implements DetectionRows {
 		fits("rule_name", d.rule(), 300);
 		fits("rule_version", ruleVersion, 64);
 		List<Detection> detections = new ArrayList<>(of(customerId));
-		for (int i = 0; i < detections.size(); i++) {
-			Detection known = detections.get(i);
-			if (known.problem().equals(d.problem()) && known.subject().equals(d.subject())
-					&& known.rule().equals(d.rule())) {
-				if (known.resolvedAt() != null) {
-					detections.set(i, new Detection(customerId, known.problem(), known.subject(), known.rule(),
-							known.ruleVersion(), known.detectedAt(), null, null, known.explanation()));
-					byCustomer.put(customerId, List.copyOf(detections));
-				}
-				return;
-			}
+		int known = indexOf(detections, d.problem(), d.subject(), d.rule());
+		if (known < 0) {
+			detections.add(new Detection(customerId, d.problem(), d.subject(), d.rule(), ruleVersion, stored(at), null,
+					null, ColumnText.fit(d.explanation(), DetectionStore.EXPLANATION_SIZE)));
 		}
-		detections.add(new Detection(customerId, d.problem(), d.subject(), d.rule(), ruleVersion, stored(at), null,
-				null, ColumnText.fit(d.explanation(), DetectionStore.EXPLANATION_SIZE)));
+		else if (detections.get(known).resolvedAt() != null) {
+			detections.set(known, resolved(detections.get(known), null, null));
+		}
+		else {
+			return;
+		}
 		byCustomer.put(customerId, List.copyOf(detections));
 	}
 
@@ -69,16 +66,11 @@ final class MemoryDetectionRows implements DetectionRows {
 	@Override
 	public void resolve(Detection d, Instant at, String reason) {
 		List<Detection> detections = new ArrayList<>(of(d.customerId()));
-		for (int i = 0; i < detections.size(); i++) {
-			Detection known = detections.get(i);
-			if (known.resolvedAt() == null && known.problem().equals(d.problem())
-					&& known.subject().equals(d.subject()) && known.rule().equals(d.rule())) {
-				detections.set(i, new Detection(known.customerId(), known.problem(), known.subject(), known.rule(),
-						known.ruleVersion(), known.detectedAt(), stored(at),
-						ColumnText.fit(reason, DetectionStore.REASON_SIZE), known.explanation()));
-				byCustomer.put(d.customerId(), List.copyOf(detections));
-				return;
-			}
+		int known = indexOf(detections, d.problem(), d.subject(), d.rule());
+		if (known >= 0 && detections.get(known).resolvedAt() == null) {
+			detections.set(known, resolved(detections.get(known), stored(at),
+					ColumnText.fit(reason, DetectionStore.REASON_SIZE)));
+			byCustomer.put(d.customerId(), List.copyOf(detections));
 		}
 	}
 
@@ -90,6 +82,23 @@ final class MemoryDetectionRows implements DetectionRows {
 	private List<Detection> of(String customerId) {
 		List<Detection> detections = byCustomer.get(customerId);
 		return detections == null ? List.of() : detections;
+	}
+
+	/** Where the customer's detection of this problem, subject and rule is (one at most); -1 when none is. */
+	private static int indexOf(List<Detection> detections, String problem, String subject, String rule) {
+		for (int i = 0; i < detections.size(); i++) {
+			Detection known = detections.get(i);
+			if (known.problem().equals(problem) && known.subject().equals(subject) && known.rule().equals(rule)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The detection resolved at {@code at} for {@code reason}; both null: open again, as first detected. */
+	private static Detection resolved(Detection known, Instant at, String reason) {
+		return new Detection(known.customerId(), known.problem(), known.subject(), known.rule(), known.ruleVersion(),
+				known.detectedAt(), at, reason, known.explanation());
 	}
 
 	private static void fits(String column, String value, int size) {
