@@ -2,7 +2,6 @@ package org.forewarn.bounce;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.forewarn.channel.ChannelDispatch;
@@ -18,6 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.forewarn.shared.StoredTime.utc;
 
 /**
  * Applies one report to the email outreach it is about, found by the original Message-ID (the record's provider id)
@@ -99,7 +100,7 @@ class BounceHandler {
 			boolean counted = address != null && report.kind() == Report.Kind.SOFT && softCounted(sent.get().id());
 			jdbc.sql("insert into bounce_report (report_id, kind, outreach_id, received_at) values (?, ?, ?, ?)")
 				.params(reportId, report.label(), sent.isEmpty() || address == null ? null : sent.get().id(),
-						now.atOffset(ZoneOffset.UTC))
+						utc(now))
 				.update();
 			if (address == null) {
 				return Applied.UNMATCHED;
@@ -163,12 +164,12 @@ class BounceHandler {
 	/** Counts one more soft bounce in a row; a soft bounce long after the last one starts again at one. */
 	private int softBounce(String address, Instant now) {
 		Optional<Integer> row = jdbc.sql("select in_a_row from soft_bounce where address = ? and last_at >= ?")
-			.params(address, now.minus(settings.softSuppressFor()).atOffset(ZoneOffset.UTC)).query(Integer.class)
+			.params(address, utc(now.minus(settings.softSuppressFor()))).query(Integer.class)
 			.optional();
 		int count = row.orElse(0) + 1;
 		resetSoftBounces(address);
 		jdbc.sql("insert into soft_bounce (address, in_a_row, last_at) values (?, ?, ?)")
-			.params(address, count, now.atOffset(ZoneOffset.UTC)).update();
+			.params(address, count, utc(now)).update();
 		return count;
 	}
 

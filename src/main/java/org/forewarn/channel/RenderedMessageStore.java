@@ -1,10 +1,11 @@
 package org.forewarn.channel;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.forewarn.shared.StoredTime.utc;
 
 /** Keeps the rendered content of every outreach that went out, so people can see exactly what was said. */
 final class RenderedMessageStore {
@@ -21,7 +22,7 @@ final class RenderedMessageStore {
 				insert into rendered_message (outreach_id, channel, recipient, subject, body, recorded, created_at)
 				values (?, ?, ?, ?, ?, ?, ?)""")
 			.params(message.outreachId(), message.channel(), message.recipient(), rendered.subject(),
-					rendered.text(), recorded, at.atOffset(ZoneOffset.UTC))
+					rendered.text(), recorded, utc(at))
 			.update();
 	}
 

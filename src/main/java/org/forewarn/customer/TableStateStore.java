@@ -1,11 +1,12 @@
 package org.forewarn.customer;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.forewarn.shared.StoredTime.utc;
 
 /** The states in the {@code customer_state} table, where every instance and the console see them. */
 final class TableStateStore implements StateRowStore {
@@ -36,14 +37,14 @@ final class TableStateStore implements StateRowStore {
 	public boolean update(String customerId, String state, String phone, Instant at, long revision) {
 		return jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ?, revision = ? "
 				+ "where customer_id = ?")
-			.params(state, phone, at.atOffset(ZoneOffset.UTC), revision, customerId)
+			.params(state, phone, utc(at), revision, customerId)
 			.update() > 0;
 	}
 
 	@Override
 	public void insert(String customerId, String state, String phone, Instant at, long revision) {
 		jdbc.sql("insert into customer_state (customer_id, state, phone, updated_at, revision) values (?, ?, ?, ?, ?)")
-			.params(customerId, state, phone, at.atOffset(ZoneOffset.UTC), revision)
+			.params(customerId, state, phone, utc(at), revision)
 			.update();
 	}
 

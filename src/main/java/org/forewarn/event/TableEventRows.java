@@ -1,7 +1,6 @@
 package org.forewarn.event;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +12,8 @@ import org.forewarn.shared.SqlMarks;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.forewarn.shared.StoredTime.utc;
 
 /** Events kept in the {@code event} table. */
 final class TableEventRows implements EventRows {
@@ -39,7 +40,7 @@ final class TableEventRows implements EventRows {
 		try {
 			return jdbc.sql(insert)
 				.params(event.id(), event.customerId(), event.orderId(), event.type(), event.time(),
-						receivedAt.atOffset(ZoneOffset.UTC), EventJson.write(event))
+						utc(receivedAt), EventJson.write(event))
 				.update() == 1;
 		}
 		catch (DuplicateKeyException e) {
@@ -64,7 +65,7 @@ final class TableEventRows implements EventRows {
 			fresh.add(tried);
 			if (tried) {
 				rows.add(new Object[] { event.id(), event.customerId(), event.orderId(), event.type(), event.time(),
-						receivedAt.atOffset(ZoneOffset.UTC), EventJson.write(event) });
+						utc(receivedAt), EventJson.write(event) });
 			}
 		}
 		int[] counts = batches.batchUpdate(insert, rows);
