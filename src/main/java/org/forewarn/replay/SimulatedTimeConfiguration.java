@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The replay profile: a clock that follows the events, wakeups kept in memory instead of Quartz, and connections
- * taken only by transactions that use one.
+ * The replay profile: a clock that follows the events, wakeups kept in memory instead of Quartz, connections
+ * taken only by transactions that use one, and a database without the console's indexes.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("replay")
@@ -18,6 +18,11 @@ class SimulatedTimeConfiguration {
 	@Bean
 	static LazyConnections lazyConnections() {
 		return new LazyConnections();
+	}
+
+	@Bean
+	ConsoleIndexes consoleIndexes() {
+		return new ConsoleIndexes();
 	}
 
 	@Bean

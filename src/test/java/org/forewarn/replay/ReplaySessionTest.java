@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.forewarn.MigratedH2;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.outreach.Outreach;
@@ -81,6 +83,29 @@ class ReplaySessionTest {
 				assertThat(rows.getInt(1)).isZero();
 			}
 		}
+	}
+
+	@Test
+	void aReplayDatabaseHasTheIndexesItsReadsUseButNotTheConsoles() throws SQLException {
+		try (ReplaySession session = ReplaySession.start(List.of()); Connection replay = session.connect();
+				Connection live = MigratedH2.dataSource().getConnection()) {
+			assertThat(outreachIndexes(live)).containsAll(ConsoleIndexes.NAMES);
+
+			assertThat(outreachIndexes(replay)).contains("outreach_customer_channel_sent", "outreach_status_send_at")
+				.doesNotContainAnyElementsOf(ConsoleIndexes.NAMES);
+		}
+	}
+
+	private static List<String> outreachIndexes(Connection connection) throws SQLException {
+		List<String> indexes = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select lower(index_name) from information_schema.indexes "
+						+ "where table_schema = 'PUBLIC' and table_name = 'OUTREACH'")) {
+			while (rows.next()) {
+				indexes.add(rows.getString(1));
+			}
+		}
+		return indexes;
 	}
 
 	@Test

@@ -1,0 +1,42 @@
+package org.forewarn.replay;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+/**
+ * Drops, once a replay's database is migrated, the outreach indexes that only serve pages and jobs a replay never
+ * runs (the console's lists and counts, the follow-up queue, escalations, retention). Each costs a write on every
+ * insert and status change of an outreach record, and a replay changes outreach on every send; the indexes its own
+ * reads use (by customer, by dedupe key, by send time) stay. A missing one is passed over, so a later migration may
+ * drop or rename any of them.
+ */
+final class ConsoleIndexes extends BaseCallback {
+
+	static final List<String> NAMES = List.of("outreach_decided", "outreach_status_decided",
+			"outreach_problem_decided", "outreach_rule_decided", "outreach_status_updated", "outreach_status_deadline",
+			"outreach_status_review", "outreach_sent_at", "outreach_task_urgency", "outreach_status_handled",
+			"outreach_updated_at");
+
+	@Override
+	public boolean supports(Event event, Context context) {
+		return event == Event.AFTER_MIGRATE;
+	}
+
+	@Override
+	public void handle(Event event, Context context) {
+		try (Statement statement = context.getConnection().createStatement()) {
+			for (String name : NAMES) {
+				statement.execute("drop index if exists " + name);
+			}
+		}
+		catch (SQLException e) {
+			throw new FlywayException("could not drop the console's indexes from the replay database", e);
+		}
+	}
+}
