@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,6 +32,8 @@ public class OutreachStore {
 			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
 			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code, "
 			+ "holdout_percent, hourly_ceiling, resend_of, due_at, handled_at, handled_by";
+
+	private static final Map<String, Integer> POSITIONS = positions(COLUMNS);
 
 	/** Provider codes of FAILED records that may have gone out: no answer after the provider may have had them. */
 	static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
@@ -338,25 +342,53 @@ public class OutreachStore {
 		return true;
 	}
 
+	/**
+	 * Reads a row of {@link #COLUMNS} by position: a column read by its name makes the driver map every label of the
+	 * result first (H2 and PostgreSQL alike), and the rules are given a customer's outreach on every event.
+	 */
 	Outreach map(ResultSet rs, int row) throws SQLException {
-		SendPolicy policy = new SendPolicy(instant(rs, "not_later_than"), rs.getString("fallback_channels"),
-				rs.getBoolean("defer_when_capped"), rs.getInt("step"), holdoutPercent(rs),
-				rs.getObject("hourly_ceiling", Integer.class));
-		Outreach.Delivery delivery = new Outreach.Delivery(rs.getInt("attempts"), rs.getString("provider_id"),
-				rs.getString("provider_code"));
-		return new Outreach(rs.getString("id"), rs.getString("customer_id"), rs.getString("order_id"),
-				rs.getString("rule_name"), rs.getString("rule_version"), rs.getString("problem"),
-				rs.getString("channel"), rs.getString("template"), instant(rs, "decided_at"), instant(rs, "send_at"),
-				OutreachStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-				instant(rs, "sent_at"), rs.getString("explanation"), rs.getString("fallback_for"),
-				instant(rs, "review_until"), policy, delivery, rs.getString("resend_of"), instant(rs, "due_at"),
-				rs.getString("handled_by") == null ? null
-						: new Outreach.Handled(instant(rs, "handled_at"), rs.getString("handled_by")));
+		SendPolicy policy = new SendPolicy(instant(rs, at("not_later_than")), rs.getString(at("fallback_channels")),
+				rs.getBoolean(at("defer_when_capped")), rs.getInt(at("step")), holdoutPercent(rs),
+				rs.getObject(at("hourly_ceiling"), Integer.class));
+		Outreach.Delivery delivery = new Outreach.Delivery(rs.getInt(at("attempts")),
+				rs.getString(at("provider_id")), rs.getString(at("provider_code")));
+		String handledBy = rs.getString(at("handled_by"));
+		return new Outreach(rs.getString(at("id")), rs.getString(at("customer_id")), rs.getString(at("order_id")),
+				rs.getString(at("rule_name")), rs.getString(at("rule_version")), rs.getString(at("problem")),
+				rs.getString(at("channel")), rs.getString(at("template")), instant(rs, at("decided_at")),
+				instant(rs, at("send_at")), OutreachStatus.valueOf(rs.getString(at("status"))),
+				rs.getString(at("status_reason")), instant(rs, at("sent_at")), rs.getString(at("explanation")),
+				rs.getString(at("fallback_for")), instant(rs, at("review_until")), policy, delivery,
+				rs.getString(at("resend_of")), instant(rs, at("due_at")),
+				handledBy == null ? null : new Outreach.Handled(instant(rs, at("handled_at")), handledBy));
+	}
+
+	/** The position of a column of {@link #COLUMNS}, as a result set counts (from 1). */
+	private static int at(String column) {
+		Integer position = POSITIONS.get(column);
+		if (position == null) {
+			throw new IllegalArgumentException("not a column of OutreachStore.COLUMNS: " + column);
+		}
+		return position;
 	}
 
 	private static Double holdoutPercent(ResultSet rs) throws SQLException {
-		double value = rs.getDouble("holdout_percent");
+		double value = rs.getDouble(at("holdout_percent"));
 		return rs.wasNull() ? null : value;
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static Map<String, Integer> positions(String columns) {
+		String[] names = columns.split(", ");
+		Map<String, Integer> positions = new HashMap<>();
+		for (int i = 0; i < names.length; i++) {
+			positions.put(names[i], i + 1);
+		}
+		return Map.copyOf(positions);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
