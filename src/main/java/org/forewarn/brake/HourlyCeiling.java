@@ -3,6 +3,7 @@ package org.forewarn.brake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class HourlyCeiling {
 
 	private static final Duration HOUR = Duration.ofHours(1);
+	/** Aged-out admissions kept before they are deleted: a count reads them, so not many; a delete per send, too many. */
+	static final int PRUNE_AT = 100;
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
@@ -63,29 +66,42 @@ public class HourlyCeiling {
 		return Boolean.TRUE.equals(admitted);
 	}
 
-	/** Null when the rule's lock row is missing. */
+	/**
+	 * Null when the rule's lock row is missing. Under the lock, one count tells the places taken in the last hour,
+	 * whether this outreach holds one already, and how many admissions have aged out; those are deleted only once
+	 * there are {@link #PRUNE_AT} of them, so most admissions take three statements, not five.
+	 */
 	private Boolean admit(String rule, int ceiling, String outreachId, Instant now) {
 		return transaction.execute(tx -> {
 			if (jdbc.sql("select rule_name from brake_ceiling_rule where rule_name = ? for update").param(rule)
 				.query(String.class).optional().isEmpty()) {
 				return null;
 			}
-			if (jdbc.sql("select count(*) from brake_ceiling_admission where outreach_id = ?").param(outreachId)
-				.query(Integer.class).single() > 0) {
+			OffsetDateTime since = StoredTime.utc(now.minus(HOUR));
+			Admissions admissions = jdbc.sql("select count(case when admitted_at > ? then 1 end), "
+					+ "count(case when outreach_id = ? then 1 end), count(case when admitted_at <= ? then 1 end) "
+					+ "from brake_ceiling_admission where rule_name = ?")
+				.params(since, outreachId, since, rule)
+				.query((rs, row) -> new Admissions(rs.getInt(1), rs.getInt(2) > 0, rs.getInt(3)))
+				.single();
+			if (admissions.thisOne()) {
 				return true;
 			}
-			Instant since = now.minus(HOUR);
-			jdbc.sql("delete from brake_ceiling_admission where rule_name = ? and admitted_at <= ?")
-				.params(rule, StoredTime.utc(since)).update();
-			int used = jdbc.sql("select count(*) from brake_ceiling_admission where rule_name = ? and admitted_at > ?")
-				.params(rule, StoredTime.utc(since)).query(Integer.class).single();
-			if (used >= ceiling) {
+			if (admissions.agedOut() >= PRUNE_AT) {
+				jdbc.sql("delete from brake_ceiling_admission where rule_name = ? and admitted_at <= ?")
+					.params(rule, since).update();
+			}
+			if (admissions.lastHour() >= ceiling) {
 				return false;
 			}
 			jdbc.sql("insert into brake_ceiling_admission (outreach_id, rule_name, admitted_at) values (?, ?, ?)")
 				.params(outreachId, rule, StoredTime.utc(now)).update();
 			return true;
 		});
+	}
+
+	/** A rule's admissions: in the last hour, whether one is this outreach's, and older ones not yet deleted. */
+	private record Admissions(int lastHour, boolean thisOne, int agedOut) {
 	}
 
 	/** How many first sends of the rule were let through in the last hour. */
