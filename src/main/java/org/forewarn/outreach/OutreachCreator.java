@@ -93,12 +93,11 @@ class OutreachCreator {
 				ColumnText.fit(d.explanation(), 10_000), d.fallbackFor(), reviewUntil, policy, Outreach.Delivery.NONE);
 		List<String> ruleFallback = d.policy().ruleFallback();
 		boolean fallbackDue = refusal != null && refusal.consent() && ruleFallback != null && !ruleFallback.isEmpty();
-		if (!outreach.insert(record, d.dedupeKey(), fallbackDue)) {
+		// a task's time to be handled is fixed when decided, like the holdout share; its due time is set when it opens
+		Duration dueWithin = !"task".equals(d.channel()) ? null
+				: d.dueWithin() != null ? d.dueWithin() : followupDue.within(d.problem());
+		if (!outreach.insert(record, d.dedupeKey(), fallbackDue, dueWithin, null)) {
 			return Created.NOTHING;
-		}
-		if ("task".equals(d.channel())) {
-			// fixed when decided, like the holdout share; the due time itself is set when the task opens
-			outreach.dueWithin(record.id(), d.dueWithin() != null ? d.dueWithin() : followupDue.within(d.problem()));
 		}
 		List<Wakeup> wakeups = new ArrayList<>();
 		// work due at once is done by the dispatch after the commit; its wakeup finds it if the process stops first

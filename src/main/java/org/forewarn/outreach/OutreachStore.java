@@ -2,6 +2,7 @@ package org.forewarn.outreach;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -57,21 +58,26 @@ public class OutreachStore {
 
 	/** Inserts a new record; false when one with the same dedupe key exists. */
 	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue) {
-		return insert(o, dedupeKey, fallbackDue, null);
+		return insert(o, dedupeKey, fallbackDue, null, null);
 	}
 
 	/** Inserts a new record made by a person ({@code actor}, recorded on its first history step). */
 	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, String actor) {
+		return insert(o, dedupeKey, fallbackDue, null, actor);
+	}
+
+	/** {@code dueWithin}: a follow-up task's time to be handled once it opens; null for a message. */
+	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, Duration dueWithin, String actor) {
 		SendPolicy p = o.policy();
 		try {
-			jdbc.sql("insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at) values "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			jdbc.sql("insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at, due_within_seconds) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(), o.channel(),
 						o.template(), utc(o.decidedAt()), utc(o.sendAt()), o.status().name(), ColumnText.fit(o.statusReason(), REASON),
 						utc(o.sentAt()), o.explanation(), o.fallbackFor(), utc(o.reviewUntil()),
 						utc(p.notLaterThan()), p.fallback(), p.deferWhenCapped(), p.step(), 0, null, null,
 						p.holdoutPercent(), p.hourlyCeiling(), o.resendOf(), utc(o.dueAt()), null, null,
-						dedupeKey, fallbackDue, utc(o.decidedAt()))
+						dedupeKey, fallbackDue, utc(o.decidedAt()), dueWithin == null ? null : dueWithin.toSeconds())
 				.update();
 		}
 		catch (DuplicateKeyException e) {
@@ -121,11 +127,6 @@ public class OutreachStore {
 		return update(id, List.of(OutreachStatus.SCHEDULED), to, reason, at,
 				"sent_at = ?, provider_id = coalesce(?, provider_id), due_at = coalesce(?, due_at)", utc(at),
 				providerId, utc(dueAt));
-	}
-
-	/** A follow-up task's time to be handled once it opens. */
-	void dueWithin(String id, java.time.Duration within) {
-		jdbc.sql("update outreach set due_within_seconds = ? where id = ?").params(within.toSeconds(), id).update();
 	}
 
 	/** Failed for good, with the provider's code; {@code fallbackDue} asks for the next channel to be tried. */
