@@ -28,13 +28,15 @@ public class AttemptStore {
 
 	/**
 	 * Claims the next attempt of a record that is still SCHEDULED with {@code attemptsSoFar} attempts; false when
-	 * someone else moved it meanwhile. Commits at once: the claim must be durable before anything is sent.
+	 * someone else moved it meanwhile. Commits at once: the claim must be durable before anything is sent. The
+	 * record's {@code updated_at} stays the time of its last status change (the attempt keeps its own start): an
+	 * update of no indexed column lets PostgreSQL leave the table's indexes alone (a heap-only update).
 	 */
 	boolean claim(Outreach o, int attemptsSoFar, Instant at) {
 		return Boolean.TRUE.equals(transaction.execute(tx -> {
-			int claimed = jdbc.sql("update outreach set attempts = attempts + 1, updated_at = ? where id = ? "
-					+ "and status = 'SCHEDULED' and attempts = ?")
-				.params(utc(at), o.id(), attemptsSoFar).update();
+			int claimed = jdbc.sql("update outreach set attempts = attempts + 1 where id = ? and status = 'SCHEDULED' "
+					+ "and attempts = ?")
+				.params(o.id(), attemptsSoFar).update();
 			if (claimed == 0) {
 				return false;
 			}
