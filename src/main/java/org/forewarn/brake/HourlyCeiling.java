@@ -78,9 +78,10 @@ public class HourlyCeiling {
 				return null;
 			}
 			OffsetDateTime since = StoredTime.utc(now.minus(HOUR));
+			// whether the outreach holds a place is asked by its key alone, whatever rule name its admission has
 			Admissions admissions = jdbc.sql("select count(case when admitted_at > ? then 1 end), "
-					+ "count(case when outreach_id = ? then 1 end), count(case when admitted_at <= ? then 1 end) "
-					+ "from brake_ceiling_admission where rule_name = ?")
+					+ "(select count(*) from brake_ceiling_admission where outreach_id = ?), "
+					+ "count(case when admitted_at <= ? then 1 end) from brake_ceiling_admission where rule_name = ?")
 				.params(since, outreachId, since, rule)
 				.query((rs, row) -> new Admissions(rs.getInt(1), rs.getInt(2) > 0, rs.getInt(3)))
 				.single();
