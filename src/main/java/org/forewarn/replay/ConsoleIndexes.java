@@ -14,7 +14,7 @@ import org.flywaydb.core.api.callback.Event;
  * runs (the console's lists and counts, the follow-up queue, escalations, retention). Each costs a write on every
  * insert and status change of an outreach record, and a replay changes outreach on every send; the indexes its own
  * reads use (by customer, by dedupe key, by send time) stay. A missing one is passed over, so a later migration may
- * drop or rename any of them.
+ * drop or rename any of them. Only the replay's own in-memory database is changed, whatever else Flyway is given.
  */
 final class ConsoleIndexes extends BaseCallback {
 
@@ -30,6 +30,14 @@ final class ConsoleIndexes extends BaseCallback {
 
 	@Override
 	public void handle(Event event, Context context) {
+		try {
+			if (!context.getConnection().getMetaData().getURL().startsWith(ReplaySession.DATABASE)) {
+				return; // Flyway was pointed elsewhere (spring.flyway.url): a database that outlives the replay
+			}
+		}
+		catch (SQLException e) {
+			throw new FlywayException("could not tell which database was migrated", e);
+		}
 		try (Statement statement = context.getConnection().createStatement()) {
 			for (String name : NAMES) {
 				statement.execute("drop index if exists " + name);

@@ -35,6 +35,8 @@ public final class ReplaySession implements AutoCloseable {
 	private static final String STATE_CACHE = "--forewarn.state-cache.customers";
 	/** Customer states a replay keeps in memory unless told otherwise; a live lane keeps 20,000. */
 	static final int STATES_KEPT = 250_000;
+	/** Every replay database's name begins so: in memory, and gone when the session closes. */
+	static final String DATABASE = "jdbc:h2:mem:replay-";
 
 	private final ConfigurableApplicationContext context;
 	private final Replayer replayer;
@@ -53,7 +55,7 @@ public final class ReplaySession implements AutoCloseable {
 		SpringApplication app = new SpringApplication(ForewarnApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("replay");
-		String database = "jdbc:h2:mem:replay-" + UUID.randomUUID();
+		String database = DATABASE + UUID.randomUUID();
 		return new ReplaySession(app.run(arguments(database, settings).toArray(String[]::new)), database);
 	}
 
