@@ -10,10 +10,12 @@ import org.forewarn.outreach.OutreachStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /** Emails the lead about overdue follow-up tasks, only when an address is configured (never in a replay). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${forewarn.followups.escalation-email:}' != '' and '${spring.profiles.active:}' != 'replay'")
+@ConditionalOnExpression("'${forewarn.followups.escalation-email:}' != ''")
+@Profile("!replay") // a replay adds its profile to those configured, so spring.profiles.active does not name it
 class EscalationConfiguration {
 
 	/** A thread of its own: a slow SMTP server holds up only the escalation emails. */

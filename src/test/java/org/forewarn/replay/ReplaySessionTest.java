@@ -6,10 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 
-import org.forewarn.MigratedH2;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.outreach.Outreach;
@@ -17,6 +16,7 @@ import org.forewarn.outreach.OutreachStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,26 +86,12 @@ class ReplaySessionTest {
 	}
 
 	@Test
-	void aReplayDatabaseHasTheIndexesItsReadsUseButNotTheConsoles() throws SQLException {
-		try (ReplaySession session = ReplaySession.start(List.of()); Connection replay = session.connect();
-				Connection live = MigratedH2.dataSource().getConnection()) {
-			assertThat(outreachIndexes(live)).containsAll(ConsoleIndexes.NAMES);
-
-			assertThat(outreachIndexes(replay)).contains("outreach_customer_channel_sent", "outreach_status_send_at")
-				.doesNotContainAnyElementsOf(ConsoleIndexes.NAMES);
+	void aReplayNeverEscalatesOverdueTasksEvenWithAnAddressConfigured() {
+		try (ReplaySession session = ReplaySession.start(List.of("--forewarn.followups.escalation-email=lead@example.com"))) {
+			// the escalation checks are the engine's only scheduled executor bean
+			assertThatThrownBy(() -> session.bean(ScheduledExecutorService.class))
+				.isInstanceOf(NoSuchBeanDefinitionException.class);
 		}
-	}
-
-	private static List<String> outreachIndexes(Connection connection) throws SQLException {
-		List<String> indexes = new ArrayList<>();
-		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select lower(index_name) from information_schema.indexes "
-						+ "where table_schema = 'PUBLIC' and table_name = 'OUTREACH'")) {
-			while (rows.next()) {
-				indexes.add(rows.getString(1));
-			}
-		}
-		return indexes;
 	}
 
 	@Test
