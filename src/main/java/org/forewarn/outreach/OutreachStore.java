@@ -393,7 +393,6 @@ public class OutreachStore {
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return instant(rs, rs.findColumn(column));
 	}
 }
