@@ -2,14 +2,13 @@ package org.forewarn.brake;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.forewarn.shared.StoredTime.instant;
 import static org.forewarn.shared.StoredTime.utc;
 
 /** Pauses in force and the audit trail of every pause and resume, shared by all instances through the database. */
@@ -58,10 +57,5 @@ class PauseStore {
 	private static Pause pause(ResultSet rs, int row) throws SQLException {
 		return new Pause(rs.getString("scope"), rs.getString("name"), rs.getString("note"), rs.getString("paused_by"),
 				instant(rs, "paused_at"));
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.forewarn.shared.StoredTime.instant;
 import static org.forewarn.shared.StoredTime.utc;
 
 /** Outreach records and their status history. Status changes only leave the statuses they are allowed from. */
@@ -378,11 +378,6 @@ public class OutreachStore {
 		return rs.wasNull() ? null : value;
 	}
 
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
 	private static Map<String, Integer> positions(String columns) {
 		String[] names = columns.split(", ");
 		Map<String, Integer> positions = new HashMap<>();
@@ -390,9 +385,5 @@ public class OutreachStore {
 			positions.put(names[i], i + 1);
 		}
 		return Map.copyOf(positions);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		return instant(rs, rs.findColumn(column));
 	}
 }

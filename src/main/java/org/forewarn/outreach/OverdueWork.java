@@ -34,20 +34,20 @@ public class OverdueWork {
 				+ "and " + Pauses.notPausedSql() + " order by send_at fetch first " + limit + " rows only")
 			.param(StoredTime.utc(cutoff))
 			.query((rs, row) -> OutreachPlanner.dispatchWakeup(rs.getString(1), rs.getString(2),
-					OutreachStore.instant(rs, "send_at")))
+					StoredTime.instant(rs, "send_at")))
 			.list().forEach(wakeups::add);
 		jdbc.sql("select customer_id, order_id, review_until from outreach where status = 'PENDING_REVIEW' "
 				+ "and review_until < ? order by review_until fetch first " + limit + " rows only")
 			.param(StoredTime.utc(cutoff))
 			.query((rs, row) -> OutreachPlanner.dispatchWakeup(rs.getString(1), rs.getString(2),
-					OutreachStore.instant(rs, "review_until")))
+					StoredTime.instant(rs, "review_until")))
 			.list().forEach(wakeups::add);
 		// updated_at is when the refusal or failure that owes the fallback was recorded
 		jdbc.sql("select customer_id, order_id, updated_at from outreach where fallback_due = true "
 				+ "and updated_at < ? order by updated_at fetch first " + limit + " rows only")
 			.param(StoredTime.utc(cutoff))
 			.query((rs, row) -> OutreachPlanner.dispatchWakeup(rs.getString(1), rs.getString(2),
-					OutreachStore.instant(rs, "updated_at")))
+					StoredTime.instant(rs, "updated_at")))
 			.list().forEach(wakeups::add);
 		return List.copyOf(wakeups);
 	}

@@ -6,7 +6,7 @@ import java.util.List;
 import org.forewarn.rules.Decided;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.forewarn.outreach.OutreachStore.instant;
+import static org.forewarn.shared.StoredTime.instant;
 import static org.forewarn.shared.StoredTime.utc;
 
 /** Detections in the {@code detection} table. */

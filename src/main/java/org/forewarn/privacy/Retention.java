@@ -1,10 +1,7 @@
 package org.forewarn.privacy;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -12,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.forewarn.shared.StoredTime.instant;
 import static org.forewarn.shared.StoredTime.utc;
 
 /**
@@ -136,10 +134,5 @@ class Retention {
 	}
 
 	private record Row(String id, Instant at) {
-	}
-
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 }

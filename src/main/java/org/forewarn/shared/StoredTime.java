@@ -1,5 +1,7 @@
 package org.forewarn.shared;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +19,17 @@ public final class StoredTime {
 	/** The instant as a timestamp column takes it, at UTC; null stays null. */
 	public static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** A timestamp column's value read back as an instant; null stays null. */
+	public static Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	/** As {@link #instant(ResultSet, int)}, by the column's name. */
+	public static Instant instant(ResultSet rs, String column) throws SQLException {
+		return instant(rs, rs.findColumn(column));
 	}
 
 	private StoredTime() {

@@ -2,8 +2,6 @@ package org.forewarn.suppression;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.forewarn.shared.StoredTime.instant;
 import static org.forewarn.shared.StoredTime.utc;
 
 /** The suppression table: one row per channel and normalised address. */
@@ -133,10 +132,5 @@ class SuppressionStore {
 		return new Suppression(rs.getString("channel"), rs.getString("address"), rs.getString("reason"),
 				SuppressionSource.parse(rs.getString("source")), instant(rs, "created_at"), instant(rs, "expires_at"),
 				rs.getString("created_by"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 }
