@@ -18,6 +18,8 @@ import org.forewarn.channel.DeliveryResult;
 import org.forewarn.rules.Decided;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import static org.forewarn.shared.StoredTime.instant;
@@ -29,6 +31,8 @@ public class OutreachStore {
 
 	/** Size of the status reason columns; provider messages can be longer. */
 	private static final int REASON = 1000;
+	/** What a status change's meter is tagged with, read back from the changed row. */
+	private static final String[] METER_LABELS = {"channel", "problem", "rule_name"};
 	static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
 			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
 			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code, "
@@ -196,13 +200,15 @@ public class OutreachStore {
 		params.add(utc(at));
 		params.addAll(java.util.Arrays.asList(moreParams));
 		params.add(id);
+		// the changed row's labels for the meter come back with the update (RETURNING), not by a second statement
+		KeyHolder labels = new GeneratedKeyHolder();
 		int changed = jdbc.sql("update outreach set status = ?, status_reason = ?, updated_at = ?, " + setMore
 				+ " where id = ? and status in (" + allowed + ")")
-			.params(params).update();
+			.params(params).update(labels, METER_LABELS);
 		if (changed > 0) {
 			history(id, at, to, reason, actor);
-			jdbc.sql("select channel, problem, rule_name from outreach where id = ?").param(id)
-				.query((rs, row) -> count(rs.getString(1), rs.getString(2), rs.getString(3), to, reason)).optional();
+			labels.getKeyList().forEach(row -> count((String) row.get("channel"), (String) row.get("problem"),
+					(String) row.get("rule_name"), to, reason));
 		}
 		return changed > 0;
 	}
