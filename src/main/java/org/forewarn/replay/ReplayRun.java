@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.event.Event;
-import org.forewarn.event.EventParser;
 import org.forewarn.event.EventType;
 import org.forewarn.event.InvalidEventException;
 import org.forewarn.outcome.OutcomeReport;
@@ -34,37 +33,40 @@ final class ReplayRun {
 		ReplaySummary.Counts counts = new ReplaySummary.Counts();
 		Map<String, Instant> promisedBy = new HashMap<>();
 		Instant startedAt = null;
-		String line;
-		long lineNumber = 0;
-		while ((line = reader.readLine()) != null) {
-			lineNumber++;
-			if (line.isBlank()) {
-				continue;
-			}
-			IntakeResult result;
-			try {
-				Event event = EventParser.parse(line);
-				result = replayer.feed(event);
-				startedAt = startedAt == null ? event.instant() : startedAt;
-				if (event.type().equals(EventType.ORDER_PLACED.wireName()) && event.instant("promisedBy") != null) {
-					promisedBy.put(event.orderId(), event.instant("promisedBy"));
+		long lineNumber;
+		try (ParsedLines lines = new ParsedLines(reader)) {
+			ParsedLines.Line line;
+			while ((line = lines.next()) != null) {
+				IntakeResult result;
+				try {
+					if (line.problem() != null) {
+						throw line.problem();
+					}
+					Event event = line.event();
+					result = replayer.feed(event);
+					startedAt = startedAt == null ? event.instant() : startedAt;
+					if (event.type().equals(EventType.ORDER_PLACED.wireName()) && event.instant("promisedBy") != null) {
+						promisedBy.put(event.orderId(), event.instant("promisedBy"));
+					}
+				}
+				catch (InvalidEventException e) {
+					result = new IntakeResult(null, null, IntakeResult.Status.REJECTED, e.getMessage());
+				}
+				counts.add(result.status());
+				if (result.status() == IntakeResult.Status.REJECTED || result.status() == IntakeResult.Status.FAILED) {
+					if (counts.rejected() + counts.failed() <= REJECTIONS_SHOWN) {
+						progress.println("line " + line.number() + ": " + result.reason());
+					}
+				}
+				if (System.currentTimeMillis() - lastReport >= PROGRESS_EVERY_MS) {
+					lastReport = System.currentTimeMillis();
+					double seconds = (System.nanoTime() - started) / 1e9;
+					progress.printf("%,d / %,d lines (%d%%), %,.0f events/s, event time %s%n", line.number(),
+							totalLines, totalLines == 0 ? 100 : line.number() * 100 / totalLines,
+							line.number() / seconds, replayer.now());
 				}
 			}
-			catch (InvalidEventException e) {
-				result = new IntakeResult(null, null, IntakeResult.Status.REJECTED, e.getMessage());
-			}
-			counts.add(result.status());
-			if (result.status() == IntakeResult.Status.REJECTED || result.status() == IntakeResult.Status.FAILED) {
-				if (counts.rejected() + counts.failed() <= REJECTIONS_SHOWN) {
-					progress.println("line " + lineNumber + ": " + result.reason());
-				}
-			}
-			if (System.currentTimeMillis() - lastReport >= PROGRESS_EVERY_MS) {
-				lastReport = System.currentTimeMillis();
-				double seconds = (System.nanoTime() - started) / 1e9;
-				progress.printf("%,d / %,d lines (%d%%), %,.0f events/s, event time %s%n", lineNumber, totalLines,
-						totalLines == 0 ? 100 : lineNumber * 100 / totalLines, lineNumber / seconds, replayer.now());
-			}
+			lineNumber = lines.linesRead();
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		return new ReplaySummary(session.rulesFolder(), session.ruleVersion(), lineNumber, counts,

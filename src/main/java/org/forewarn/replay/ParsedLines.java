@@ -1,0 +1,142 @@
+package org.forewarn.replay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import org.forewarn.event.Event;
+import org.forewarn.event.EventParser;
+
+/**
+ * The lines of an events file, read and parsed on a thread of their own a few thousand lines ahead of the replay,
+ * so that the replay's thread spends its time on the events. In the file's order; blank lines are passed over, their
+ * numbers still counted.
+ */
+final class ParsedLines implements AutoCloseable {
+
+	/** A line that is not blank: its event, or what parsing it threw. */
+	record Line(long number, Event event, RuntimeException problem) {
+	}
+
+	private static final int CHUNK = 256;
+	private static final int CHUNKS_AHEAD = 16;
+	private static final List<Line> END = List.of();
+
+	private final BlockingQueue<List<Line>> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+	private final Thread reader;
+	/** Written before {@link #END} is queued, so seen by whoever takes it. */
+	private volatile long linesRead;
+	private volatile Throwable failure;
+	private Iterator<Line> current = Collections.emptyIterator();
+	private boolean ended;
+
+	ParsedLines(BufferedReader source) {
+		this.reader = new Thread(() -> read(source), "replay-reader");
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/** The next line, or null after the last; what reading the file threw comes after the lines read before it. */
+	Line next() throws IOException {
+		while (!current.hasNext()) {
+			if (ended) {
+				return null;
+			}
+			List<Line> chunk = take();
+			if (chunk == END) {
+				ended = true;
+				rethrowFailure();
+			}
+			current = chunk.iterator();
+		}
+		return current.next();
+	}
+
+	private void rethrowFailure() throws IOException {
+		if (failure instanceof IOException e) {
+			throw e;
+		}
+		if (failure instanceof RuntimeException e) {
+			throw e;
+		}
+		if (failure instanceof Error e) {
+			throw e;
+		}
+	}
+
+	/** How many lines the file had, blank ones included: known once {@link #next} has answered null. */
+	long linesRead() {
+		return linesRead;
+	}
+
+	/** Stops the reader and waits for it, so nothing reads the file once the caller closes it. */
+	@Override
+	public void close() {
+		reader.interrupt(); // a replay that stopped early: the reader may be waiting for room in the queue
+		try {
+			reader.join();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private List<Line> take() {
+		try {
+			return chunks.take();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for the events file's next lines", e);
+		}
+	}
+
+	private void read(BufferedReader source) {
+		long number = 0;
+		List<Line> chunk = new ArrayList<>(CHUNK);
+		try {
+			String text;
+			while ((text = source.readLine()) != null) {
+				number++;
+				if (text.isBlank()) {
+					continue;
+				}
+				chunk.add(parse(number, text));
+				if (chunk.size() == CHUNK) {
+					chunks.put(chunk);
+					chunk = new ArrayList<>(CHUNK);
+				}
+			}
+		}
+		catch (InterruptedException e) {
+			return; // closed: no one takes more
+		}
+		catch (IOException | RuntimeException | Error e) {
+			failure = e; // the replay gets it after the lines read before it
+		}
+		try {
+			if (!chunk.isEmpty()) {
+				chunks.put(chunk);
+			}
+			linesRead = number;
+			chunks.put(END);
+		}
+		catch (InterruptedException e) {
+			// closed
+		}
+	}
+
+	private static Line parse(long number, String text) {
+		try {
+			return new Line(number, EventParser.parse(text), null);
+		}
+		catch (RuntimeException e) {
+			return new Line(number, null, e);
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package org.forewarn.replay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.forewarn.event.InvalidEventException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * The replay's lines, parsed ahead on a thread of their own, come in the file's order with their line numbers; a line
+ * that is not an event says why; a failure to read comes after the lines read before it.
+ */
+class ParsedLinesTest {
+
+	@Test
+	void linesComeInOrderWithTheirNumbersBlankOnesCountedButPassedOver() throws IOException {
+		List<String> file = new ArrayList<>();
+		IntStream.range(0, 1000).forEach(i -> file.add(event("e" + i)));
+		file.add(3, "");
+		file.add(500, "   ");
+		file.add("not json");
+
+		List<ParsedLines.Line> read = new ArrayList<>();
+		long lines;
+		try (ParsedLines parsed = new ParsedLines(new BufferedReader(new StringReader(String.join("\n", file))))) {
+			ParsedLines.Line line;
+			while ((line = parsed.next()) != null) {
+				read.add(line);
+			}
+			assertThat(parsed.next()).as("still the end").isNull();
+			lines = parsed.linesRead();
+		}
+
+		assertThat(lines).isEqualTo(1003);
+		assertThat(read).hasSize(1001);
+		assertThat(read.subList(0, 1000)).extracting(line -> line.event().id())
+			.containsExactlyElementsOf(IntStream.range(0, 1000).mapToObj(i -> "e" + i).toList());
+		assertThat(read.get(3).number()).as("after the blank line 4").isEqualTo(5);
+		assertThat(read.get(999).number()).isEqualTo(1002);
+		ParsedLines.Line bad = read.get(1000);
+		assertThat(bad.number()).isEqualTo(1003);
+		assertThat(bad.event()).isNull();
+		assertThat(bad.problem()).isInstanceOf(InvalidEventException.class).hasMessageContaining("not valid JSON");
+	}
+
+	@Test
+	void aFailureToReadComesAfterTheLinesReadBeforeIt() throws IOException {
+		Reader failing = new Reader() {
+			private final StringReader start = new StringReader(event("first") + "\n" + event("second") + "\n");
+
+			@Override
+			public int read(char[] buffer, int offset, int length) throws IOException {
+				int read = start.read(buffer, offset, length);
+				if (read < 0) {
+					throw new IOException("disk gone");
+				}
+				return read;
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+		try (ParsedLines parsed = new ParsedLines(new BufferedReader(failing, 16))) {
+			assertThat(parsed.next().event().id()).isEqualTo("first");
+			assertThat(parsed.next().event().id()).isEqualTo("second");
+			assertThatThrownBy(parsed::next).isInstanceOf(IOException.class).hasMessage("disk gone");
+		}
+	}
+
+	@Test
+	void closingBeforeTheEndStopsTheReaderWaitingForRoom() {
+		String many = String.join("\n", IntStream.range(0, 20_000).mapToObj(i -> event("e" + i)).toList());
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			ParsedLines parsed = new ParsedLines(new BufferedReader(new StringReader(many)));
+			assertThat(parsed.next().event().id()).isEqualTo("e0");
+			parsed.close(); // returns once the reader, blocked on a full queue, has stopped
+		});
+	}
+
+	private static String event(String id) {
+		return "{\"id\":\"" + id + "\",\"type\":\"order.placed\",\"time\":\"2017-10-02T10:56:33Z\","
+				+ "\"customerId\":\"c1\",\"orderId\":\"o-" + id + "\"}";
+	}
+}
