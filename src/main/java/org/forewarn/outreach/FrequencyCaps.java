@@ -68,13 +68,10 @@ class FrequencyCaps {
 			return false;
 		}
 		LocalDate today = now.atZone(zone).toLocalDate();
-		Instant tomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
-		if (cap.perDay() > 0
-				&& outreach.countSent(customerId, channel, today.atStartOfDay(zone).toInstant(), tomorrow) >= cap.perDay()) {
-			return true;
-		}
-		return cap.perWeek() > 0 && outreach.countSent(customerId, channel,
-				today.minusDays(6).atStartOfDay(zone).toInstant(), tomorrow) >= cap.perWeek();
+		OutreachStore.SentCounts sent = outreach.countSent(customerId, channel,
+				today.minusDays(6).atStartOfDay(zone).toInstant(), today.atStartOfDay(zone).toInstant(),
+				today.plusDays(1).atStartOfDay(zone).toInstant());
+		return cap.perDay() > 0 && sent.day() >= cap.perDay() || cap.perWeek() > 0 && sent.week() >= cap.perWeek();
 	}
 
 	/** The start of the customer's next day, when a capped send that waits is looked at again. */

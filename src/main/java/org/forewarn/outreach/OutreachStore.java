@@ -293,10 +293,16 @@ public class OutreachStore {
 				+ "order by send_at, id", customerId);
 	}
 
-	/** How many outreach on the channel went out to the customer in [from, to). */
-	int countSent(String customerId, String channel, Instant from, Instant to) {
-		return jdbc.sql("select count(*) from " + OF_CUSTOMER + " where channel = ? and sent_at >= ? and sent_at < ?")
-			.params(customerId, channel, utc(from), utc(to)).query(Integer.class).single();
+	/** How many outreach on a channel went out to a customer in a week up to a time, and on its last day. */
+	record SentCounts(int week, int day) {
+	}
+
+	/** As {@link SentCounts}, over [weekFrom, to) and [dayFrom, to), in one statement. */
+	SentCounts countSent(String customerId, String channel, Instant weekFrom, Instant dayFrom, Instant to) {
+		return jdbc.sql("select count(*), count(case when sent_at >= ? then 1 end) from " + OF_CUSTOMER
+				+ " where channel = ? and sent_at >= ? and sent_at < ?")
+			.params(utc(dayFrom), customerId, channel, utc(weekFrom), utc(to))
+			.query((rs, row) -> new SentCounts(rs.getInt(1), rs.getInt(2))).single();
 	}
 
 	private List<Outreach> where(String condition, Object... params) {

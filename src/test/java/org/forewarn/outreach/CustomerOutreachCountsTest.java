@@ -29,7 +29,7 @@ class CustomerOutreachCountsTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
-	void sentCountsTheCustomersOutreachOnTheChannelInTheWindow(String vendor) {
+	void sentCountsTheCustomersOutreachOnTheChannelInTheWeekAndTheDay(String vendor) {
 		OutreachStore store = store(vendor);
 		store.insert(sent("in-window", "c-1", "email", NOW.minusSeconds(60)), "k1", false);
 		store.insert(sent("window-start", "c-1", "email", WEEK_AGO), "k2", false);
@@ -39,9 +39,12 @@ class CustomerOutreachCountsTest {
 		store.insert(sent("other-customer", "c-2", "email", NOW.minusSeconds(60)), "k6", false);
 		store.insert(record("not-sent", "c-1", "email", "r-a", "o-1", OutreachStatus.SCHEDULED, null), "k7", false);
 
-		assertThat(store.countSent("c-1", "email", WEEK_AGO, NOW)).isEqualTo(2);
-		assertThat(store.countSent("c-1", "sms", WEEK_AGO, NOW)).isEqualTo(1);
-		assertThat(store.countSent("c-3", "email", WEEK_AGO, NOW)).isZero();
+		assertThat(store.countSent("c-1", "email", WEEK_AGO, NOW.minusSeconds(60), NOW))
+			.isEqualTo(new OutreachStore.SentCounts(2, 1));
+		assertThat(store.countSent("c-1", "email", WEEK_AGO, NOW.minusSeconds(59), NOW))
+			.as("the day's start is in it").isEqualTo(new OutreachStore.SentCounts(2, 0));
+		assertThat(store.countSent("c-1", "sms", WEEK_AGO, WEEK_AGO, NOW)).isEqualTo(new OutreachStore.SentCounts(1, 1));
+		assertThat(store.countSent("c-3", "email", WEEK_AGO, WEEK_AGO, NOW)).isEqualTo(new OutreachStore.SentCounts(0, 0));
 	}
 
 	@ParameterizedTest
