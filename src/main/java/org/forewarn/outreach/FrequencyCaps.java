@@ -64,7 +64,7 @@ class FrequencyCaps {
 	/** True when one more message on the channel at {@code now} would break the customer's cap. */
 	boolean reached(String customerId, String channel, ZoneId zone, Instant now) {
 		Cap cap = caps.get(channel);
-		if (!enabled || cap == null) {
+		if (!enabled || cap == null || cap.perDay() == 0 && cap.perWeek() == 0) {
 			return false;
 		}
 		LocalDate today = now.atZone(zone).toLocalDate();

@@ -78,10 +78,16 @@ final class ParsedLines implements AutoCloseable {
 	@Override
 	public void close() {
 		reader.interrupt(); // a replay that stopped early: the reader may be waiting for room in the queue
-		try {
-			reader.join();
+		boolean interrupted = Thread.interrupted(); // waits all the same, even if this thread was interrupted
+		while (reader.isAlive()) {
+			try {
+				reader.join();
+			}
+			catch (InterruptedException e) {
+				interrupted = true;
+			}
 		}
-		catch (InterruptedException e) {
+		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
 	}

@@ -88,6 +88,20 @@ class ParsedLinesTest {
 		});
 	}
 
+	@Test
+	void closingFromAnInterruptedThreadStillStopsTheReaderAndKeepsTheInterrupt() {
+		String many = String.join("\n", IntStream.range(0, 20_000).mapToObj(i -> event("e" + i)).toList());
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			ParsedLines parsed = new ParsedLines(new BufferedReader(new StringReader(many)));
+			assertThat(parsed.next().event().id()).isEqualTo("e0");
+			Thread.currentThread().interrupt();
+			parsed.close();
+			assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+			assertThat(Thread.getAllStackTraces().keySet()).as("the reader has stopped")
+				.noneMatch(thread -> thread.getName().equals("replay-reader") && thread.isAlive());
+		});
+	}
+
 	private static String event(String id) {
 		return "{\"id\":\"" + id + "\",\"type\":\"order.placed\",\"time\":\"2017-10-02T10:56:33Z\","
 				+ "\"customerId\":\"c1\",\"orderId\":\"o-" + id + "\"}";
