@@ -78,28 +78,33 @@ class ParsedLinesTest {
 		}
 	}
 
+	/** More lines than fit in the queue, so the reader waits for room when it is closed. */
+	private static final String MANY = String.join("\n",
+			IntStream.range(0, 20_000).mapToObj(i -> event("e" + i)).toList());
+
 	@Test
 	void closingBeforeTheEndStopsTheReaderWaitingForRoom() {
-		String many = String.join("\n", IntStream.range(0, 20_000).mapToObj(i -> event("e" + i)).toList());
 		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-			ParsedLines parsed = new ParsedLines(new BufferedReader(new StringReader(many)));
-			assertThat(parsed.next().event().id()).isEqualTo("e0");
-			parsed.close(); // returns once the reader, blocked on a full queue, has stopped
+			startedOn(MANY).close(); // returns once the reader, blocked on a full queue, has stopped
 		});
 	}
 
 	@Test
 	void closingFromAnInterruptedThreadStillStopsTheReaderAndKeepsTheInterrupt() {
-		String many = String.join("\n", IntStream.range(0, 20_000).mapToObj(i -> event("e" + i)).toList());
 		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-			ParsedLines parsed = new ParsedLines(new BufferedReader(new StringReader(many)));
-			assertThat(parsed.next().event().id()).isEqualTo("e0");
+			ParsedLines parsed = startedOn(MANY);
 			Thread.currentThread().interrupt();
 			parsed.close();
 			assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
 			assertThat(Thread.getAllStackTraces().keySet()).as("the reader has stopped")
 				.noneMatch(thread -> thread.getName().equals("replay-reader") && thread.isAlive());
 		});
+	}
+
+	private static ParsedLines startedOn(String lines) throws IOException {
+		ParsedLines parsed = new ParsedLines(new BufferedReader(new StringReader(lines)));
+		assertThat(parsed.next().event().id()).isEqualTo("e0");
+		return parsed;
 	}
 
 	private static String event(String id) {
