@@ -106,8 +106,8 @@ public final class KafkaBenchmark {
 			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
 					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.brokers()), new StringSerializer(),
 					new StringSerializer())) {
-				// whole rounds first, not counted: after one short round the next three still ran up to a quarter
-				// slower than the later ones (the JIT still compiling the path), so the median timed the warm-up
+				// whole rounds first, not counted: after one short round, even after one whole one, each counted
+				// round ran faster than the one before (the JIT still compiling the path): the median timed the warm-up
 				for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
 					System.out.printf("warm-up round %d (not counted): %.0f events/s%n", round,
 							backlog(producer, "warm" + round + "-", BACKLOG_CUSTOMERS));

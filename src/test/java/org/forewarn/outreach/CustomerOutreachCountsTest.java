@@ -40,11 +40,14 @@ class CustomerOutreachCountsTest {
 		store.insert(record("not-sent", "c-1", "email", "r-a", "o-1", OutreachStatus.SCHEDULED, null), "k7", false);
 
 		assertThat(store.countSent("c-1", "email", WEEK_AGO, NOW.minusSeconds(60), NOW))
-			.isEqualTo(new OutreachStore.SentCounts(2, 1));
+			.as("a send at the day's start is in the day").isEqualTo(new OutreachStore.SentCounts(2, 1));
 		assertThat(store.countSent("c-1", "email", WEEK_AGO, NOW.minusSeconds(59), NOW))
-			.as("the day's start is in it").isEqualTo(new OutreachStore.SentCounts(2, 0));
-		assertThat(store.countSent("c-1", "sms", WEEK_AGO, WEEK_AGO, NOW)).isEqualTo(new OutreachStore.SentCounts(1, 1));
-		assertThat(store.countSent("c-3", "email", WEEK_AGO, WEEK_AGO, NOW)).isEqualTo(new OutreachStore.SentCounts(0, 0));
+			.as("a send just before the day's start is in the week only")
+			.isEqualTo(new OutreachStore.SentCounts(2, 0));
+		assertThat(store.countSent("c-1", "sms", WEEK_AGO, WEEK_AGO, NOW))
+			.isEqualTo(new OutreachStore.SentCounts(1, 1));
+		assertThat(store.countSent("c-3", "email", WEEK_AGO, WEEK_AGO, NOW))
+			.isEqualTo(new OutreachStore.SentCounts(0, 0));
 	}
 
 	@ParameterizedTest
