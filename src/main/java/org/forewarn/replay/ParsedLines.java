@@ -11,16 +11,18 @@ import java.util.concurrent.BlockingQueue;
 
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
+import org.forewarn.event.InvalidEventException;
 
 /**
  * The lines of an events file, read and parsed on a thread of their own a few thousand lines ahead of the replay,
  * so that the replay's thread spends its time on the events. In the file's order; blank lines are passed over, their
- * numbers still counted.
+ * numbers still counted. A line that is not an event comes as such, in its place; anything else that goes wrong
+ * comes after the lines read before it, and ends them.
  */
 final class ParsedLines implements AutoCloseable {
 
-	/** A line that is not blank: its event, or what parsing it threw. */
-	record Line(long number, Event event, RuntimeException problem) {
+	/** A line that is not blank: its event, or why it is not one. */
+	record Line(long number, Event event, InvalidEventException invalid) {
 	}
 
 	private static final int CHUNK = 256;
@@ -123,7 +125,7 @@ final class ParsedLines implements AutoCloseable {
 			return; // closed: no one takes more
 		}
 		catch (IOException | RuntimeException | Error e) {
-			failure = e; // the replay gets it after the lines read before it
+			failure = e; // the replay gets it after the lines read before it; a parser's bug stops it there too
 		}
 		try {
 			if (!chunk.isEmpty()) {
@@ -141,7 +143,7 @@ final class ParsedLines implements AutoCloseable {
 		try {
 			return new Line(number, EventParser.parse(text), null);
 		}
-		catch (RuntimeException e) {
+		catch (InvalidEventException e) {
 			return new Line(number, null, e);
 		}
 	}

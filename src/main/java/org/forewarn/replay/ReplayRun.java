@@ -10,7 +10,6 @@ import java.util.Map;
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventType;
-import org.forewarn.event.InvalidEventException;
 import org.forewarn.outcome.OutcomeReport;
 
 /** Reads events line by line through the {@link Replayer}, reporting progress and bad lines as it goes. */
@@ -38,19 +37,19 @@ final class ReplayRun {
 			ParsedLines.Line line;
 			while ((line = lines.next()) != null) {
 				IntakeResult result;
-				try {
-					if (line.problem() != null) {
-						throw line.problem();
-					}
+				if (line.invalid() != null) {
+					result = new IntakeResult(null, null, IntakeResult.Status.REJECTED, line.invalid().getMessage());
+				}
+				else {
 					Event event = line.event();
+					// the intake answers REJECTED or FAILED for what it cannot process rather than throwing
 					result = replayer.feed(event);
 					startedAt = startedAt == null ? event.instant() : startedAt;
-					if (event.type().equals(EventType.ORDER_PLACED.wireName()) && event.instant("promisedBy") != null) {
-						promisedBy.put(event.orderId(), event.instant("promisedBy"));
+					Instant promised = event.type().equals(EventType.ORDER_PLACED.wireName())
+							? event.instant("promisedBy") : null;
+					if (promised != null) {
+						promisedBy.put(event.orderId(), promised);
 					}
-				}
-				catch (InvalidEventException e) {
-					result = new IntakeResult(null, null, IntakeResult.Status.REJECTED, e.getMessage());
 				}
 				counts.add(result.status());
 				if (result.status() == IntakeResult.Status.REJECTED || result.status() == IntakeResult.Status.FAILED) {

@@ -50,7 +50,7 @@ class ParsedLinesTest {
 		ParsedLines.Line bad = read.get(1000);
 		assertThat(bad.number()).isEqualTo(1003);
 		assertThat(bad.event()).isNull();
-		assertThat(bad.problem()).isInstanceOf(InvalidEventException.class).hasMessageContaining("not valid JSON");
+		assertThat(bad.invalid()).isInstanceOf(InvalidEventException.class).hasMessageContaining("not valid JSON");
 	}
 
 	@Test
