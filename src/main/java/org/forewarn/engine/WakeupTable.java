@@ -10,7 +10,9 @@ import javax.sql.DataSource;
 
 import org.forewarn.rules.Wakeup;
 import org.forewarn.shared.DatabaseKind;
+import org.forewarn.shared.WritesBeforeCommit;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,31 +32,39 @@ final class WakeupTable implements WakeupScheduler {
 	record Taken(Wakeup wakeup, String id, int attempts, Instant lateFrom) {
 	}
 
+	private static final String INSERT = "insert into wakeup (id, customer_id, order_id, label, due_at, next_try_at, "
+			+ "scheduled_at) ";
+
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
-	/** PostgreSQL skips a duplicate in the statement; a failed insert would spoil the caller's transaction there. */
-	private final boolean insertOnConflict;
+	/**
+	 * On PostgreSQL, where each statement is a round trip to the server, a transaction's wakeups are inserted in one
+	 * batch as it commits; a duplicate is skipped in the statement (a failed insert would spoil the transaction there).
+	 * Null on H2, in the process itself: each is inserted at once.
+	 */
+	private final WritesBeforeCommit<Object[]> batched;
 
 	WakeupTable(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Clock clock) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.clock = clock;
-		this.insertOnConflict = DatabaseKind.isPostgres(dataSource);
+		JdbcTemplate batches = new JdbcTemplate(dataSource);
+		this.batched = DatabaseKind.isPostgres(dataSource) ? new WritesBeforeCommit<>(
+				rows -> batches.batchUpdate(INSERT + "values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing", rows))
+				: null;
 	}
 
 	@Override
 	public void schedule(Wakeup wakeup) {
 		OffsetDateTime at = utc(wakeup.at());
 		OffsetDateTime now = utc(clock.instant());
-		String columns = "insert into wakeup (id, customer_id, order_id, label, due_at, next_try_at, scheduled_at) ";
-		if (insertOnConflict) {
-			jdbc.sql(columns + "values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing")
-				.params(wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at, now).update();
+		if (batched != null) {
+			batched.add(new Object[] { wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at, now });
 			return;
 		}
 		try {
-			jdbc.sql(columns + "select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from wakeup where id = ?)")
+			jdbc.sql(INSERT + "select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from wakeup where id = ?)")
 				.params(wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at, now, wakeup.id())
 				.update();
 		}

@@ -3,6 +3,7 @@ package org.forewarn.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,11 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The wakeup table and its poller, on H2 and on PostgreSQL: once, in due order, retried, and shared by instances. */
 class WakeupTableTest {
@@ -70,6 +73,55 @@ class WakeupTableTest {
 		});
 
 		assertThat(db.jdbc.sql("select customer_id from wakeup").query(String.class).list()).containsExactly("c-1");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void aTransactionsWakeupsAreStoredWithItsCommitAndNotBefore(String vendor) {
+		Database db = database(vendor);
+		db.table.schedule(new Wakeup("c-1", NOW, "o-1", "shipBy"));
+		List<String> seenByAnotherConnection = new ArrayList<>();
+		db.transaction.executeWithoutResult(tx -> {
+			db.table.schedule(new Wakeup("c-1", NOW, "o-1", "shipBy")); // stored already
+			db.table.schedule(new Wakeup("c-2", NOW.plusSeconds(60), null, "check"));
+			db.table.schedule(new Wakeup("c-2", NOW.plusSeconds(60), null, "check")); // twice in one transaction
+			db.table.schedule(new Wakeup("c-3", NOW.plusSeconds(120), "o-3", "promisedBy"));
+			seenByAnotherConnection.addAll(customersWaitingOutside(db));
+		});
+
+		assertThat(seenByAnotherConnection).containsExactly("c-1");
+		assertThat(customersWaitingOutside(db)).containsExactly("c-1", "c-2", "c-3");
+		assertThat(db.jdbc.sql("select scheduled_at from wakeup where customer_id = 'c-3'")
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).single()).isEqualTo(NOW);
+	}
+
+	@Test
+	void aBatchThatCannotBeStoredFailsItsTransaction() {
+		Database db = database("postgresql");
+		db.jdbc.sql("alter table wakeup add constraint no_bad_label check (label <> 'bad')").update();
+
+		assertThatThrownBy(() -> db.transaction.executeWithoutResult(tx -> {
+			db.jdbc.sql("insert into customer_state (customer_id, state, updated_at, revision) values ('c-1', '{}', now(), 1)").update();
+			db.table.schedule(new Wakeup("c-1", NOW, null, "check"));
+			db.table.schedule(new Wakeup("c-1", NOW, null, "bad"));
+		})).isInstanceOf(DataIntegrityViolationException.class);
+		assertThat(db.jdbc.sql("select count(*) from customer_state").query(Integer.class).single()).isZero();
+		assertThat(customersWaitingOutside(db)).isEmpty();
+	}
+
+	/** The wakeups as another connection sees them, outside the caller's transaction. */
+	private static List<String> customersWaitingOutside(Database db) {
+		try (var connection = db.dataSource.getConnection();
+				var rows = connection.createStatement().executeQuery("select customer_id from wakeup order by due_at")) {
+			List<String> customers = new ArrayList<>();
+			while (rows.next()) {
+				customers.add(rows.getString(1));
+			}
+			return customers;
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@ParameterizedTest
@@ -232,13 +284,13 @@ class WakeupTableTest {
 		}
 	}
 
-	private record Database(JdbcClient jdbc, WakeupTable table, TransactionTemplate transaction) {
+	private record Database(JdbcClient jdbc, WakeupTable table, TransactionTemplate transaction, DataSource dataSource) {
 	}
 
 	private Database database(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		return new Database(jdbc, new WakeupTable(jdbc, dataSource, transaction, clock), transaction);
+		return new Database(jdbc, new WakeupTable(jdbc, dataSource, transaction, clock), transaction, dataSource);
 	}
 }
