@@ -123,6 +123,35 @@ class KeptStateTest {
 	}
 
 	@Test
+	void aRowItsTransactionLockedIsNotLockedAgainForTheCustomersNextEvent() {
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		lane.save(placed("c-1", "o-1"), AT);
+		lane.save(placed("c-2", "o-2"), AT);
+
+		transaction.executeWithoutResult(tx -> {
+			CustomerState first = lane.loadInLane("c-1"); // locks the row
+			lane.save(first, AT);
+			CustomerState created = lane.loadInLane("c-3"); // no row yet: its save inserts it
+			lane.save(created, AT);
+			// no one else can change these rows now: were they changed all the same, the lane would not look
+			jdbc.sql("update customer_state set revision = 7").update();
+
+			assertThat(lane.loadInLane("c-1")).isSameAs(first);
+			assertThat(lane.loadInLane("c-3")).isSameAs(created);
+			assertThat(lane.loadInLane("c-2").orders()).containsOnlyKeys("o-2"); // not locked before: looked at
+		});
+	}
+
+	@Test
+	void theNextTransactionLocksTheRowAgain() {
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transaction.executeWithoutResult(tx -> lane.save(lane.loadInLane("c-1"), AT));
+		new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-2"), AT);
+
+		transaction.executeWithoutResult(tx -> assertThat(lane.loadInLane("c-1").orders()).containsOnlyKeys("o-2"));
+	}
+
+	@Test
 	void aSoleWriterReadsAStateItKeepsNoLonger() {
 		new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-1"), AT);
 		CustomerStateStore replay = new CustomerStateStore(jdbc, new StateCacheSettings(0, true, false));
