@@ -1,16 +1,14 @@
 package org.forewarn.customer;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.forewarn.logging.LogContext;
-import org.forewarn.shared.TransactionScoped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,16 +45,9 @@ public class CustomerStateStore {
 	private final StateRowStore rows;
 	private final Cache<String, Written> written;
 	private final boolean soleWriter;
-	/**
-	 * The customers whose row the current transaction has locked or inserted: no one else changes it before the
-	 * transaction ends, so the lane's next event of theirs in it needs no lock of its own.
-	 */
-	private final TransactionScoped<Set<String>> heldRows = new TransactionScoped<>(HashSet::new, rows -> {
-	}, rows -> {
-	});
 
-	CustomerStateStore(JdbcClient jdbc, StateCacheSettings settings) {
-		this.rows = settings.inMemory() ? new MemoryStateStore() : new TableStateStore(jdbc);
+	CustomerStateStore(JdbcClient jdbc, JdbcTemplate batches, StateCacheSettings settings) {
+		this.rows = settings.inMemory() ? new MemoryStateStore() : new TableStateStore(jdbc, batches);
 		// evictions run on the lane that wrote, not on a pool of their own: a size of 0 keeps nothing, at once
 		this.written = Caffeine.newBuilder().maximumSize(Math.max(0, settings.customers())).executor(Runnable::run)
 			.build();
@@ -91,18 +82,11 @@ public class CustomerStateStore {
 		if (soleWriter && kept != null) {
 			return kept.state(); // no one else writes it: the row is as this process left it
 		}
-		Set<String> held = heldRows.current();
-		if (kept != null && held != null && held.contains(customerId)) {
-			return kept.state(); // this transaction locked (or inserted) the row: it is as this lane left it
-		}
 		Optional<Long> revision = lock(customerId);
 		if (revision.isEmpty()) {
 			CustomerState first = new CustomerState(customerId);
 			written.put(customerId, new Written(first, NO_ROW, Known.NOTHING)); // its save inserts, trying no update
 			return first;
-		}
-		if (held != null) {
-			held.add(customerId);
 		}
 		if (kept != null && kept.revision() == revision.get()) {
 			return kept.state();
@@ -201,10 +185,6 @@ public class CustomerStateStore {
 		boolean rowless = kept != null && kept.state() == state && kept.revision() == NO_ROW;
 		if (rowless || !rows.update(state.customerId(), json, phone, at, revision)) {
 			rows.insert(state.customerId(), json, phone, at, revision);
-			Set<String> held = heldRows.current();
-			if (held != null) {
-				held.add(state.customerId());
-			}
 		}
 		// what the lane knew still holds: it changed the state itself, nothing else
 		written.put(state.customerId(), new Written(state, revision, kept != null && kept.state() == state

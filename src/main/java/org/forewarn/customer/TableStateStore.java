@@ -1,32 +1,75 @@
 package org.forewarn.customer;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.forewarn.shared.TransactionScoped;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.forewarn.shared.StoredTime.utc;
 
-/** The states in the {@code customer_state} table, where every instance and the console see them. */
+/**
+ * The states in the {@code customer_state} table, where every instance and the console see them. A row a transaction
+ * has locked or added is its own until it ends: it is not locked again, and only its last write is stored, together
+ * with the transaction's other rows in one batch as it commits (a lane's share of a Kafka poll often holds several
+ * events of a customer).
+ */
 final class TableStateStore implements StateRowStore {
 
-	private final JdbcClient jdbc;
+	private static final String UPDATE = "update customer_state set state = ?, phone = ?, updated_at = ?, revision = ? "
+			+ "where customer_id = ?";
+	private static final String INSERT = "insert into customer_state (customer_id, state, phone, updated_at, revision) "
+			+ "values (?, ?, ?, ?, ?)";
 
-	TableStateStore(JdbcClient jdbc) {
+	/** A row's last write in the transaction, not stored yet; {@code added} when the row is new. */
+	private record Write(String state, String phone, Instant at, boolean added) {
+	}
+
+	/** A row the transaction holds, with its revision as the transaction sees it and its write still to store. */
+	private record Held(long revision, Write write) {
+	}
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batches;
+	private final TransactionScoped<Map<String, Held>> held = new TransactionScoped<>(HashMap::new, this::store,
+			rows -> {
+			});
+
+	TableStateStore(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	@Override
 	public Optional<Long> lockRevision(String customerId) {
-		return jdbc.sql("select revision from customer_state where customer_id = ? for update")
+		Map<String, Held> rows = held.current();
+		Held own = rows == null ? null : rows.get(customerId);
+		if (own != null) {
+			return Optional.of(own.revision());
+		}
+		Optional<Long> revision = jdbc.sql("select revision from customer_state where customer_id = ? for update")
 			.param(customerId)
 			.query((rs, row) -> rs.getLong(1))
 			.optional();
+		if (rows != null && revision.isPresent()) {
+			rows.put(customerId, new Held(revision.get(), null));
+		}
+		return revision;
 	}
 
 	@Override
 	public String state(String customerId) {
+		Map<String, Held> rows = held.existing();
+		Held own = rows == null ? null : rows.get(customerId);
+		if (own != null && own.write() != null) {
+			return own.write().state();
+		}
 		return jdbc.sql("select state from customer_state where customer_id = ?")
 			.param(customerId)
 			.query(String.class)
@@ -35,33 +78,100 @@ final class TableStateStore implements StateRowStore {
 
 	@Override
 	public boolean update(String customerId, String state, String phone, Instant at, long revision) {
-		return jdbc.sql("update customer_state set state = ?, phone = ?, updated_at = ?, revision = ? "
-				+ "where customer_id = ?")
-			.params(state, phone, utc(at), revision, customerId)
-			.update() > 0;
+		Map<String, Held> rows = held.current();
+		Held own = rows == null ? null : rows.get(customerId);
+		if (own == null) { // not held: whether the row is there takes the statement itself
+			boolean updated = jdbc.sql(UPDATE).params(state, phone, utc(at), revision, customerId).update() > 0;
+			if (rows != null && updated) {
+				rows.put(customerId, new Held(revision, null)); // the update locked it
+			}
+			return updated;
+		}
+		boolean added = own.write() != null && own.write().added();
+		rows.put(customerId, new Held(revision, new Write(state, phone, at, added)));
+		return true;
 	}
 
 	@Override
 	public void insert(String customerId, String state, String phone, Instant at, long revision) {
-		jdbc.sql("insert into customer_state (customer_id, state, phone, updated_at, revision) values (?, ?, ?, ?, ?)")
-			.params(customerId, state, phone, utc(at), revision)
-			.update();
+		Map<String, Held> rows = held.current();
+		if (rows == null) {
+			jdbc.sql(INSERT).params(customerId, state, phone, utc(at), revision).update();
+			return;
+		}
+		if (rows.containsKey(customerId)) {
+			throw new DuplicateKeyException("customer " + customerId + " has a stored state already");
+		}
+		rows.put(customerId, new Held(revision, new Write(state, phone, at, true)));
 	}
 
 	@Override
 	public boolean touch(String customerId, long revision) {
-		return jdbc.sql("update customer_state set revision = ? where customer_id = ?").params(revision, customerId)
-			.update() > 0;
+		Map<String, Held> rows = held.current();
+		Held own = rows == null ? null : rows.get(customerId);
+		if (own != null && own.write() != null) {
+			rows.put(customerId, new Held(revision, own.write()));
+			return true;
+		}
+		boolean touched = jdbc.sql("update customer_state set revision = ? where customer_id = ?")
+			.params(revision, customerId).update() > 0;
+		if (rows != null && touched) {
+			rows.put(customerId, new Held(revision, null));
+		}
+		return touched;
 	}
 
 	@Override
 	public List<String> customerIdsByPhone(String phone) {
+		Map<String, Held> rows = held.existing();
+		if (rows != null) {
+			store(rows); // the query reads every row
+		}
 		return jdbc.sql("select customer_id from customer_state where phone = ? order by customer_id").param(phone)
 			.query(String.class).list();
 	}
 
 	@Override
 	public void clear() {
+		Map<String, Held> rows = held.existing();
+		if (rows != null) {
+			rows.clear();
+		}
 		jdbc.sql("delete from customer_state").update();
+	}
+
+	/** Stores the rows' writes, an update and an insert batch at most; the rows stay held, written. */
+	private void store(Map<String, Held> rows) {
+		List<String> updated = new ArrayList<>();
+		List<Object[]> updates = new ArrayList<>();
+		List<Object[]> inserts = new ArrayList<>();
+		for (Map.Entry<String, Held> row : rows.entrySet()) {
+			String customerId = row.getKey();
+			Held own = row.getValue();
+			Write write = own.write();
+			if (write == null) {
+				continue;
+			}
+			if (write.added()) {
+				inserts.add(new Object[] { customerId, write.state(), write.phone(), utc(write.at()), own.revision() });
+			}
+			else {
+				updated.add(customerId);
+				updates.add(new Object[] { write.state(), write.phone(), utc(write.at()), own.revision(), customerId });
+			}
+			row.setValue(new Held(own.revision(), null));
+		}
+		if (!updates.isEmpty()) {
+			int[] counts = batches.batchUpdate(UPDATE, updates);
+			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] == 0) { // a held row is locked: no one else can have removed it
+					throw new IllegalStateException("the stored state of customer " + updated.get(i)
+							+ " was removed while this transaction held it");
+				}
+			}
+		}
+		if (!inserts.isEmpty()) {
+			batches.batchUpdate(INSERT, inserts);
+		}
 	}
 }

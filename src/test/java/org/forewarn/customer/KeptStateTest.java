@@ -8,6 +8,7 @@ import org.forewarn.MigratedH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,13 +23,15 @@ class KeptStateTest {
 
 	private DataSource dataSource;
 	private JdbcClient jdbc;
+	private JdbcTemplate batches;
 	private CustomerStateStore lane;
 
 	@BeforeEach
 	void database() {
 		dataSource = MigratedH2.dataSource();
 		jdbc = JdbcClient.create(dataSource);
-		lane = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false));
+		batches = new JdbcTemplate(dataSource);
+		lane = new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false));
 	}
 
 	@Test
@@ -42,7 +45,7 @@ class KeptStateTest {
 	@Test
 	void aRowWrittenElsewhereIsReadAgain() {
 		lane.save(placed("c-1", "o-1"), AT);
-		CustomerStateStore otherInstance = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false));
+		CustomerStateStore otherInstance = new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false));
 		otherInstance.save(placed("c-1", "o-2"), AT.plusSeconds(60));
 
 		CustomerState loaded = lane.loadInLane("c-1");
@@ -70,7 +73,7 @@ class KeptStateTest {
 
 	@Test
 	void aCacheOfNoneReadsEveryTime() {
-		CustomerStateStore uncached = new CustomerStateStore(jdbc, new StateCacheSettings(0, false, false));
+		CustomerStateStore uncached = new CustomerStateStore(jdbc, batches, new StateCacheSettings(0, false, false));
 		CustomerState written = placed("c-1", "o-1");
 		uncached.save(written, AT);
 
@@ -87,14 +90,14 @@ class KeptStateTest {
 		lane.save(first, AT);
 
 		assertThat(lane.loadInLane("c-1")).isSameAs(first);
-		assertThat(new CustomerStateStore(jdbc, new StateCacheSettings(0, false, false)).load("c-1").orders()).containsOnlyKeys("o-1");
+		assertThat(new CustomerStateStore(jdbc, batches, new StateCacheSettings(0, false, false)).load("c-1").orders()).containsOnlyKeys("o-1");
 	}
 
 	@Test
 	void aFirstStateAnotherInstanceStoredMeanwhileIsNotOverwritten() {
 		CustomerState first = lane.loadInLane("c-1"); // none stored yet
 		first.order("o-1").placed(AT, null, null, null, null, null);
-		new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-2"), AT); // a hand-over
+		new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-2"), AT); // a hand-over
 
 		// a failure that may pass: the event is tried again and then reads the row stored meanwhile
 		assertThatThrownBy(() -> lane.save(first, AT)).isInstanceOf(DuplicateKeyException.class);
@@ -103,7 +106,7 @@ class KeptStateTest {
 
 	@Test
 	void aFirstStateIsStoredWithoutACache() {
-		CustomerStateStore uncached = new CustomerStateStore(jdbc, new StateCacheSettings(0, false, false));
+		CustomerStateStore uncached = new CustomerStateStore(jdbc, batches, new StateCacheSettings(0, false, false));
 		CustomerState first = uncached.loadInLane("c-1");
 		first.order("o-1").placed(AT, null, null, null, null, null);
 		uncached.save(first, AT);
@@ -113,7 +116,7 @@ class KeptStateTest {
 
 	@Test
 	void aSoleWriterUsesItsKeptStateWithoutLockingTheRow() {
-		CustomerStateStore replay = new CustomerStateStore(jdbc, new StateCacheSettings(100, true, false));
+		CustomerStateStore replay = new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, true, false));
 		CustomerState written = placed("c-1", "o-1");
 		replay.save(written, AT);
 		// no one else writes in a replay: were the row changed all the same, the replay would not look
@@ -146,15 +149,15 @@ class KeptStateTest {
 	void theNextTransactionLocksTheRowAgain() {
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		transaction.executeWithoutResult(tx -> lane.save(lane.loadInLane("c-1"), AT));
-		new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-2"), AT);
+		new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-2"), AT);
 
 		transaction.executeWithoutResult(tx -> assertThat(lane.loadInLane("c-1").orders()).containsOnlyKeys("o-2"));
 	}
 
 	@Test
 	void aSoleWriterReadsAStateItKeepsNoLonger() {
-		new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-1"), AT);
-		CustomerStateStore replay = new CustomerStateStore(jdbc, new StateCacheSettings(0, true, false));
+		new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-1"), AT);
+		CustomerStateStore replay = new CustomerStateStore(jdbc, batches, new StateCacheSettings(0, true, false));
 
 		assertThat(replay.loadInLane("c-1").orders()).containsOnlyKeys("o-1");
 		assertThat(replay.loadInLane("c-2").orders()).isEmpty();
@@ -163,7 +166,7 @@ class KeptStateTest {
 	@Test
 	void statesKeptInMemoryComeBackAsCommittedAfterAFailureAndNeverReachTheTable() {
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		CustomerStateStore replay = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, true));
+		CustomerStateStore replay = new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, true));
 		transaction.executeWithoutResult(tx -> replay.save(placed("c-1", "o-1"), AT));
 
 		assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {

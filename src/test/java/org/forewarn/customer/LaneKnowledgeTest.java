@@ -2,10 +2,13 @@ package org.forewarn.customer;
 
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import org.forewarn.MigratedH2;
 import org.forewarn.customer.CustomerStateStore.Known;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +29,11 @@ class LaneKnowledgeTest {
 
 	@BeforeEach
 	void database() {
-		jdbc = JdbcClient.create(MigratedH2.dataSource());
-		lane = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false));
-		otherInstance = new CustomerStateStore(jdbc, new StateCacheSettings(100, false, false));
+		DataSource dataSource = MigratedH2.dataSource();
+		jdbc = JdbcClient.create(dataSource);
+		lane = new CustomerStateStore(jdbc, new JdbcTemplate(dataSource), new StateCacheSettings(100, false, false));
+		otherInstance = new CustomerStateStore(jdbc, new JdbcTemplate(dataSource),
+				new StateCacheSettings(100, false, false));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.forewarn.MigratedH2;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,22 +24,25 @@ class StateRowStoreContractTest {
 
 	private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
 
-	static Stream<Named<Function<JdbcClient, StateRowStore>>> stores() {
-		return Stream.of(Named.of("table", TableStateStore::new), Named.of("memory", jdbc -> new MemoryStateStore()));
+	static Stream<Named<Function<DataSource, StateRowStore>>> stores() {
+		return Stream.of(
+				Named.of("table", dataSource -> new TableStateStore(JdbcClient.create(dataSource),
+						new JdbcTemplate(dataSource))),
+				Named.of("memory", dataSource -> new MemoryStateStore()));
 	}
 
 	private StateRowStore rows;
 	private TransactionTemplate transaction;
 
-	private void open(Function<JdbcClient, StateRowStore> store) {
+	private void open(Function<DataSource, StateRowStore> store) {
 		DataSource dataSource = MigratedH2.dataSource();
-		rows = store.apply(JdbcClient.create(dataSource));
+		rows = store.apply(dataSource);
 		transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aRowIsInsertedUpdatedAndTouched(Function<JdbcClient, StateRowStore> store) {
+	void aRowIsInsertedUpdatedAndTouched(Function<DataSource, StateRowStore> store) {
 		open(store);
 		assertThat(rows.lockRevision("c-1")).isEmpty();
 		assertThat(rows.update("c-1", "{}", null, AT, 1)).isFalse();
@@ -55,7 +59,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aCustomerHasOneRowOnly(Function<JdbcClient, StateRowStore> store) {
+	void aCustomerHasOneRowOnly(Function<DataSource, StateRowStore> store) {
 		open(store);
 		rows.insert("c-1", "{}", null, AT, 1);
 
@@ -65,7 +69,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void customersAreFoundByPhoneInOrder(Function<JdbcClient, StateRowStore> store) {
+	void customersAreFoundByPhoneInOrder(Function<DataSource, StateRowStore> store) {
 		open(store);
 		rows.insert("c-2", "{}", "+4915100000001", AT, 1);
 		rows.insert("c-1", "{}", "+4915100000001", AT, 1);
@@ -78,7 +82,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aTransactionSeesItsOwnWritesAndCommitsThem(Function<JdbcClient, StateRowStore> store) {
+	void aTransactionSeesItsOwnWritesAndCommitsThem(Function<DataSource, StateRowStore> store) {
 		open(store);
 		rows.insert("c-1", "{\"a\":1}", null, AT, 1);
 
@@ -96,7 +100,49 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aRolledBackTransactionLeavesNothing(Function<JdbcClient, StateRowStore> store) {
+	void aTransactionWritingARowSeveralTimesStoresItsLastWrite(Function<DataSource, StateRowStore> store) {
+		open(store);
+		rows.insert("c-1", "{\"a\":1}", null, AT, 1);
+
+		transaction.executeWithoutResult(tx -> {
+			assertThat(rows.lockRevision("c-1")).contains(1L);
+			assertThat(rows.update("c-1", "{\"a\":2}", null, AT, 2)).isTrue();
+			assertThat(rows.update("c-1", "{\"a\":3}", "+4915100000001", AT, 3)).isTrue();
+			assertThat(rows.touch("c-1", 4)).isTrue();
+			rows.insert("c-2", "{\"b\":1}", null, AT, 5);
+			assertThat(rows.update("c-2", "{\"b\":2}", null, AT, 6)).isTrue();
+			assertThat(rows.lockRevision("c-1")).contains(4L);
+			assertThat(rows.state("c-1")).isEqualTo("{\"a\":3}");
+			assertThat(rows.state("c-2")).isEqualTo("{\"b\":2}");
+			assertThatThrownBy(() -> rows.insert("c-2", "{}", null, AT, 7)).isInstanceOf(RuntimeException.class);
+		});
+
+		assertThat(rows.lockRevision("c-1")).contains(4L);
+		assertThat(rows.state("c-1")).isEqualTo("{\"a\":3}");
+		assertThat(rows.customerIdsByPhone("+4915100000001")).containsExactly("c-1");
+		assertThat(rows.lockRevision("c-2")).contains(6L);
+		assertThat(rows.state("c-2")).isEqualTo("{\"b\":2}");
+	}
+
+	@ParameterizedTest
+	@MethodSource("stores")
+	void aTransactionAddingARowThatIsThereAlreadyFails(Function<DataSource, StateRowStore> store) {
+		open(store);
+		rows.insert("c-1", "{\"a\":1}", null, AT, 1);
+
+		// stored with the transaction's other rows, so the table tells when it commits
+		assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
+			rows.insert("c-2", "{\"b\":1}", null, AT, 2);
+			rows.insert("c-1", "{\"a\":2}", null, AT, 3);
+		})).isInstanceOf(RuntimeException.class);
+
+		assertThat(rows.state("c-1")).isEqualTo("{\"a\":1}");
+		assertThat(rows.lockRevision("c-2")).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("stores")
+	void aRolledBackTransactionLeavesNothing(Function<DataSource, StateRowStore> store) {
 		open(store);
 		rows.insert("c-1", "{\"a\":1}", null, AT, 1);
 
@@ -117,7 +163,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aTransactionOfItsOwnInsideAnotherKeepsItsWritesApart(Function<JdbcClient, StateRowStore> store) {
+	void aTransactionOfItsOwnInsideAnotherKeepsItsWritesApart(Function<DataSource, StateRowStore> store) {
 		open(store);
 		TransactionTemplate ownTransaction = new TransactionTemplate(transaction.getTransactionManager());
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -135,7 +181,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void clearingDropsEveryRow(Function<JdbcClient, StateRowStore> store) {
+	void clearingDropsEveryRow(Function<DataSource, StateRowStore> store) {
 		open(store);
 		rows.insert("c-1", "{}", null, AT, 1);
 
