@@ -8,17 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.forewarn.shared.TransactionScoped;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.forewarn.shared.StoredTime.utc;
 
 /**
- * The states in the {@code customer_state} table, where every instance and the console see them. A row a transaction
- * has locked or added is its own until it ends: it is not locked again, and only its last write is stored, together
- * with the transaction's other rows in one batch as it commits (a lane's share of a Kafka poll often holds several
- * events of a customer).
+ * The states in the {@code customer_state} table, where every instance and the console see them. Within a transaction
+ * a row it has locked is not locked again, and only its last write of each row is stored, with its other rows in one
+ * batch as it commits (a lane's share of a Kafka poll often holds several events of a customer). A row it adds is
+ * stored then too, so a row another instance added meanwhile (a hand-over) fails the whole transaction at its commit,
+ * which is then tried again. Until then the transaction holds the JSON of each row it wrote: a share's worth.
  */
 final class TableStateStore implements StateRowStore {
 
@@ -31,15 +31,14 @@ final class TableStateStore implements StateRowStore {
 	private record Write(String state, String phone, Instant at, boolean added) {
 	}
 
-	/** A row the transaction holds, with its revision as the transaction sees it and its write still to store. */
-	private record Held(long revision, Write write) {
+	/** A row of the transaction's own, with its revision as the transaction sees it and its write still to store. */
+	private record OwnRow(long revision, Write write) {
 	}
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batches;
-	private final TransactionScoped<Map<String, Held>> held = new TransactionScoped<>(HashMap::new, this::store,
-			rows -> {
-			});
+	private final TransactionScoped<Map<String, OwnRow>> own = TransactionScoped.writtenBeforeCommit(HashMap::new,
+			this::store);
 
 	TableStateStore(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
@@ -48,27 +47,27 @@ final class TableStateStore implements StateRowStore {
 
 	@Override
 	public Optional<Long> lockRevision(String customerId) {
-		Map<String, Held> rows = held.current();
-		Held own = rows == null ? null : rows.get(customerId);
-		if (own != null) {
-			return Optional.of(own.revision());
+		Map<String, OwnRow> rows = own.current();
+		OwnRow mine = rows == null ? null : rows.get(customerId);
+		if (mine != null) {
+			return Optional.of(mine.revision());
 		}
 		Optional<Long> revision = jdbc.sql("select revision from customer_state where customer_id = ? for update")
 			.param(customerId)
 			.query((rs, row) -> rs.getLong(1))
 			.optional();
 		if (rows != null && revision.isPresent()) {
-			rows.put(customerId, new Held(revision.get(), null));
+			rows.put(customerId, new OwnRow(revision.get(), null));
 		}
 		return revision;
 	}
 
 	@Override
 	public String state(String customerId) {
-		Map<String, Held> rows = held.existing();
-		Held own = rows == null ? null : rows.get(customerId);
-		if (own != null && own.write() != null) {
-			return own.write().state();
+		Map<String, OwnRow> rows = own.existing();
+		OwnRow mine = rows == null ? null : rows.get(customerId);
+		if (mine != null && mine.write() != null) {
+			return mine.write().state();
 		}
 		return jdbc.sql("select state from customer_state where customer_id = ?")
 			.param(customerId)
@@ -78,52 +77,52 @@ final class TableStateStore implements StateRowStore {
 
 	@Override
 	public boolean update(String customerId, String state, String phone, Instant at, long revision) {
-		Map<String, Held> rows = held.current();
-		Held own = rows == null ? null : rows.get(customerId);
-		if (own == null) { // not held: whether the row is there takes the statement itself
+		Map<String, OwnRow> rows = own.current();
+		OwnRow mine = rows == null ? null : rows.get(customerId);
+		if (mine == null) { // not the transaction's: whether the row is there takes the statement itself
 			boolean updated = jdbc.sql(UPDATE).params(state, phone, utc(at), revision, customerId).update() > 0;
 			if (rows != null && updated) {
-				rows.put(customerId, new Held(revision, null)); // the update locked it
+				rows.put(customerId, new OwnRow(revision, null)); // the update locked it
 			}
 			return updated;
 		}
-		boolean added = own.write() != null && own.write().added();
-		rows.put(customerId, new Held(revision, new Write(state, phone, at, added)));
+		boolean added = mine.write() != null && mine.write().added();
+		rows.put(customerId, new OwnRow(revision, new Write(state, phone, at, added)));
 		return true;
 	}
 
 	@Override
 	public void insert(String customerId, String state, String phone, Instant at, long revision) {
-		Map<String, Held> rows = held.current();
+		Map<String, OwnRow> rows = own.current();
 		if (rows == null) {
 			jdbc.sql(INSERT).params(customerId, state, phone, utc(at), revision).update();
 			return;
 		}
 		if (rows.containsKey(customerId)) {
-			throw new DuplicateKeyException("customer " + customerId + " has a stored state already");
+			throw new IllegalStateException("customer " + customerId + " has a stored state already");
 		}
-		rows.put(customerId, new Held(revision, new Write(state, phone, at, true)));
+		rows.put(customerId, new OwnRow(revision, new Write(state, phone, at, true)));
 	}
 
 	@Override
 	public boolean touch(String customerId, long revision) {
-		Map<String, Held> rows = held.current();
-		Held own = rows == null ? null : rows.get(customerId);
-		if (own != null && own.write() != null) {
-			rows.put(customerId, new Held(revision, own.write()));
+		Map<String, OwnRow> rows = own.current();
+		OwnRow mine = rows == null ? null : rows.get(customerId);
+		if (mine != null && mine.write() != null) {
+			rows.put(customerId, new OwnRow(revision, mine.write()));
 			return true;
 		}
 		boolean touched = jdbc.sql("update customer_state set revision = ? where customer_id = ?")
 			.params(revision, customerId).update() > 0;
 		if (rows != null && touched) {
-			rows.put(customerId, new Held(revision, null));
+			rows.put(customerId, new OwnRow(revision, null));
 		}
 		return touched;
 	}
 
 	@Override
 	public List<String> customerIdsByPhone(String phone) {
-		Map<String, Held> rows = held.existing();
+		Map<String, OwnRow> rows = own.existing();
 		if (rows != null) {
 			store(rows); // the query reads every row
 		}
@@ -133,45 +132,40 @@ final class TableStateStore implements StateRowStore {
 
 	@Override
 	public void clear() {
-		Map<String, Held> rows = held.existing();
+		Map<String, OwnRow> rows = own.existing();
 		if (rows != null) {
 			rows.clear();
 		}
 		jdbc.sql("delete from customer_state").update();
 	}
 
-	/** Stores the rows' writes, an update and an insert batch at most; the rows stay held, written. */
-	private void store(Map<String, Held> rows) {
+	/** Stores the rows' writes, an update and an insert batch at most; the rows stay the transaction's, written. */
+	private void store(Map<String, OwnRow> rows) {
 		List<String> updated = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
 		List<Object[]> inserts = new ArrayList<>();
-		for (Map.Entry<String, Held> row : rows.entrySet()) {
-			String customerId = row.getKey();
-			Held own = row.getValue();
-			Write write = own.write();
-			if (write == null) {
-				continue;
+		rows.forEach((customerId, row) -> {
+			Write write = row.write();
+			if (write != null && write.added()) {
+				inserts.add(new Object[] { customerId, write.state(), write.phone(), utc(write.at()), row.revision() });
 			}
-			if (write.added()) {
-				inserts.add(new Object[] { customerId, write.state(), write.phone(), utc(write.at()), own.revision() });
-			}
-			else {
+			else if (write != null) {
 				updated.add(customerId);
-				updates.add(new Object[] { write.state(), write.phone(), utc(write.at()), own.revision(), customerId });
+				updates.add(new Object[] { write.state(), write.phone(), utc(write.at()), row.revision(), customerId });
 			}
-			row.setValue(new Held(own.revision(), null));
-		}
+		});
 		if (!updates.isEmpty()) {
 			int[] counts = batches.batchUpdate(UPDATE, updates);
 			for (int i = 0; i < counts.length; i++) {
-				if (counts[i] == 0) { // a held row is locked: no one else can have removed it
+				if (counts[i] == 0) { // the transaction's rows are locked: no one else can have removed one
 					throw new IllegalStateException("the stored state of customer " + updated.get(i)
-							+ " was removed while this transaction held it");
+							+ " was removed while this transaction had it locked");
 				}
 			}
 		}
 		if (!inserts.isEmpty()) {
 			batches.batchUpdate(INSERT, inserts);
 		}
+		rows.replaceAll((customerId, row) -> new OwnRow(row.revision(), null));
 	}
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.health.HealthSettings;
 import org.forewarn.health.ScheduledHealth;
 import org.forewarn.outreach.OverdueWork;
+import org.forewarn.shared.DatabaseKind;
 import org.forewarn.shared.StoredTime;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,9 +40,9 @@ class EngineConfiguration {
 
 	@Bean
 	@Profile("!replay")
-	WakeupTable wakeupScheduler(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction,
-			Clock clock) {
-		return new WakeupTable(jdbc, dataSource, transaction, clock);
+	WakeupTable wakeupScheduler(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource,
+			TransactionTemplate transaction, Clock clock) {
+		return new WakeupTable(jdbc, batches, DatabaseKind.isPostgres(dataSource), transaction, clock);
 	}
 
 	/** Started once the application is ready to process, stopped before the lanes close. */

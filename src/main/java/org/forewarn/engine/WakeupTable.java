@@ -6,10 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.forewarn.rules.Wakeup;
-import org.forewarn.shared.DatabaseKind;
 import org.forewarn.shared.WritesBeforeCommit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,20 +36,19 @@ final class WakeupTable implements WakeupScheduler {
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	/**
-	 * On PostgreSQL, where each statement is a round trip to the server, a transaction's wakeups are inserted in one
-	 * batch as it commits; a duplicate is skipped in the statement (a failed insert would spoil the transaction there).
-	 * Null on H2, in the process itself: each is inserted at once.
+	 * On PostgreSQL a transaction's wakeups are inserted in one batch as it commits, each duplicate skipped by the
+	 * statement (a failed insert would spoil the transaction there). Null on H2: there a wakeup another transaction
+	 * scheduled meanwhile fails its insert, which is caught, so each is inserted at once, on its own.
 	 */
 	private final WritesBeforeCommit<Object[]> batched;
 
-	WakeupTable(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Clock clock) {
+	WakeupTable(JdbcClient jdbc, JdbcTemplate batches, boolean postgres, TransactionTemplate transaction,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.clock = clock;
-		JdbcTemplate batches = new JdbcTemplate(dataSource);
-		this.batched = DatabaseKind.isPostgres(dataSource) ? new WritesBeforeCommit<>(
-				rows -> batches.batchUpdate(INSERT + "values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing", rows))
-				: null;
+		this.batched = !postgres ? null : new WritesBeforeCommit<>(
+				rows -> batches.batchUpdate(INSERT + "values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing", rows));
 	}
 
 	@Override

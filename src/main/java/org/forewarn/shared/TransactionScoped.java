@@ -17,28 +17,37 @@ public final class TransactionScoped<T> {
 	private final Consumer<T> beforeCommit;
 	private final Consumer<T> afterCommit;
 
-	/** {@code beforeCommit} runs within the transaction (a failure rolls it back); {@code afterCommit} after it. */
-	public TransactionScoped(Supplier<T> create, Consumer<T> beforeCommit, Consumer<T> afterCommit) {
+	private TransactionScoped(Supplier<T> create, Consumer<T> beforeCommit, Consumer<T> afterCommit) {
 		this.create = create;
 		this.beforeCommit = beforeCommit;
 		this.afterCommit = afterCommit;
 	}
 
-	/** Whether the current thread runs in a transaction that can hold a value. */
-	public static boolean active() {
-		return TransactionSynchronizationManager.isSynchronizationActive();
+	/** A value given to {@code write} within the transaction, just before it commits: a failure rolls it back. */
+	public static <T> TransactionScoped<T> writtenBeforeCommit(Supplier<T> create, Consumer<T> write) {
+		return new TransactionScoped<>(create, write, value -> {
+		});
 	}
 
-	/** The transaction's value, made now if it has none; null outside a transaction. */
+	/** A value given to {@code apply} once the transaction has committed. */
+	public static <T> TransactionScoped<T> appliedAfterCommit(Supplier<T> create, Consumer<T> apply) {
+		return new TransactionScoped<>(create, value -> {
+		}, apply);
+	}
+
+	/**
+	 * The transaction's value, made now if it has none; null outside a transaction (where Spring keeps no
+	 * synchronizations for the thread).
+	 */
 	public T current() {
-		if (!active()) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
 		T value = existing();
 		if (value == null) {
 			value = create.get();
 			TransactionSynchronizationManager.bindResource(this, value);
-			TransactionSynchronizationManager.registerSynchronization(new Held(value));
+			TransactionSynchronizationManager.registerSynchronization(new Bound(value));
 		}
 		return value;
 	}
@@ -49,11 +58,11 @@ public final class TransactionScoped<T> {
 		return (T) TransactionSynchronizationManager.getResource(this);
 	}
 
-	private final class Held implements TransactionSynchronization {
+	private final class Bound implements TransactionSynchronization {
 
 		private final T value;
 
-		Held(T value) {
+		Bound(T value) {
 			this.value = value;
 		}
 

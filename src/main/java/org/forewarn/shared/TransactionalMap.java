@@ -14,8 +14,8 @@ public final class TransactionalMap<K, V> {
 
 	private final Map<K, V> committed = new ConcurrentHashMap<>();
 	/** A transaction's writes, held until it ends: applied when it commits, dropped otherwise. */
-	private final TransactionScoped<Map<K, V>> own = new TransactionScoped<>(HashMap::new, writes -> {
-	}, committed::putAll);
+	private final TransactionScoped<Map<K, V>> transactionWrites = TransactionScoped.appliedAfterCommit(HashMap::new,
+			committed::putAll);
 
 	/** The value as this thread sees it: its transaction's own write first; null when there is none. */
 	public V get(K key) {
@@ -47,11 +47,11 @@ public final class TransactionalMap<K, V> {
 
 	/** This thread's transaction's writes, or null when it has none (or runs in no transaction). */
 	private Map<K, V> ownWrites() {
-		return own.existing();
+		return transactionWrites.existing();
 	}
 
 	private Map<K, V> writes() {
-		Map<K, V> pending = own.current();
+		Map<K, V> pending = transactionWrites.current();
 		return pending != null ? pending : committed;
 	}
 }

@@ -17,8 +17,7 @@ public final class WritesBeforeCommit<T> {
 	/** {@code write} stores the rows it is given, in order, within the caller's transaction. */
 	public WritesBeforeCommit(Consumer<List<T>> write) {
 		this.write = write;
-		this.pending = new TransactionScoped<>(ArrayList::new, this::writeAll, rows -> {
-		});
+		this.pending = TransactionScoped.writtenBeforeCommit(ArrayList::new, this::writeAll);
 	}
 
 	public void add(T row) {

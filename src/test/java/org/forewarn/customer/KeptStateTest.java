@@ -1,6 +1,7 @@
 package org.forewarn.customer;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -102,6 +103,24 @@ class KeptStateTest {
 		// a failure that may pass: the event is tried again and then reads the row stored meanwhile
 		assertThatThrownBy(() -> lane.save(first, AT)).isInstanceOf(DuplicateKeyException.class);
 		assertThat(lane.load("c-1").orders()).containsOnlyKeys("o-2");
+	}
+
+	@Test
+	void aFirstStateAnotherInstanceStoredMeanwhileFailsTheTransactionAsItCommits() {
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+		// stored with the transaction's other rows: a failure that may pass, the share is tried again
+		assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
+			CustomerState first = lane.loadInLane("c-1"); // none stored yet
+			first.order("o-1").placed(AT, null, null, null, null, null);
+			lane.save(first, AT);
+			CustomerStateStore otherInstance = new CustomerStateStore(jdbc, batches,
+					new StateCacheSettings(100, false, false));
+			CompletableFuture.runAsync(() -> otherInstance.save(placed("c-1", "o-2"), AT)).join(); // a hand-over
+		})).isInstanceOf(DuplicateKeyException.class);
+		lane.forget("c-1");
+
+		assertThat(lane.loadInLane("c-1").orders()).containsOnlyKeys("o-2");
 	}
 
 	@Test

@@ -6,8 +6,9 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.forewarn.MigratedH2;
+import org.forewarn.BothDatabases;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,25 +25,33 @@ class StateRowStoreContractTest {
 
 	private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
 
-	static Stream<Named<Function<DataSource, StateRowStore>>> stores() {
-		return Stream.of(
-				Named.of("table", dataSource -> new TableStateStore(JdbcClient.create(dataSource),
-						new JdbcTemplate(dataSource))),
-				Named.of("memory", dataSource -> new MemoryStateStore()));
+	@RegisterExtension
+	static final BothDatabases databases = new BothDatabases();
+
+	/** A store, made on a fresh database of the vendor. */
+	record Store(String vendor, Function<DataSource, StateRowStore> make) {
+	}
+
+	static Stream<Named<Store>> stores() {
+		Function<DataSource, StateRowStore> table = dataSource -> new TableStateStore(JdbcClient.create(dataSource),
+				new JdbcTemplate(dataSource));
+		return Stream.of(Named.of("table on H2", new Store("h2", table)),
+				Named.of("table on PostgreSQL", new Store("postgresql", table)),
+				Named.of("memory", new Store("h2", dataSource -> new MemoryStateStore())));
 	}
 
 	private StateRowStore rows;
 	private TransactionTemplate transaction;
 
-	private void open(Function<DataSource, StateRowStore> store) {
-		DataSource dataSource = MigratedH2.dataSource();
-		rows = store.apply(dataSource);
+	private void open(Store store) {
+		DataSource dataSource = databases.fresh(store.vendor());
+		rows = store.make().apply(dataSource);
 		transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aRowIsInsertedUpdatedAndTouched(Function<DataSource, StateRowStore> store) {
+	void aRowIsInsertedUpdatedAndTouched(Store store) {
 		open(store);
 		assertThat(rows.lockRevision("c-1")).isEmpty();
 		assertThat(rows.update("c-1", "{}", null, AT, 1)).isFalse();
@@ -59,7 +68,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aCustomerHasOneRowOnly(Function<DataSource, StateRowStore> store) {
+	void aCustomerHasOneRowOnly(Store store) {
 		open(store);
 		rows.insert("c-1", "{}", null, AT, 1);
 
@@ -69,7 +78,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void customersAreFoundByPhoneInOrder(Function<DataSource, StateRowStore> store) {
+	void customersAreFoundByPhoneInOrder(Store store) {
 		open(store);
 		rows.insert("c-2", "{}", "+4915100000001", AT, 1);
 		rows.insert("c-1", "{}", "+4915100000001", AT, 1);
@@ -82,7 +91,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aTransactionSeesItsOwnWritesAndCommitsThem(Function<DataSource, StateRowStore> store) {
+	void aTransactionSeesItsOwnWritesAndCommitsThem(Store store) {
 		open(store);
 		rows.insert("c-1", "{\"a\":1}", null, AT, 1);
 
@@ -100,7 +109,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aTransactionWritingARowSeveralTimesStoresItsLastWrite(Function<DataSource, StateRowStore> store) {
+	void aTransactionWritingARowSeveralTimesStoresItsLastWrite(Store store) {
 		open(store);
 		rows.insert("c-1", "{\"a\":1}", null, AT, 1);
 
@@ -126,7 +135,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aTransactionAddingARowThatIsThereAlreadyFails(Function<DataSource, StateRowStore> store) {
+	void aTransactionAddingARowThatIsThereAlreadyFails(Store store) {
 		open(store);
 		rows.insert("c-1", "{\"a\":1}", null, AT, 1);
 
@@ -142,7 +151,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aRolledBackTransactionLeavesNothing(Function<DataSource, StateRowStore> store) {
+	void aRolledBackTransactionLeavesNothing(Store store) {
 		open(store);
 		rows.insert("c-1", "{\"a\":1}", null, AT, 1);
 
@@ -163,7 +172,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aTransactionOfItsOwnInsideAnotherKeepsItsWritesApart(Function<DataSource, StateRowStore> store) {
+	void aTransactionOfItsOwnInsideAnotherKeepsItsWritesApart(Store store) {
 		open(store);
 		TransactionTemplate ownTransaction = new TransactionTemplate(transaction.getTransactionManager());
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -181,7 +190,7 @@ class StateRowStoreContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void clearingDropsEveryRow(Function<DataSource, StateRowStore> store) {
+	void clearingDropsEveryRow(Store store) {
 		open(store);
 		rows.insert("c-1", "{}", null, AT, 1);
 

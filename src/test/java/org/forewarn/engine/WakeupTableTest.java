@@ -21,11 +21,13 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
 import org.forewarn.rules.Wakeup;
+import org.forewarn.shared.DatabaseKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,15 +83,21 @@ class WakeupTableTest {
 		Database db = database(vendor);
 		db.table.schedule(new Wakeup("c-1", NOW, "o-1", "shipBy"));
 		List<String> seenByAnotherConnection = new ArrayList<>();
+		List<String> seenByTheTransaction = new ArrayList<>();
 		db.transaction.executeWithoutResult(tx -> {
 			db.table.schedule(new Wakeup("c-1", NOW, "o-1", "shipBy")); // stored already
 			db.table.schedule(new Wakeup("c-2", NOW.plusSeconds(60), null, "check"));
 			db.table.schedule(new Wakeup("c-2", NOW.plusSeconds(60), null, "check")); // twice in one transaction
 			db.table.schedule(new Wakeup("c-3", NOW.plusSeconds(120), "o-3", "promisedBy"));
 			seenByAnotherConnection.addAll(customersWaitingOutside(db));
+			seenByTheTransaction.addAll(db.jdbc.sql("select customer_id from wakeup order by due_at")
+				.query(String.class).list());
 		});
 
 		assertThat(seenByAnotherConnection).containsExactly("c-1");
+		// on PostgreSQL they are inserted in one batch as the transaction commits; on H2 one at a time at once
+		assertThat(seenByTheTransaction).containsExactlyElementsOf(vendor.equals("postgresql") ? List.of("c-1")
+				: List.of("c-1", "c-2", "c-3"));
 		assertThat(customersWaitingOutside(db)).containsExactly("c-1", "c-2", "c-3");
 		assertThat(db.jdbc.sql("select scheduled_at from wakeup where customer_id = 'c-3'")
 			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).single()).isEqualTo(NOW);
@@ -291,6 +299,8 @@ class WakeupTableTest {
 		DataSource dataSource = databases.fresh(vendor);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		return new Database(jdbc, new WakeupTable(jdbc, dataSource, transaction, clock), transaction, dataSource);
+		WakeupTable table = new WakeupTable(jdbc, new JdbcTemplate(dataSource), DatabaseKind.isPostgres(dataSource),
+				transaction, clock);
+		return new Database(jdbc, table, transaction, dataSource);
 	}
 }
