@@ -6,9 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
+import org.forewarn.shared.DatabaseKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,16 +39,22 @@ class ChannelConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ChannelConfiguration.class);
 
+	@Bean
+	RenderedMessageStore renderedMessageStore(JdbcClient jdbc, DataSource dataSource) {
+		return new RenderedMessageStore(jdbc, DatabaseKind.isPostgres(dataSource));
+	}
+
 	@Bean(destroyMethod = "close")
 	ChannelDispatch channelDispatch(ChannelSettings settings, ObjectProvider<JavaMailSender> mail, Environment env,
-			JdbcClient jdbc, ObjectProvider<MeterRegistry> meters, ApplicationEventPublisher events) {
+			RenderedMessageStore renderedMessages, ObjectProvider<MeterRegistry> meters,
+			ApplicationEventPublisher events) {
 		MeterRegistry registry = meters.getIfAvailable(CompositeMeterRegistry::new);
 		List<Sender> senders = List.of(email(settings, mail.getIfAvailable(), env, registry), sms(settings, env),
 				new TaskSender());
 		senders.forEach(s -> log.info("Channel {}: {}", s.channel(), s.mode()));
 		Locale fallbackLocale = Locale.forLanguageTag(settings.fallbackLocale());
 		return new ChannelDispatch(senders, new TemplateRenderer(Path.of(settings.templates()), fallbackLocale),
-				new RenderedMessageStore(jdbc), registry, events::publishEvent);
+				renderedMessages, registry, events::publishEvent);
 	}
 
 	/** Checks on a schedule that the SMTP server takes a connection (and the login, when one is set). */

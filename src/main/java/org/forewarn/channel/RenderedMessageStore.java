@@ -10,17 +10,25 @@ import static org.forewarn.shared.StoredTime.utc;
 /** Keeps the rendered content of every outreach that went out, so people can see exactly what was said. */
 final class RenderedMessageStore {
 
-	private final JdbcClient jdbc;
+	private static final String COLUMNS = "rendered_message (outreach_id, channel, recipient, subject, body, recorded, "
+			+ "created_at)";
 
-	RenderedMessageStore(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	/** One statement stores a message or replaces the one stored before; H2 and PostgreSQL spell it differently. */
+	private final String save;
+
+	RenderedMessageStore(JdbcClient jdbc, boolean postgres) {
 		this.jdbc = jdbc;
+		this.save = postgres
+				? "insert into " + COLUMNS + " values (?, ?, ?, ?, ?, ?, ?) on conflict (outreach_id) do update set "
+						+ "channel = excluded.channel, recipient = excluded.recipient, subject = excluded.subject, "
+						+ "body = excluded.body, recorded = excluded.recorded, created_at = excluded.created_at"
+				: "merge into " + COLUMNS + " key (outreach_id) values (?, ?, ?, ?, ?, ?, ?)";
 	}
 
+	/** Stores what was sent for the outreach, replacing what an earlier attempt stored. */
 	void save(OutgoingMessage message, RenderedMessage rendered, boolean recorded, Instant at) {
-		jdbc.sql("delete from rendered_message where outreach_id = ?").param(message.outreachId()).update();
-		jdbc.sql("""
-				insert into rendered_message (outreach_id, channel, recipient, subject, body, recorded, created_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(save)
 			.params(message.outreachId(), message.channel(), message.recipient(), rendered.subject(),
 					rendered.text(), recorded, utc(at))
 			.update();

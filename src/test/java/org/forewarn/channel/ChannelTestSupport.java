@@ -46,7 +46,8 @@ final class ChannelTestSupport {
 			beans.registerSingleton("mailSender", mail);
 		}
 		return new ChannelConfiguration().channelDispatch(settings, beans.getBeanProvider(JavaMailSender.class), env,
-				jdbc, beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class), event -> {
+				new RenderedMessageStore(jdbc, false),
+				beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class), event -> {
 				});
 	}
 }
