@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.forewarn.shared.DatabaseKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,10 +23,13 @@ public class AttemptStore {
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
+	/** PostgreSQL claims in one statement (a data-modifying {@code with}), which H2 does not have. */
+	private final boolean postgres;
 
-	AttemptStore(JdbcClient jdbc, TransactionTemplate transaction) {
+	AttemptStore(JdbcClient jdbc, TransactionTemplate transaction, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.postgres = DatabaseKind.isPostgres(dataSource);
 	}
 
 	/**
@@ -33,6 +39,12 @@ public class AttemptStore {
 	 * update of no indexed column lets PostgreSQL leave the table's indexes alone (a heap-only update).
 	 */
 	boolean claim(Outreach o, int attemptsSoFar, Instant at) {
+		if (postgres) { // one statement commits both or neither, in one round trip
+			return jdbc.sql("with claimed as (update outreach set attempts = attempts + 1 where id = ? "
+					+ "and status = 'SCHEDULED' and attempts = ? returning id) insert into outreach_attempt "
+					+ "(outreach_id, attempt, channel, started_at) select id, ?, ?, ? from claimed")
+				.params(o.id(), attemptsSoFar, attemptsSoFar + 1, o.channel(), utc(at)).update() > 0;
+		}
 		return Boolean.TRUE.equals(transaction.execute(tx -> {
 			int claimed = jdbc.sql("update outreach set attempts = attempts + 1 where id = ? and status = 'SCHEDULED' "
 					+ "and attempts = ?")

@@ -1,0 +1,61 @@
+package org.forewarn.outreach;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.forewarn.BothDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * An attempt is claimed once: only from the number of attempts the sender saw, only while the record is SCHEDULED,
+ * and the claim and its attempt row are stored together or not at all. On H2 and on PostgreSQL.
+ */
+class AttemptClaimTest {
+
+	private static final Instant NOW = Instant.parse("2026-06-10T12:00:00Z");
+
+	@RegisterExtension
+	static final BothDatabases databases = new BothDatabases();
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void anAttemptIsClaimedOnceAndOnlyFromWhatTheSenderSaw(String vendor) {
+		DataSource dataSource = databases.fresh(vendor);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		OutreachStore outreach = new OutreachStore(jdbc, new SimpleMeterRegistry());
+		AttemptStore attempts = new AttemptStore(jdbc,
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), dataSource);
+		Outreach o = scheduled("o-1");
+		outreach.insert(o, "k1", false);
+		outreach.insert(scheduled("o-2"), "k2", false);
+		outreach.suppress("o-2", "no consent for email", NOW, false);
+
+		assertThat(attempts.claim(o, 0, NOW)).isTrue();
+		assertThat(attempts.claim(o, 0, NOW)).as("claimed already by another sender").isFalse();
+		assertThat(attempts.claim(scheduled("o-2"), 0, NOW)).as("no longer scheduled").isFalse();
+		assertThat(attempts.claim(o, 1, NOW.plusSeconds(60))).as("the next attempt").isTrue();
+
+		assertThat(attempts.list("o-1")).extracting(Attempt::attempt, Attempt::channel, Attempt::startedAt)
+			.containsExactly(tuple(1, "email", NOW),
+					tuple(2, "email", NOW.plusSeconds(60)));
+		assertThat(attempts.list("o-2")).isEmpty();
+		assertThat(outreach.find("o-1").orElseThrow().delivery().attempts()).isEqualTo(2);
+	}
+
+	private static Outreach scheduled(String id) {
+		return new Outreach(id, "c-1", "o-1", "late-rule", "v1", "order.late", "email", "order_late",
+				NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)), OutreachStatus.SCHEDULED, null, null,
+				"why", null, null, SendPolicy.DEFAULT, null);
+	}
+}
