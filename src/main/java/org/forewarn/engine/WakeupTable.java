@@ -56,7 +56,8 @@ final class WakeupTable implements WakeupScheduler {
 		OffsetDateTime at = utc(wakeup.at());
 		OffsetDateTime now = utc(clock.instant());
 		if (batched != null) {
-			batched.add(new Object[] { wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at, now });
+			batched.add(new Object[] { wakeup.id(), wakeup.customerId(), wakeup.orderId(), wakeup.label(), at, at,
+					now });
 			return;
 		}
 		try {

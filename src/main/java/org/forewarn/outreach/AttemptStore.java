@@ -39,7 +39,7 @@ public class AttemptStore {
 	 * update of no indexed column lets PostgreSQL leave the table's indexes alone (a heap-only update).
 	 */
 	boolean claim(Outreach o, int attemptsSoFar, Instant at) {
-		if (postgres) { // one statement commits both or neither, in one round trip
+		if (postgres) { // both or neither in one round trip; committed with the caller's transaction, if any
 			return jdbc.sql("with claimed as (update outreach set attempts = attempts + 1 where id = ? "
 					+ "and status = 'SCHEDULED' and attempts = ? returning id) insert into outreach_attempt "
 					+ "(outreach_id, attempt, channel, started_at) select id, ?, ?, ? from claimed")

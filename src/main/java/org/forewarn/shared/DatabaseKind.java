@@ -12,8 +12,9 @@ public final class DatabaseKind {
 	}
 
 	/**
-	 * PostgreSQL skips a duplicate key in the statement ({@code on conflict do nothing}); there a failed insert would
-	 * spoil the whole transaction, while H2 only fails the statement.
+	 * Whether this is PostgreSQL: it skips or replaces a duplicate key in the statement ({@code on conflict}), where a
+	 * failed insert would spoil the whole transaction (H2 only fails the statement), and it has data-modifying
+	 * {@code with} clauses.
 	 */
 	public static boolean isPostgres(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {

@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Builds ChannelDispatch the way the application does (through ChannelConfiguration), on a real H2 schema. */
+/**
+ * Builds ChannelDispatch the way the application does (through ChannelConfiguration), on a real H2 schema; its
+ * rendered message store is given as the configuration would make it on H2.
+ */
 final class ChannelTestSupport {
 
 	private ChannelTestSupport() {

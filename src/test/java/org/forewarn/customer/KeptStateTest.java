@@ -32,7 +32,7 @@ class KeptStateTest {
 		dataSource = MigratedH2.dataSource();
 		jdbc = JdbcClient.create(dataSource);
 		batches = new JdbcTemplate(dataSource);
-		lane = new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false));
+		lane = instance(100, false, false);
 	}
 
 	@Test
@@ -46,7 +46,7 @@ class KeptStateTest {
 	@Test
 	void aRowWrittenElsewhereIsReadAgain() {
 		lane.save(placed("c-1", "o-1"), AT);
-		CustomerStateStore otherInstance = new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false));
+		CustomerStateStore otherInstance = instance(100, false, false);
 		otherInstance.save(placed("c-1", "o-2"), AT.plusSeconds(60));
 
 		CustomerState loaded = lane.loadInLane("c-1");
@@ -74,7 +74,7 @@ class KeptStateTest {
 
 	@Test
 	void aCacheOfNoneReadsEveryTime() {
-		CustomerStateStore uncached = new CustomerStateStore(jdbc, batches, new StateCacheSettings(0, false, false));
+		CustomerStateStore uncached = instance(0, false, false);
 		CustomerState written = placed("c-1", "o-1");
 		uncached.save(written, AT);
 
@@ -91,14 +91,14 @@ class KeptStateTest {
 		lane.save(first, AT);
 
 		assertThat(lane.loadInLane("c-1")).isSameAs(first);
-		assertThat(new CustomerStateStore(jdbc, batches, new StateCacheSettings(0, false, false)).load("c-1").orders()).containsOnlyKeys("o-1");
+		assertThat(instance(0, false, false).load("c-1").orders()).containsOnlyKeys("o-1");
 	}
 
 	@Test
 	void aFirstStateAnotherInstanceStoredMeanwhileIsNotOverwritten() {
 		CustomerState first = lane.loadInLane("c-1"); // none stored yet
 		first.order("o-1").placed(AT, null, null, null, null, null);
-		new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-2"), AT); // a hand-over
+		instance(100, false, false).save(placed("c-1", "o-2"), AT); // a hand-over
 
 		// a failure that may pass: the event is tried again and then reads the row stored meanwhile
 		assertThatThrownBy(() -> lane.save(first, AT)).isInstanceOf(DuplicateKeyException.class);
@@ -114,8 +114,7 @@ class KeptStateTest {
 			CustomerState first = lane.loadInLane("c-1"); // none stored yet
 			first.order("o-1").placed(AT, null, null, null, null, null);
 			lane.save(first, AT);
-			CustomerStateStore otherInstance = new CustomerStateStore(jdbc, batches,
-					new StateCacheSettings(100, false, false));
+			CustomerStateStore otherInstance = instance(100, false, false);
 			CompletableFuture.runAsync(() -> otherInstance.save(placed("c-1", "o-2"), AT)).join(); // a hand-over
 		})).isInstanceOf(DuplicateKeyException.class);
 		lane.forget("c-1");
@@ -125,7 +124,7 @@ class KeptStateTest {
 
 	@Test
 	void aFirstStateIsStoredWithoutACache() {
-		CustomerStateStore uncached = new CustomerStateStore(jdbc, batches, new StateCacheSettings(0, false, false));
+		CustomerStateStore uncached = instance(0, false, false);
 		CustomerState first = uncached.loadInLane("c-1");
 		first.order("o-1").placed(AT, null, null, null, null, null);
 		uncached.save(first, AT);
@@ -135,7 +134,7 @@ class KeptStateTest {
 
 	@Test
 	void aSoleWriterUsesItsKeptStateWithoutLockingTheRow() {
-		CustomerStateStore replay = new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, true, false));
+		CustomerStateStore replay = instance(100, true, false);
 		CustomerState written = placed("c-1", "o-1");
 		replay.save(written, AT);
 		// no one else writes in a replay: were the row changed all the same, the replay would not look
@@ -168,15 +167,15 @@ class KeptStateTest {
 	void theNextTransactionLocksTheRowAgain() {
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		transaction.executeWithoutResult(tx -> lane.save(lane.loadInLane("c-1"), AT));
-		new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-2"), AT);
+		instance(100, false, false).save(placed("c-1", "o-2"), AT);
 
 		transaction.executeWithoutResult(tx -> assertThat(lane.loadInLane("c-1").orders()).containsOnlyKeys("o-2"));
 	}
 
 	@Test
 	void aSoleWriterReadsAStateItKeepsNoLonger() {
-		new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, false)).save(placed("c-1", "o-1"), AT);
-		CustomerStateStore replay = new CustomerStateStore(jdbc, batches, new StateCacheSettings(0, true, false));
+		instance(100, false, false).save(placed("c-1", "o-1"), AT);
+		CustomerStateStore replay = instance(0, true, false);
 
 		assertThat(replay.loadInLane("c-1").orders()).containsOnlyKeys("o-1");
 		assertThat(replay.loadInLane("c-2").orders()).isEmpty();
@@ -185,7 +184,7 @@ class KeptStateTest {
 	@Test
 	void statesKeptInMemoryComeBackAsCommittedAfterAFailureAndNeverReachTheTable() {
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		CustomerStateStore replay = new CustomerStateStore(jdbc, batches, new StateCacheSettings(100, false, true));
+		CustomerStateStore replay = instance(100, false, true);
 		transaction.executeWithoutResult(tx -> replay.save(placed("c-1", "o-1"), AT));
 
 		assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
@@ -198,6 +197,11 @@ class KeptStateTest {
 
 		assertThat(replay.loadInLane("c-1").orders()).containsOnlyKeys("o-1");
 		assertThat(jdbc.sql("select count(*) from customer_state").query(Integer.class).single()).isZero();
+	}
+
+	/** A store as an instance keeps it: {@code cached} states in memory, as the sole writer, its rows in memory. */
+	private CustomerStateStore instance(int cached, boolean soleWriter, boolean inMemory) {
+		return new CustomerStateStore(jdbc, batches, new StateCacheSettings(cached, soleWriter, inMemory));
 	}
 
 	private static CustomerState placed(String customerId, String orderId) {

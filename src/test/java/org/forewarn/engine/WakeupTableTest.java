@@ -292,7 +292,8 @@ class WakeupTableTest {
 		}
 	}
 
-	private record Database(JdbcClient jdbc, WakeupTable table, TransactionTemplate transaction, DataSource dataSource) {
+	private record Database(JdbcClient jdbc, WakeupTable table, TransactionTemplate transaction,
+			DataSource dataSource) {
 	}
 
 	private Database database(String vendor) {

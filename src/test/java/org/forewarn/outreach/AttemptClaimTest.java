@@ -2,6 +2,8 @@ package org.forewarn.outreach;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
@@ -10,11 +12,13 @@ import org.forewarn.BothDatabases;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -51,6 +55,33 @@ class AttemptClaimTest {
 					tuple(2, "email", NOW.plusSeconds(60)));
 		assertThat(attempts.list("o-2")).isEmpty();
 		assertThat(outreach.find("o-1").orElseThrow().delivery().attempts()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void aClaimIsStoredWithItsAttemptRowOrNotAtAll(String vendor) {
+		DataSource dataSource = databases.fresh(vendor);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		OutreachStore outreach = new OutreachStore(jdbc, new SimpleMeterRegistry());
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		AttemptStore attempts = new AttemptStore(jdbc, transaction, dataSource);
+		Outreach o = scheduled("o-1");
+		outreach.insert(o, "k1", false);
+
+		// within a caller's transaction the claim goes with it
+		transaction.executeWithoutResult(tx -> {
+			assertThat(attempts.claim(o, 0, NOW)).isTrue();
+			tx.setRollbackOnly();
+		});
+		assertThat(attempts.list("o-1")).isEmpty();
+		assertThat(outreach.find("o-1").orElseThrow().delivery().attempts()).isZero();
+
+		// an attempt row that cannot be written leaves the count as it was
+		jdbc.sql("insert into outreach_attempt (outreach_id, attempt, channel, started_at) "
+				+ "values ('o-1', 1, 'email', ?)")
+			.param(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC)).update();
+		assertThatThrownBy(() -> attempts.claim(o, 0, NOW)).isInstanceOf(DuplicateKeyException.class);
+		assertThat(outreach.find("o-1").orElseThrow().delivery().attempts()).isZero();
 	}
 
 	private static Outreach scheduled(String id) {
