@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-
 import org.forewarn.shared.DatabaseKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
