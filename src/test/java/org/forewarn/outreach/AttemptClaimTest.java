@@ -35,11 +35,9 @@ class AttemptClaimTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
 	void anAttemptIsClaimedOnceAndOnlyFromWhatTheSenderSaw(String vendor) {
-		DataSource dataSource = databases.fresh(vendor);
-		JdbcClient jdbc = JdbcClient.create(dataSource);
-		OutreachStore outreach = new OutreachStore(jdbc, new SimpleMeterRegistry());
-		AttemptStore attempts = new AttemptStore(jdbc,
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), dataSource);
+		Stores stores = Stores.on(databases.fresh(vendor));
+		OutreachStore outreach = stores.outreach();
+		AttemptStore attempts = stores.attempts();
 		Outreach o = scheduled("o-1");
 		outreach.insert(o, "k1", false);
 		outreach.insert(scheduled("o-2"), "k2", false);
@@ -60,16 +58,14 @@ class AttemptClaimTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
 	void aClaimIsStoredWithItsAttemptRowOrNotAtAll(String vendor) {
-		DataSource dataSource = databases.fresh(vendor);
-		JdbcClient jdbc = JdbcClient.create(dataSource);
-		OutreachStore outreach = new OutreachStore(jdbc, new SimpleMeterRegistry());
-		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		AttemptStore attempts = new AttemptStore(jdbc, transaction, dataSource);
+		Stores stores = Stores.on(databases.fresh(vendor));
+		OutreachStore outreach = stores.outreach();
+		AttemptStore attempts = stores.attempts();
 		Outreach o = scheduled("o-1");
 		outreach.insert(o, "k1", false);
 
 		// within a caller's transaction the claim goes with it
-		transaction.executeWithoutResult(tx -> {
+		stores.transaction().executeWithoutResult(tx -> {
 			assertThat(attempts.claim(o, 0, NOW)).isTrue();
 			tx.setRollbackOnly();
 		});
@@ -77,16 +73,26 @@ class AttemptClaimTest {
 		assertThat(outreach.find("o-1").orElseThrow().delivery().attempts()).isZero();
 
 		// an attempt row that cannot be written leaves the count as it was
-		jdbc.sql("insert into outreach_attempt (outreach_id, attempt, channel, started_at) "
+		stores.jdbc().sql("insert into outreach_attempt (outreach_id, attempt, channel, started_at) "
 				+ "values ('o-1', 1, 'email', ?)")
 			.param(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC)).update();
 		assertThatThrownBy(() -> attempts.claim(o, 0, NOW)).isInstanceOf(DuplicateKeyException.class);
 		assertThat(outreach.find("o-1").orElseThrow().delivery().attempts()).isZero();
 	}
 
+	/** The stores a sender uses, on one database. */
+	private record Stores(JdbcClient jdbc, TransactionTemplate transaction, OutreachStore outreach,
+			AttemptStore attempts) {
+
+		static Stores on(DataSource dataSource) {
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+			return new Stores(jdbc, transaction, new OutreachStore(jdbc, new SimpleMeterRegistry()),
+					new AttemptStore(jdbc, transaction, dataSource));
+		}
+	}
+
 	private static Outreach scheduled(String id) {
-		return new Outreach(id, "c-1", "o-1", "late-rule", "v1", "order.late", "email", "order_late",
-				NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)), OutreachStatus.SCHEDULED, null, null,
-				"why", null, null, SendPolicy.DEFAULT, null);
+		return ScheduledOutreach.of(id, "email", "late-rule", NOW.minus(Duration.ofDays(1)));
 	}
 }

@@ -49,8 +49,6 @@ class StatusChangeMeterTest {
 	}
 
 	private static Outreach scheduled(String id, String channel, String rule) {
-		return new Outreach(id, "c-1", "o-1", rule, "v1", "order.late", channel, "order_late",
-				NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)), OutreachStatus.SCHEDULED, null, null,
-				"why", null, null, SendPolicy.DEFAULT, null);
+		return ScheduledOutreach.of(id, channel, rule, NOW.minus(Duration.ofDays(1)));
 	}
 }
