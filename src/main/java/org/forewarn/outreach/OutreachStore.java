@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.channel.DeliveryResult;
 import org.forewarn.rules.Decided;
+import org.forewarn.shared.DatabaseKind;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -52,12 +56,21 @@ public class OutreachStore {
 	private static final String OF_CUSTOMER = "(select problem, order_id, rule_name, fallback_for, status, "
 			+ "provider_code, channel, sent_at from outreach where customer_id = ? offset 0) of_customer";
 
+	private static final String HISTORY = "insert into outreach_status_change (outreach_id, changed_at, status, reason, "
+			+ "actor) ";
+
 	private final JdbcClient jdbc;
 	private final MeterRegistry meters;
+	/**
+	 * PostgreSQL writes a record, or changes its status, with its history step in one statement (a data-modifying
+	 * {@code with}); H2 has none, so there they are two.
+	 */
+	private final boolean postgres;
 
-	OutreachStore(JdbcClient jdbc, MeterRegistry meters) {
+	OutreachStore(JdbcClient jdbc, MeterRegistry meters, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.meters = meters;
+		this.postgres = DatabaseKind.isPostgres(dataSource);
 	}
 
 	/** Inserts a new record; false when one with the same dedupe key exists. */
@@ -73,21 +86,34 @@ public class OutreachStore {
 	/** {@code dueWithin}: a follow-up task's time to be handled once it opens; null for a message. */
 	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, Duration dueWithin, String actor) {
 		SendPolicy p = o.policy();
-		try {
-			jdbc.sql("insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at, due_within_seconds) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(), o.channel(),
-						o.template(), utc(o.decidedAt()), utc(o.sendAt()), o.status().name(), ColumnText.fit(o.statusReason(), REASON),
-						utc(o.sentAt()), o.explanation(), o.fallbackFor(), utc(o.reviewUntil()),
-						utc(p.notLaterThan()), p.fallback(), p.deferWhenCapped(), p.step(), 0, null, null,
-						p.holdoutPercent(), p.hourlyCeiling(), o.resendOf(), utc(o.dueAt()), null, null,
-						dedupeKey, fallbackDue, utc(o.decidedAt()), dueWithin == null ? null : dueWithin.toSeconds())
-				.update();
+		List<Object> params = new ArrayList<>(Arrays.asList(o.id(), o.customerId(), o.orderId(), o.rule(),
+				o.ruleVersion(), o.problem(), o.channel(), o.template(), utc(o.decidedAt()), utc(o.sendAt()),
+				o.status().name(), ColumnText.fit(o.statusReason(), REASON), utc(o.sentAt()), o.explanation(),
+				o.fallbackFor(), utc(o.reviewUntil()), utc(p.notLaterThan()), p.fallback(), p.deferWhenCapped(),
+				p.step(), 0, null, null, p.holdoutPercent(), p.hourlyCeiling(), o.resendOf(), utc(o.dueAt()), null,
+				null, dedupeKey, fallbackDue, utc(o.decidedAt()), dueWithin == null ? null : dueWithin.toSeconds()));
+		String insert = "insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at, "
+				+ "due_within_seconds) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+				+ "?, ?, ?, ?, ?, ?, ?, ?)";
+		List<Object> firstStep = historyParams(o.decidedAt(), o.status(), o.statusReason(), actor);
+		if (postgres) {
+			// the record and its first history step, or neither, in one round trip; a duplicate is skipped in the
+			// statement, as a failed one would spoil the caller's whole transaction
+			params.addAll(firstStep);
+			if (jdbc.sql("with added as (" + insert + " on conflict do nothing returning id) " + HISTORY
+					+ "select id, ?, ?, ?, ? from added").params(params).update() == 0) {
+				return false;
+			}
 		}
-		catch (DuplicateKeyException e) {
-			return false;
+		else {
+			try {
+				jdbc.sql(insert).params(params).update();
+			}
+			catch (DuplicateKeyException e) {
+				return false;
+			}
+			history(o.id(), firstStep);
 		}
-		history(o.id(), o.decidedAt(), o.status(), o.statusReason(), actor);
 		count(o.channel(), o.problem(), o.rule(), o.status(), o.statusReason());
 		return true;
 	}
@@ -198,19 +224,34 @@ public class OutreachStore {
 		List<Object> params = new ArrayList<>(List.of(to.name()));
 		params.add(ColumnText.fit(reason, REASON));
 		params.add(utc(at));
-		params.addAll(java.util.Arrays.asList(moreParams));
+		params.addAll(Arrays.asList(moreParams));
 		params.add(id);
+		String update = "update outreach set status = ?, status_reason = ?, updated_at = ?, " + setMore
+				+ " where id = ? and status in (" + allowed + ")";
 		// the changed row's labels for the meter come back with the update (RETURNING), not by a second statement
-		KeyHolder labels = new GeneratedKeyHolder();
-		int changed = jdbc.sql("update outreach set status = ?, status_reason = ?, updated_at = ?, " + setMore
-				+ " where id = ? and status in (" + allowed + ")")
-			.params(params).update(labels, METER_LABELS);
-		if (changed > 0) {
-			history(id, at, to, reason, actor);
-			labels.getKeyList().forEach(row -> count((String) row.get("channel"), (String) row.get("problem"),
-					(String) row.get("rule_name"), to, reason));
+		List<MeterLabels> changed;
+		if (postgres) { // the change and its history step, or neither, in one round trip
+			params.addAll(historyParams(at, to, reason, actor));
+			changed = jdbc.sql("with changed as (" + update + " returning id, channel, problem, rule_name), step as ("
+					+ HISTORY + "select id, ?, ?, ?, ? from changed) select channel, problem, rule_name from changed")
+				.params(params).query((rs, row) -> new MeterLabels(rs.getString(1), rs.getString(2), rs.getString(3)))
+				.list();
 		}
-		return changed > 0;
+		else {
+			KeyHolder labels = new GeneratedKeyHolder();
+			jdbc.sql(update).params(params).update(labels, METER_LABELS);
+			changed = labels.getKeyList().stream().map(row -> new MeterLabels((String) row.get("channel"),
+					(String) row.get("problem"), (String) row.get("rule_name"))).toList();
+			if (!changed.isEmpty()) {
+				history(id, at, to, reason, actor);
+			}
+		}
+		changed.forEach(labels -> count(labels.channel(), labels.problem(), labels.rule(), to, reason));
+		return !changed.isEmpty();
+	}
+
+	/** What a status change's meter is tagged with. */
+	private record MeterLabels(String channel, String problem, String rule) {
 	}
 
 	/**
@@ -334,9 +375,18 @@ public class OutreachStore {
 	}
 
 	private void history(String id, Instant at, OutreachStatus status, String reason, String actor) {
-		jdbc.sql("insert into outreach_status_change (outreach_id, changed_at, status, reason, actor) "
-				+ "values (?, ?, ?, ?, ?)")
-			.params(id, utc(at), status.name(), ColumnText.fit(reason, REASON), actor).update();
+		history(id, historyParams(at, status, reason, actor));
+	}
+
+	private void history(String id, List<Object> step) {
+		List<Object> params = new ArrayList<>(List.of(id));
+		params.addAll(step);
+		jdbc.sql(HISTORY + "values (?, ?, ?, ?, ?)").params(params).update();
+	}
+
+	/** A history step's values after its record's id. */
+	private static List<Object> historyParams(Instant at, OutreachStatus status, String reason, String actor) {
+		return Arrays.asList(utc(at), status.name(), ColumnText.fit(reason, REASON), actor);
 	}
 
 	/** Outreach decided and each status it moved to; rule names and problems are few, ids never become tags. */

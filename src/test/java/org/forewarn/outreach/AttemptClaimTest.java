@@ -87,7 +87,7 @@ class AttemptClaimTest {
 		static Stores on(DataSource dataSource) {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-			return new Stores(jdbc, transaction, new OutreachStore(jdbc, new SimpleMeterRegistry()),
+			return new Stores(jdbc, transaction, new OutreachStore(jdbc, new SimpleMeterRegistry(), dataSource),
 					new AttemptStore(jdbc, transaction, dataSource));
 		}
 	}

@@ -81,6 +81,6 @@ class CustomerOutreachCountsTest {
 
 	private static OutreachStore store(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
-		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry());
+		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(), dataSource);
 	}
 }

@@ -3,6 +3,8 @@ package org.forewarn.outreach;
 import java.time.Duration;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +29,8 @@ class StatusChangeMeterTest {
 	@ValueSource(strings = { "h2", "postgresql" })
 	void aStatusChangeIsCountedUnderTheChangedRecordsLabels(String vendor) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		OutreachStore store = new OutreachStore(JdbcClient.create(databases.fresh(vendor)), meters);
+		DataSource dataSource = databases.fresh(vendor);
+		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), meters, dataSource);
 		store.insert(scheduled("o-email", "email", "late-rule"), "k1", false);
 		store.insert(scheduled("o-sms", "sms", "other-rule"), "k2", false);
 
