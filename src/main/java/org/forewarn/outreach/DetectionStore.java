@@ -3,7 +3,10 @@ package org.forewarn.outreach;
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.forewarn.rules.Decided;
+import org.forewarn.shared.DatabaseKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +23,9 @@ public class DetectionStore {
 
 	private final DetectionRows rows;
 
-	DetectionStore(JdbcClient jdbc, DetectionStoreSettings settings) {
-		this.rows = settings.inMemory() ? new MemoryDetectionRows() : new TableDetectionRows(jdbc);
+	DetectionStore(JdbcClient jdbc, DataSource dataSource, DetectionStoreSettings settings) {
+		this.rows = settings.inMemory() ? new MemoryDetectionRows()
+				: new TableDetectionRows(jdbc, DatabaseKind.isPostgres(dataSource));
 	}
 
 	/** Records a detection; one that had resolved opens again. */

@@ -12,14 +12,27 @@ import static org.forewarn.shared.StoredTime.utc;
 /** Detections in the {@code detection} table. */
 final class TableDetectionRows implements DetectionRows {
 
-	private final JdbcClient jdbc;
+	private static final String INSERT = "insert into detection (customer_id, problem, subject, rule_name, "
+			+ "rule_version, detected_at, explanation) values (?, ?, ?, ?, ?, ?, ?)";
 
-	TableDetectionRows(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	/** PostgreSQL inserts or reopens in one statement ({@code on conflict}); H2 asks first. */
+	private final boolean postgres;
+
+	TableDetectionRows(JdbcClient jdbc, boolean postgres) {
 		this.jdbc = jdbc;
+		this.postgres = postgres;
 	}
 
 	@Override
 	public void open(String customerId, Decided d, String ruleVersion, Instant at) {
+		Object[] values = {customerId, d.problem(), d.subject(), d.rule(), ruleVersion, utc(at),
+				ColumnText.fit(d.explanation(), DetectionStore.EXPLANATION_SIZE)};
+		if (postgres) { // one round trip instead of up to three; an open detection is left as it is
+			jdbc.sql(INSERT + " on conflict (customer_id, problem, subject, rule_name) do update set resolved_at = null, "
+					+ "resolved_reason = null where detection.resolved_at is not null").params(values).update();
+			return;
+		}
 		int reopened = jdbc.sql("update detection set resolved_at = null, resolved_reason = null where customer_id = ? "
 				+ "and problem = ? and subject = ? and rule_name = ? and resolved_at is not null")
 			.params(customerId, d.problem(), d.subject(), d.rule()).update();
@@ -27,11 +40,7 @@ final class TableDetectionRows implements DetectionRows {
 				+ "and problem = ? and subject = ? and rule_name = ?")
 			.params(customerId, d.problem(), d.subject(), d.rule()).query(Integer.class).single() > 0;
 		if (!exists) {
-			jdbc.sql("insert into detection (customer_id, problem, subject, rule_name, rule_version, detected_at, "
-					+ "explanation) values (?, ?, ?, ?, ?, ?, ?)")
-				.params(customerId, d.problem(), d.subject(), d.rule(), ruleVersion, utc(at),
-						ColumnText.fit(d.explanation(), DetectionStore.EXPLANATION_SIZE))
-				.update();
+			jdbc.sql(INSERT).params(values).update();
 		}
 	}
 

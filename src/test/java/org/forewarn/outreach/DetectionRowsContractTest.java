@@ -7,9 +7,10 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.forewarn.MigratedH2;
+import org.forewarn.BothDatabases;
 import org.forewarn.rules.Decided;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,23 +27,34 @@ class DetectionRowsContractTest {
 
 	private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
 
-	static Stream<Named<Function<DataSource, DetectionRows>>> stores() {
-		return Stream.of(Named.of("table", dataSource -> new TableDetectionRows(JdbcClient.create(dataSource))),
-				Named.of("memory", dataSource -> new MemoryDetectionRows()));
+	@RegisterExtension
+	static final BothDatabases databases = new BothDatabases();
+
+	/** A store, made on a fresh database of the vendor. */
+	record Store(String vendor, Function<DataSource, DetectionRows> make) {
+	}
+
+	static Stream<Named<Store>> stores() {
+		return Stream.of(
+				Named.of("table on H2", new Store("h2", dataSource -> new TableDetectionRows(
+						JdbcClient.create(dataSource), false))),
+				Named.of("table on PostgreSQL", new Store("postgresql", dataSource -> new TableDetectionRows(
+						JdbcClient.create(dataSource), true))),
+				Named.of("memory", new Store("h2", dataSource -> new MemoryDetectionRows())));
 	}
 
 	private DetectionRows rows;
 	private TransactionTemplate transaction;
 
-	private void open(Function<DataSource, DetectionRows> store) {
-		DataSource dataSource = MigratedH2.dataSource();
-		rows = store.apply(dataSource);
+	private void open(Store store) {
+		DataSource dataSource = databases.fresh(store.vendor());
+		rows = store.make().apply(dataSource);
 		transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aDetectionIsKeptOncePerProblemSubjectAndRule(Function<DataSource, DetectionRows> store) {
+	void aDetectionIsKeptOncePerProblemSubjectAndRule(Store store) {
 		open(store);
 		rows.open("c-1", late("o-1", "r-late"), "v1", AT);
 		rows.open("c-1", late("o-1", "r-late"), "v2", AT.plusSeconds(60)); // still open: nothing changes
@@ -59,7 +71,7 @@ class DetectionRowsContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aResolvedDetectionIsNotOpenAndOpensAgainAsItFirstBegan(Function<DataSource, DetectionRows> store) {
+	void aResolvedDetectionIsNotOpenAndOpensAgainAsItFirstBegan(Store store) {
 		open(store);
 		rows.open("c-1", late("o-1", "r-late"), "v1", AT);
 		Detection first = rows.find("c-1", true).get(0);
@@ -86,7 +98,7 @@ class DetectionRowsContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void detectionsComeByTimeThenProblemSubjectAndRule(Function<DataSource, DetectionRows> store) {
+	void detectionsComeByTimeThenProblemSubjectAndRule(Store store) {
 		open(store);
 		rows.open("c-1", new Decided("payment_failed", "o-2", "r-b", "x"), "v1", AT);
 		rows.open("c-1", new Decided("late_handoff", "o-2", "r-b", "x"), "v1", AT);
@@ -105,7 +117,7 @@ class DetectionRowsContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void countsPerProblemAndRuleOverEveryCustomer(Function<DataSource, DetectionRows> store) {
+	void countsPerProblemAndRuleOverEveryCustomer(Store store) {
 		open(store);
 		rows.open("c-1", late("o-1", "r-late"), "v1", AT);
 		rows.open("c-2", late("o-2", "r-late"), "v1", AT);
@@ -123,7 +135,7 @@ class DetectionRowsContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void textsAreCutAndTimesKeptAsTheColumnsKeepThem(Function<DataSource, DetectionRows> store) {
+	void textsAreCutAndTimesKeptAsTheColumnsKeepThem(Store store) {
 		open(store);
 		Instant withNanos = Instant.parse("2026-03-01T10:00:00.123456789Z");
 		rows.open("c-1", new Decided("late_handoff", "o-1", "r-late", "e".repeat(20_000)), "v1", withNanos);
@@ -140,7 +152,7 @@ class DetectionRowsContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aTransactionsChangesAreSeenInsideItAndGoneWhenItRollsBack(Function<DataSource, DetectionRows> store) {
+	void aTransactionsChangesAreSeenInsideItAndGoneWhenItRollsBack(Store store) {
 		open(store);
 		rows.open("c-1", late("o-1", "r-late"), "v1", AT);
 
@@ -158,7 +170,7 @@ class DetectionRowsContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void aCommittedTransactionsChangesStay(Function<DataSource, DetectionRows> store) {
+	void aCommittedTransactionsChangesStay(Store store) {
 		open(store);
 		transaction.executeWithoutResult(tx -> {
 			rows.open("c-1", late("o-1", "r-late"), "v1", AT);
@@ -172,7 +184,7 @@ class DetectionRowsContractTest {
 
 	@ParameterizedTest
 	@MethodSource("stores")
-	void whatTheColumnsCannotHoldIsRefusedAndNothingIsKept(Function<DataSource, DetectionRows> store) {
+	void whatTheColumnsCannotHoldIsRefusedAndNothingIsKept(Store store) {
 		open(store);
 		assertThatThrownBy(() -> rows.open("c-1", new Decided(null, "o-1", "r-late", "x"), "v1", AT))
 			.isInstanceOf(DataIntegrityViolationException.class);
