@@ -41,15 +41,12 @@ public class FailedOutreach {
 		for (int n = 1; n < 1000; n++) {
 			String key = base + "|resend-" + n;
 			String newId = StableId.of(key);
-			if (outreach.existsByDedupeKey(key) || outreach.find(newId).isPresent()) {
-				// taken by an earlier resend in the chain (a failed insert would spoil a PostgreSQL transaction)
-				continue;
-			}
 			String reason = "sent again by " + actor + " (resend of " + id + ")" + note(note);
 			Outreach copy = new Outreach(newId, old.customerId(), old.orderId(), old.rule(), old.ruleVersion(),
 					old.problem(), old.channel(), old.template(), old.decidedAt(), now, OutreachStatus.SCHEDULED, reason,
 					null, old.explanation(), old.fallbackFor(), null, old.policy(), Outreach.Delivery.NONE, id, null,
 					null);
+			// false when an earlier resend in the chain took the key: the next one is tried
 			if (outreach.insert(copy, key, false, actor)) {
 				outreach.note(id, now, OutreachStatus.FAILED, "sent again as " + newId + " by " + actor + note(note),
 						actor);

@@ -56,8 +56,9 @@ public class OutreachStore {
 	private static final String OF_CUSTOMER = "(select problem, order_id, rule_name, fallback_for, status, "
 			+ "provider_code, channel, sent_at from outreach where customer_id = ? offset 0) of_customer";
 
-	private static final String HISTORY = "insert into outreach_status_change (outreach_id, changed_at, status, reason, "
-			+ "actor) ";
+	/** The start of an insert of history steps, before their values or the query giving them. */
+	private static final String HISTORY_INSERT = "insert into outreach_status_change "
+			+ "(outreach_id, changed_at, status, reason, actor) ";
 
 	private final JdbcClient jdbc;
 	private final MeterRegistry meters;
@@ -97,10 +98,9 @@ public class OutreachStore {
 				+ "?, ?, ?, ?, ?, ?, ?, ?)";
 		List<Object> firstStep = historyParams(o.decidedAt(), o.status(), o.statusReason(), actor);
 		if (postgres) {
-			// the record and its first history step, or neither, in one round trip; a duplicate is skipped in the
-			// statement, as a failed one would spoil the caller's whole transaction
+			// a duplicate is skipped in the statement: a failed one would spoil the caller's whole transaction
 			params.addAll(firstStep);
-			if (jdbc.sql("with added as (" + insert + " on conflict do nothing returning id) " + HISTORY
+			if (jdbc.sql("with added as (" + insert + " on conflict do nothing returning id) " + HISTORY_INSERT
 					+ "select id, ?, ?, ?, ? from added").params(params).update() == 0) {
 				return false;
 			}
@@ -230,10 +230,10 @@ public class OutreachStore {
 				+ " where id = ? and status in (" + allowed + ")";
 		// the changed row's labels for the meter come back with the update (RETURNING), not by a second statement
 		List<MeterLabels> changed;
-		if (postgres) { // the change and its history step, or neither, in one round trip
+		if (postgres) {
 			params.addAll(historyParams(at, to, reason, actor));
 			changed = jdbc.sql("with changed as (" + update + " returning id, channel, problem, rule_name), step as ("
-					+ HISTORY + "select id, ?, ?, ?, ? from changed) select channel, problem, rule_name from changed")
+					+ HISTORY_INSERT + "select id, ?, ?, ?, ? from changed) select channel, problem, rule_name from changed")
 				.params(params).query((rs, row) -> new MeterLabels(rs.getString(1), rs.getString(2), rs.getString(3)))
 				.list();
 		}
@@ -243,7 +243,7 @@ public class OutreachStore {
 			changed = labels.getKeyList().stream().map(row -> new MeterLabels((String) row.get("channel"),
 					(String) row.get("problem"), (String) row.get("rule_name"))).toList();
 			if (!changed.isEmpty()) {
-				history(id, at, to, reason, actor);
+				history(id, historyParams(at, to, reason, actor));
 			}
 		}
 		changed.forEach(labels -> count(labels.channel(), labels.problem(), labels.rule(), to, reason));
@@ -371,17 +371,13 @@ public class OutreachStore {
 
 	/** A step in the history that does not change the status (a failure let be or sent again by a person). */
 	void note(String id, Instant at, OutreachStatus status, String reason, String actor) {
-		history(id, at, status, reason, actor);
-	}
-
-	private void history(String id, Instant at, OutreachStatus status, String reason, String actor) {
 		history(id, historyParams(at, status, reason, actor));
 	}
 
 	private void history(String id, List<Object> step) {
 		List<Object> params = new ArrayList<>(List.of(id));
 		params.addAll(step);
-		jdbc.sql(HISTORY + "values (?, ?, ?, ?, ?)").params(params).update();
+		jdbc.sql(HISTORY_INSERT + "values (?, ?, ?, ?, ?)").params(params).update();
 	}
 
 	/** A history step's values after its record's id. */
