@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutreachQueries {
 
-	private static final String SELECT = "select " + OutreachStore.COLUMNS + " from outreach";
+	private static final String SELECT = "select " + OutreachRow.COLUMNS + " from outreach";
 
 	/** Today's figures: what happened since {@code since}, and what waits now. */
 	public record Today(Instant since, long detected, long sent, long calledOff, Map<String, Long> suppressedByReason,
@@ -28,11 +28,9 @@ public class OutreachQueries {
 	}
 
 	private final JdbcClient jdbc;
-	private final OutreachStore store;
 
-	OutreachQueries(JdbcClient jdbc, OutreachStore store) {
+	OutreachQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.store = store;
 	}
 
 	/** Newest decision first. */
@@ -64,10 +62,10 @@ public class OutreachQueries {
 			p.addAll(params);
 			withDeadline.addAll(jdbc.sql(SELECT + " where status = ? and " + deadline + " is not null" + where
 					+ " order by " + deadline + ", " + then + ", id fetch first " + reach + " rows only")
-				.params(p).query(store::map).list());
+				.params(p).query(OutreachRow::map).list());
 			without.addAll(jdbc.sql(SELECT + " where status = ? and " + deadline + " is null" + where + " order by "
 					+ then + ", id fetch first " + reach + " rows only")
-				.params(p).query(store::map).list());
+				.params(p).query(OutreachRow::map).list());
 		}
 		withDeadline.sort(Comparator.comparing(deadlineOf).thenComparing(thenOf).thenComparing(Outreach::id));
 		without.sort(Comparator.comparing(thenOf).thenComparing(Outreach::id));
@@ -142,7 +140,7 @@ public class OutreachQueries {
 	private OutreachPage page(StringBuilder sql, List<Object> params, int page, int size) {
 		int from = Math.max(0, page) * size;
 		sql.append(" offset ").append(from).append(" rows fetch next ").append(size + 1).append(" rows only");
-		return OutreachPage.of(jdbc.sql(sql.toString()).params(params).query(store::map).list(), Math.max(0, page),
+		return OutreachPage.of(jdbc.sql(sql.toString()).params(params).query(OutreachRow::map).list(), Math.max(0, page),
 				size);
 	}
 }

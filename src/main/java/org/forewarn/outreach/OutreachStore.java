@@ -1,13 +1,10 @@
 package org.forewarn.outreach;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +34,6 @@ public class OutreachStore {
 	private static final int REASON = 1000;
 	/** What a status change's meter is tagged with, read back from the changed row. */
 	private static final String[] METER_LABELS = {"channel", "problem", "rule_name"};
-	static final String COLUMNS = "id, customer_id, order_id, rule_name, rule_version, problem, channel, "
-			+ "template, decided_at, send_at, status, status_reason, sent_at, explanation, fallback_for, review_until, "
-			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code, "
-			+ "holdout_percent, hourly_ceiling, resend_of, due_at, handled_at, handled_by";
-
-	private static final Map<String, Integer> POSITIONS = positions(COLUMNS);
 
 	/** Provider codes of FAILED records that may have gone out: no answer after the provider may have had them. */
 	static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
@@ -93,7 +84,7 @@ public class OutreachStore {
 				o.fallbackFor(), utc(o.reviewUntil()), utc(p.notLaterThan()), p.fallback(), p.deferWhenCapped(),
 				p.step(), 0, null, null, p.holdoutPercent(), p.hourlyCeiling(), o.resendOf(), utc(o.dueAt()), null,
 				null, dedupeKey, fallbackDue, utc(o.decidedAt()), dueWithin == null ? null : dueWithin.toSeconds()));
-		String insert = "insert into outreach (" + COLUMNS + ", dedupe_key, fallback_due, updated_at, "
+		String insert = "insert into outreach (" + OutreachRow.COLUMNS + ", dedupe_key, fallback_due, updated_at, "
 				+ "due_within_seconds) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 				+ "?, ?, ?, ?, ?, ?, ?, ?)";
 		List<Object> firstStep = historyParams(o.decidedAt(), o.status(), o.statusReason(), actor);
@@ -274,8 +265,8 @@ public class OutreachStore {
 	}
 
 	/** Follow-up tasks open, claimed, and escalated (open, past their due time). */
-	public java.util.Map<String, Integer> followupCounts(Instant now) {
-		return java.util.Map.of(
+	public Map<String, Integer> followupCounts(Instant now) {
+		return Map.of(
 				"open", count("channel = 'task' and status = 'OPEN'"),
 				"claimed", count("channel = 'task' and status = 'CLAIMED'"),
 				"escalated", count("channel = 'task' and status = 'OPEN' and due_at < ?", utc(now)));
@@ -312,17 +303,17 @@ public class OutreachStore {
 	}
 
 	public Optional<Outreach> find(String id) {
-		return jdbc.sql("select " + COLUMNS + " from outreach where id = ?").param(id).query(this::map).optional();
+		return jdbc.sql("select " + OutreachRow.COLUMNS + " from outreach where id = ?").param(id).query(OutreachRow::map).optional();
 	}
 
 	public Optional<Outreach> findByProviderId(String providerId) {
-		return jdbc.sql("select " + COLUMNS + " from outreach where provider_id = ?").param(providerId)
-			.query(this::map).optional();
+		return jdbc.sql("select " + OutreachRow.COLUMNS + " from outreach where provider_id = ?").param(providerId)
+			.query(OutreachRow::map).optional();
 	}
 
 	public List<Outreach> findByCustomer(String customerId) {
-		return jdbc.sql("select " + COLUMNS + " from outreach where customer_id = ? order by decided_at, id")
-			.param(customerId).query(this::map).list();
+		return jdbc.sql("select " + OutreachRow.COLUMNS + " from outreach where customer_id = ? order by decided_at, id")
+			.param(customerId).query(OutreachRow::map).list();
 	}
 
 	/**
@@ -347,17 +338,17 @@ public class OutreachStore {
 	}
 
 	private List<Outreach> where(String condition, Object... params) {
-		return jdbc.sql("select " + COLUMNS + " from outreach where " + condition).params(params).query(this::map)
+		return jdbc.sql("select " + OutreachRow.COLUMNS + " from outreach where " + condition).params(params).query(OutreachRow::map)
 			.list();
 	}
 
 	/** Filtered listing; null filters match everything. */
 	public List<Outreach> search(OutreachFilter filter, int limit) {
-		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from outreach where 1 = 1");
+		StringBuilder sql = new StringBuilder("select " + OutreachRow.COLUMNS + " from outreach where 1 = 1");
 		List<Object> params = new ArrayList<>();
 		filter.appendTo(sql, params);
 		sql.append(" order by decided_at, id limit ").append(limit);
-		return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+		return jdbc.sql(sql.toString()).params(params).query(OutreachRow::map).list();
 	}
 
 	public List<StatusChange> history(String id) {
@@ -399,49 +390,5 @@ public class OutreachStore {
 				.register(meters).increment();
 		}
 		return true;
-	}
-
-	/**
-	 * Reads a row of {@link #COLUMNS} by position: a column read by its name makes the driver map every label of the
-	 * result first (H2 and PostgreSQL alike), and the rules are given a customer's outreach on every event.
-	 */
-	Outreach map(ResultSet rs, int row) throws SQLException {
-		SendPolicy policy = new SendPolicy(instant(rs, at("not_later_than")), rs.getString(at("fallback_channels")),
-				rs.getBoolean(at("defer_when_capped")), rs.getInt(at("step")), holdoutPercent(rs),
-				rs.getObject(at("hourly_ceiling"), Integer.class));
-		Outreach.Delivery delivery = new Outreach.Delivery(rs.getInt(at("attempts")),
-				rs.getString(at("provider_id")), rs.getString(at("provider_code")));
-		String handledBy = rs.getString(at("handled_by"));
-		return new Outreach(rs.getString(at("id")), rs.getString(at("customer_id")), rs.getString(at("order_id")),
-				rs.getString(at("rule_name")), rs.getString(at("rule_version")), rs.getString(at("problem")),
-				rs.getString(at("channel")), rs.getString(at("template")), instant(rs, at("decided_at")),
-				instant(rs, at("send_at")), OutreachStatus.valueOf(rs.getString(at("status"))),
-				rs.getString(at("status_reason")), instant(rs, at("sent_at")), rs.getString(at("explanation")),
-				rs.getString(at("fallback_for")), instant(rs, at("review_until")), policy, delivery,
-				rs.getString(at("resend_of")), instant(rs, at("due_at")),
-				handledBy == null ? null : new Outreach.Handled(instant(rs, at("handled_at")), handledBy));
-	}
-
-	/** The position of a column of {@link #COLUMNS}, as a result set counts (from 1). */
-	private static int at(String column) {
-		Integer position = POSITIONS.get(column);
-		if (position == null) {
-			throw new IllegalArgumentException("not a column of OutreachStore.COLUMNS: " + column);
-		}
-		return position;
-	}
-
-	private static Double holdoutPercent(ResultSet rs) throws SQLException {
-		double value = rs.getDouble(at("holdout_percent"));
-		return rs.wasNull() ? null : value;
-	}
-
-	private static Map<String, Integer> positions(String columns) {
-		String[] names = columns.split(", ");
-		Map<String, Integer> positions = new HashMap<>();
-		for (int i = 0; i < names.length; i++) {
-			positions.put(names[i], i + 1);
-		}
-		return Map.copyOf(positions);
 	}
 }

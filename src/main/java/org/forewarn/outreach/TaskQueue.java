@@ -60,11 +60,9 @@ public class TaskQueue {
 	}
 
 	private final JdbcClient jdbc;
-	private final OutreachStore store;
 
-	TaskQueue(JdbcClient jdbc, OutreachStore store) {
+	TaskQueue(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.store = store;
 	}
 
 	/**
@@ -139,9 +137,9 @@ public class TaskQueue {
 		}
 		Map<String, Integer> order = new HashMap<>();
 		ids.forEach(id -> order.put(id, order.size()));
-		List<Outreach> records = new ArrayList<>(jdbc.sql("select " + OutreachStore.COLUMNS + " from outreach where id in ("
+		List<Outreach> records = new ArrayList<>(jdbc.sql("select " + OutreachRow.COLUMNS + " from outreach where id in ("
 				+ SqlMarks.of(ids) + ")")
-			.params(ids).query(store::map).list());
+			.params(ids).query(OutreachRow::map).list());
 		records.sort((a, b) -> Integer.compare(order.get(a.id()), order.get(b.id())));
 		return records;
 	}
