@@ -140,7 +140,7 @@ public class OutreachQueries {
 	private OutreachPage page(StringBuilder sql, List<Object> params, int page, int size) {
 		int from = Math.max(0, page) * size;
 		sql.append(" offset ").append(from).append(" rows fetch next ").append(size + 1).append(" rows only");
-		return OutreachPage.of(jdbc.sql(sql.toString()).params(params).query(OutreachRow::map).list(), Math.max(0, page),
-				size);
+		return OutreachPage.of(jdbc.sql(sql.toString()).params(params).query(OutreachRow::map).list(),
+				Math.max(0, page), size);
 	}
 }

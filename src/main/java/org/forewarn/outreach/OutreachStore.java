@@ -47,6 +47,8 @@ public class OutreachStore {
 	private static final String OF_CUSTOMER = "(select problem, order_id, rule_name, fallback_for, status, "
 			+ "provider_code, channel, sent_at from outreach where customer_id = ? offset 0) of_customer";
 
+	/** A query of whole records, before its conditions. */
+	private static final String SELECT = "select " + OutreachRow.COLUMNS + " from outreach";
 	/** The start of an insert of history steps, before their values or the query giving them. */
 	private static final String HISTORY_INSERT = "insert into outreach_status_change "
 			+ "(outreach_id, changed_at, status, reason, actor) ";
@@ -85,8 +87,8 @@ public class OutreachStore {
 				p.step(), 0, null, null, p.holdoutPercent(), p.hourlyCeiling(), o.resendOf(), utc(o.dueAt()), null,
 				null, dedupeKey, fallbackDue, utc(o.decidedAt()), dueWithin == null ? null : dueWithin.toSeconds()));
 		String insert = "insert into outreach (" + OutreachRow.COLUMNS + ", dedupe_key, fallback_due, updated_at, "
-				+ "due_within_seconds) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-				+ "?, ?, ?, ?, ?, ?, ?, ?)";
+				+ "due_within_seconds) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+				+ "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		List<Object> firstStep = historyParams(o.decidedAt(), o.status(), o.statusReason(), actor);
 		if (postgres) {
 			// a duplicate is skipped in the statement: a failed one would spoil the caller's whole transaction
@@ -223,8 +225,9 @@ public class OutreachStore {
 		List<MeterLabels> changed;
 		if (postgres) {
 			params.addAll(historyParams(at, to, reason, actor));
-			changed = jdbc.sql("with changed as (" + update + " returning id, channel, problem, rule_name), step as ("
-					+ HISTORY_INSERT + "select id, ?, ?, ?, ? from changed) select channel, problem, rule_name from changed")
+			changed = jdbc.sql("with changed as (" + update + " returning id, channel, problem, rule_name), "
+					+ "step as (" + HISTORY_INSERT + "select id, ?, ?, ?, ? from changed) "
+					+ "select channel, problem, rule_name from changed")
 				.params(params).query((rs, row) -> new MeterLabels(rs.getString(1), rs.getString(2), rs.getString(3)))
 				.list();
 		}
@@ -303,16 +306,16 @@ public class OutreachStore {
 	}
 
 	public Optional<Outreach> find(String id) {
-		return jdbc.sql("select " + OutreachRow.COLUMNS + " from outreach where id = ?").param(id).query(OutreachRow::map).optional();
+		return jdbc.sql(SELECT + " where id = ?").param(id).query(OutreachRow::map).optional();
 	}
 
 	public Optional<Outreach> findByProviderId(String providerId) {
-		return jdbc.sql("select " + OutreachRow.COLUMNS + " from outreach where provider_id = ?").param(providerId)
+		return jdbc.sql(SELECT + " where provider_id = ?").param(providerId)
 			.query(OutreachRow::map).optional();
 	}
 
 	public List<Outreach> findByCustomer(String customerId) {
-		return jdbc.sql("select " + OutreachRow.COLUMNS + " from outreach where customer_id = ? order by decided_at, id")
+		return jdbc.sql(SELECT + " where customer_id = ? order by decided_at, id")
 			.param(customerId).query(OutreachRow::map).list();
 	}
 
@@ -338,13 +341,13 @@ public class OutreachStore {
 	}
 
 	private List<Outreach> where(String condition, Object... params) {
-		return jdbc.sql("select " + OutreachRow.COLUMNS + " from outreach where " + condition).params(params).query(OutreachRow::map)
+		return jdbc.sql(SELECT + " where " + condition).params(params).query(OutreachRow::map)
 			.list();
 	}
 
 	/** Filtered listing; null filters match everything. */
 	public List<Outreach> search(OutreachFilter filter, int limit) {
-		StringBuilder sql = new StringBuilder("select " + OutreachRow.COLUMNS + " from outreach where 1 = 1");
+		StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
 		List<Object> params = new ArrayList<>();
 		filter.appendTo(sql, params);
 		sql.append(" order by decided_at, id limit ").append(limit);

@@ -29,8 +29,9 @@ final class TableDetectionRows implements DetectionRows {
 		Object[] values = {customerId, d.problem(), d.subject(), d.rule(), ruleVersion, utc(at),
 				ColumnText.fit(d.explanation(), DetectionStore.EXPLANATION_SIZE)};
 		if (postgres) { // one round trip instead of up to three; an open detection is left as it is
-			jdbc.sql(INSERT + " on conflict (customer_id, problem, subject, rule_name) do update set resolved_at = null, "
-					+ "resolved_reason = null where detection.resolved_at is not null").params(values).update();
+			jdbc.sql(INSERT + " on conflict (customer_id, problem, subject, rule_name) do update "
+					+ "set resolved_at = null, resolved_reason = null where detection.resolved_at is not null")
+				.params(values).update();
 			return;
 		}
 		int reopened = jdbc.sql("update detection set resolved_at = null, resolved_reason = null where customer_id = ? "
