@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -39,8 +37,8 @@ class ChannelConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ChannelConfiguration.class);
 
 	@Bean
-	RenderedMessageStore renderedMessageStore(JdbcClient jdbc, DataSource dataSource) {
-		return new RenderedMessageStore(jdbc, DatabaseKind.isPostgres(dataSource));
+	RenderedMessageStore renderedMessageStore(JdbcClient jdbc, DatabaseKind database) {
+		return new RenderedMessageStore(jdbc, database.postgres());
 	}
 
 	@Bean(destroyMethod = "close")

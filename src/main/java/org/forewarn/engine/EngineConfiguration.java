@@ -2,8 +2,6 @@ package org.forewarn.engine;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.health.HealthSettings;
 import org.forewarn.health.ScheduledHealth;
@@ -40,9 +38,9 @@ class EngineConfiguration {
 
 	@Bean
 	@Profile("!replay")
-	WakeupTable wakeupScheduler(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource,
+	WakeupTable wakeupScheduler(JdbcClient jdbc, JdbcTemplate batches, DatabaseKind database,
 			TransactionTemplate transaction, Clock clock) {
-		return new WakeupTable(jdbc, batches, DatabaseKind.isPostgres(dataSource), transaction, clock);
+		return new WakeupTable(jdbc, batches, database.postgres(), transaction, clock);
 	}
 
 	/** Started once the application is ready to process, stopped before the lanes close. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import org.forewarn.shared.DatabaseKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,8 +15,9 @@ public class EventStore {
 
 	private final EventRows rows;
 
-	EventStore(JdbcClient jdbc, JdbcTemplate batches, EventStoreSettings settings) {
-		this.rows = settings.inMemory() ? new MemoryEventRows() : new TableEventRows(jdbc, batches);
+	EventStore(JdbcClient jdbc, JdbcTemplate batches, DatabaseKind database, EventStoreSettings settings) {
+		this.rows = settings.inMemory() ? new MemoryEventRows()
+				: new TableEventRows(jdbc, batches, database.postgres());
 	}
 
 	/** Stores the event; false when an event with this id was stored before (a duplicate). */

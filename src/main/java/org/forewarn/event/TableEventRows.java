@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.forewarn.shared.DatabaseKind;
 import org.forewarn.shared.SqlMarks;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,10 +25,10 @@ final class TableEventRows implements EventRows {
 	private final boolean postgres;
 	private final String insert;
 
-	TableEventRows(JdbcClient jdbc, JdbcTemplate batches) {
+	TableEventRows(JdbcClient jdbc, JdbcTemplate batches, boolean postgres) {
 		this.jdbc = jdbc;
 		this.batches = batches;
-		this.postgres = DatabaseKind.isPostgres(batches.getDataSource());
+		this.postgres = postgres;
 		// a duplicate on PostgreSQL must not spoil the transaction: several events may share one
 		String onConflict = postgres ? " on conflict (id) do nothing" : "";
 		this.insert = "insert into event (id, customer_id, order_id, type, event_time, received_at, payload) "

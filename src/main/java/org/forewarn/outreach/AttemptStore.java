@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import org.forewarn.shared.DatabaseKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,10 +24,10 @@ public class AttemptStore {
 	/** PostgreSQL claims in one statement (a data-modifying {@code with}), which H2 does not have. */
 	private final boolean postgres;
 
-	AttemptStore(JdbcClient jdbc, TransactionTemplate transaction, DataSource dataSource) {
+	AttemptStore(JdbcClient jdbc, TransactionTemplate transaction, DatabaseKind database) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.postgres = DatabaseKind.isPostgres(dataSource);
+		this.postgres = database.postgres();
 	}
 
 	/**

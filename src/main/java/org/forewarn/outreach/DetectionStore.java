@@ -3,8 +3,6 @@ package org.forewarn.outreach;
 import java.time.Instant;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.forewarn.rules.Decided;
 import org.forewarn.shared.DatabaseKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +21,8 @@ public class DetectionStore {
 
 	private final DetectionRows rows;
 
-	DetectionStore(JdbcClient jdbc, DataSource dataSource, DetectionStoreSettings settings) {
-		this.rows = settings.inMemory() ? new MemoryDetectionRows()
-				: new TableDetectionRows(jdbc, DatabaseKind.isPostgres(dataSource));
+	DetectionStore(JdbcClient jdbc, DatabaseKind database, DetectionStoreSettings settings) {
+		this.rows = settings.inMemory() ? new MemoryDetectionRows() : new TableDetectionRows(jdbc, database.postgres());
 	}
 
 	/** Records a detection; one that had resolved opens again. */

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.forewarn.channel.DeliveryResult;
@@ -61,10 +59,10 @@ public class OutreachStore {
 	 */
 	private final boolean postgres;
 
-	OutreachStore(JdbcClient jdbc, MeterRegistry meters, DataSource dataSource) {
+	OutreachStore(JdbcClient jdbc, MeterRegistry meters, DatabaseKind database) {
 		this.jdbc = jdbc;
 		this.meters = meters;
-		this.postgres = DatabaseKind.isPostgres(dataSource);
+		this.postgres = database.postgres();
 	}
 
 	/** Inserts a new record; false when one with the same dedupe key exists. */

@@ -5,10 +5,24 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-/** Which database a store writes to, for the few statements H2 and PostgreSQL spell differently. */
+import org.springframework.stereotype.Component;
+
+/**
+ * Which database the stores write to, for the few statements H2 and PostgreSQL spell differently: asked once, at
+ * start-up, for every store.
+ */
+@Component
 public final class DatabaseKind {
 
-	private DatabaseKind() {
+	private final boolean postgres;
+
+	public DatabaseKind(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("cannot tell which database this is: " + e.getMessage(), e);
+		}
 	}
 
 	/**
@@ -16,12 +30,7 @@ public final class DatabaseKind {
 	 * failed insert would spoil the whole transaction (H2 only fails the statement), and it has data-modifying
 	 * {@code with} clauses.
 	 */
-	public static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("cannot tell which database this is: " + e.getMessage(), e);
-		}
+	public boolean postgres() {
+		return postgres;
 	}
 }

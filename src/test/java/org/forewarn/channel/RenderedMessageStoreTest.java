@@ -29,7 +29,7 @@ class RenderedMessageStoreTest {
 	void aLaterAttemptsMessageReplacesTheEarlierOne(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		RenderedMessageStore store = new RenderedMessageStore(jdbc, DatabaseKind.isPostgres(dataSource));
+		RenderedMessageStore store = new RenderedMessageStore(jdbc, new DatabaseKind(dataSource).postgres());
 
 		store.save(message("out-1", "email", "ada@example.com"), new RenderedMessage("Late", "first", null), true, AT);
 		store.save(message("out-2", "sms", "+4915100000001"), new RenderedMessage(null, "other", null), false, AT);

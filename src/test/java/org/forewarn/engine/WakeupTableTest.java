@@ -300,8 +300,8 @@ class WakeupTableTest {
 		DataSource dataSource = databases.fresh(vendor);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		WakeupTable table = new WakeupTable(jdbc, new JdbcTemplate(dataSource), DatabaseKind.isPostgres(dataSource),
-				transaction, clock);
+		WakeupTable table = new WakeupTable(jdbc, new JdbcTemplate(dataSource),
+				new DatabaseKind(dataSource).postgres(), transaction, clock);
 		return new Database(jdbc, table, transaction, dataSource);
 	}
 }

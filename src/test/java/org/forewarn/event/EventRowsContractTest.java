@@ -29,7 +29,7 @@ class EventRowsContractTest {
 	static Stream<Named<Function<DataSource, EventRows>>> stores() {
 		return Stream.of(
 				Named.of("table", dataSource -> new TableEventRows(JdbcClient.create(dataSource),
-						new JdbcTemplate(dataSource))),
+						new JdbcTemplate(dataSource), false)),
 				Named.of("memory", dataSource -> new MemoryEventRows()));
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.forewarn.BothDatabases;
+import org.forewarn.shared.DatabaseKind;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,7 @@ class StoringEventsTogetherTest {
 	void eachEventIsStoredOnceAndSaidNewOnce(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
 		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
-				new EventStoreSettings(false));
+				new DatabaseKind(dataSource), new EventStoreSettings(false));
 		assertThat(store.insertAllIfNew(List.of(event("e-old", "first")), EARLIER)).containsExactly(true);
 
 		List<Boolean> fresh = store.insertAllIfNew(List.of(event("e-1", "one"), event("e-old", "again"),
@@ -56,7 +57,7 @@ class StoringEventsTogetherTest {
 	void aBatchOfDuplicatesOnlyStoresNothing(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
 		EventStore store = new EventStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
-				new EventStoreSettings(false));
+				new DatabaseKind(dataSource), new EventStoreSettings(false));
 		store.insertAllIfNew(List.of(event("e-1", "one"), event("e-2", "two")), EARLIER);
 
 		assertThat(store.insertAllIfNew(List.of(event("e-2", "two"), event("e-1", "one")), NOW))

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
+import org.forewarn.shared.DatabaseKind;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,8 +88,9 @@ class AttemptClaimTest {
 		static Stores on(DataSource dataSource) {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-			return new Stores(jdbc, transaction, new OutreachStore(jdbc, new SimpleMeterRegistry(), dataSource),
-					new AttemptStore(jdbc, transaction, dataSource));
+			DatabaseKind database = new DatabaseKind(dataSource);
+			return new Stores(jdbc, transaction, new OutreachStore(jdbc, new SimpleMeterRegistry(), database),
+					new AttemptStore(jdbc, transaction, database));
 		}
 	}
 

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
+import org.forewarn.shared.DatabaseKind;
 import org.forewarn.rules.Decided;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +82,7 @@ class CustomerOutreachCountsTest {
 
 	private static OutreachStore store(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
-		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(), dataSource);
+		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(),
+				new DatabaseKind(dataSource));
 	}
 }

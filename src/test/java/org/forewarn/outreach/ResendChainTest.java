@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
+import org.forewarn.shared.DatabaseKind;
 import org.forewarn.shared.StableId;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,8 @@ class ResendChainTest {
 	@ValueSource(strings = { "h2", "postgresql" })
 	void aResendOfAResendTakesTheNextKeyOfTheChain(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
-		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(), dataSource);
+		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(),
+				new DatabaseKind(dataSource));
 		FailedOutreach failed = new FailedOutreach(store);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		store.insert(ScheduledOutreach.of("o-1", "email", "late-rule", NOW.minus(Duration.ofDays(1))), "k1", false);

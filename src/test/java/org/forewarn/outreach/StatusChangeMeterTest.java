@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
+import org.forewarn.shared.DatabaseKind;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +31,7 @@ class StatusChangeMeterTest {
 	void aStatusChangeIsCountedUnderTheChangedRecordsLabels(String vendor) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		DataSource dataSource = databases.fresh(vendor);
-		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), meters, dataSource);
+		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), meters, new DatabaseKind(dataSource));
 		store.insert(scheduled("o-email", "email", "late-rule"), "k1", false);
 		store.insert(scheduled("o-sms", "sms", "other-rule"), "k2", false);
 

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
+import org.forewarn.shared.DatabaseKind;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,7 @@ class StatusHistoryTest {
 	void aRecordAndEachChangeOfItsStatusHaveTheirHistoryStep(String vendor) {
 		DataSource dataSource = databases.fresh(vendor);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), meters, dataSource);
+		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), meters, new DatabaseKind(dataSource));
 		assertThat(store.insert(scheduled("o-1"), "k1", false, "lead@example.com")).isTrue();
 		// a duplicate leaves the caller's transaction usable (PostgreSQL would abort it on a failed statement)
 		new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(tx -> {
@@ -97,7 +98,8 @@ class StatusHistoryTest {
 	}
 
 	private static OutreachStore store(DataSource dataSource) {
-		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(), dataSource);
+		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(),
+				new DatabaseKind(dataSource));
 	}
 
 	private static Outreach scheduled(String id) {
