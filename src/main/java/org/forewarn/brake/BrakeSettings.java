@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refresh how long an instance may act on pauses it read before it reads them again: a pause or resume made
  *        on another instance takes effect here within this time
  * @param rate messages per second toward each provider, per instance
+ * @param ceilingInMemory whether the hourly ceiling's admissions are counted in this process's memory rather than in
+ *        the database: only for a process that alone sends, on a database it throws away at its end (a replay), as
+ *        no other instance would count them
  */
 @ConfigurationProperties("forewarn.brake")
 public record BrakeSettings(@DefaultValue("500") int hourlyCeiling, @DefaultValue("PT5S") Duration refresh,
-		@DefaultValue Rate rate) {
+		@DefaultValue Rate rate, @DefaultValue("false") boolean ceilingInMemory) {
 
 	public BrakeSettings {
 		if (hourlyCeiling < 0) {

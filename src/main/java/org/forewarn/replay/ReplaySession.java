@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.forewarn.ForewarnApplication;
+import org.forewarn.brake.HourlyCeiling;
 import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.event.Event;
@@ -71,7 +72,7 @@ public final class ReplaySession implements AutoCloseable {
 				"--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN",
 				"--forewarn.state-cache.in-memory=true", "--forewarn.event-store.in-memory=true",
-				"--forewarn.detection-store.in-memory=true"));
+				"--forewarn.detection-store.in-memory=true", "--forewarn.brake.ceiling-in-memory=true"));
 		// one process owns every customer of a replay and its database is in memory anyway: keep far more states
 		// than a live lane would, or a replay of a large shop parses most states back from JSON on every event
 		if (settings.stream().noneMatch(s -> s.startsWith(STATE_CACHE + "="))) {
@@ -128,6 +129,7 @@ public final class ReplaySession implements AutoCloseable {
 		context.getBean(CustomerStateStore.class).forgetAll(); // kept without reading their rows, which are gone
 		context.getBean(EventStore.class).forgetAll(); // kept in memory, not in a table
 		context.getBean(DetectionStore.class).forgetAll(); // the same
+		context.getBean(HourlyCeiling.class).forgetAll(); // the same
 		replayer.restart();
 	}
 

@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.forewarn.TestEvents;
 import org.forewarn.event.Event;
 import org.forewarn.event.EventParser;
 import org.forewarn.outreach.Outreach;
@@ -83,6 +85,34 @@ class ReplaySessionTest {
 				assertThat(rows.getInt(1)).isZero();
 			}
 		}
+	}
+
+	@Test
+	void aReplayCountsTheHourlyCeilingInMemoryAndHoldsBackAboveIt() throws SQLException {
+		Instant now = Instant.parse("2026-03-02T12:00:00Z");
+		try (ReplaySession session = ReplaySession.start(List.of("--forewarn.rules=src/test/resources/brake-rules",
+				"--forewarn.guardrails.quiet-hours.enabled=false"))) {
+			for (int i = 1; i <= 3; i++) { // the rule lets two an hour through
+				placed(session, "c" + i, now);
+			}
+			assertThat(session.outreach()).extracting(Outreach::status).containsExactlyInAnyOrder(
+					OutreachStatus.SENT, OutreachStatus.SENT, OutreachStatus.PENDING_REVIEW);
+			try (Connection connection = session.connect(); Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("select count(*) from brake_ceiling_admission")) {
+				rows.next();
+				assertThat(rows.getInt(1)).isZero();
+			}
+
+			session.reset(); // its places are free again, as its records are gone
+			placed(session, "c4", now);
+			assertThat(session.outreach()).extracting(Outreach::status).containsExactly(OutreachStatus.SENT);
+		}
+	}
+
+	private static void placed(ReplaySession session, String customer, Instant at) {
+		session.feed(EventParser.parse(TestEvents.customer(customer, at, "UTC", "en", true, true)));
+		session.feed(EventParser.parse(TestEvents.order(customer, customer + "-o", at, "email-ceiling",
+				at.plus(Duration.ofDays(5)))));
 	}
 
 	@Test
