@@ -12,6 +12,7 @@ import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.OutreachRequest;
 import org.forewarn.rules.Trigger;
 import org.forewarn.rules.Wakeup;
+import org.forewarn.shared.StableId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,11 +89,16 @@ public class OutreachPlanner {
 			}
 		}
 		List<Wakeup> wakeups = new ArrayList<>();
+		Set<String> existingIds = new HashSet<>();
+		existing.forEach(o -> existingIds.add(o.id()));
 		for (OutreachRequest request : evaluation.decisions().outreach()) {
-			if (request.step() <= 1 && outreach.anotherAboutProblem(customerId, request.decided())) {
+			OutreachCreator.Draft draft = draft(request, evaluation, state, now);
+			// decided before (a record's id is its dedupe key's hash): the creator would find its key and add nothing
+			if (existingIds.contains(StableId.of(draft.dedupeKey()))
+					|| request.step() <= 1 && outreach.anotherAboutProblem(customerId, request.decided())) {
 				continue;
 			}
-			wakeups.addAll(creator.create(draft(request, evaluation, state, now), state, now).wakeups());
+			wakeups.addAll(creator.create(draft, state, now).wakeups());
 		}
 		evaluation.decisions().wakeups().stream().filter(w -> w.at().isAfter(now)).forEach(wakeups::add);
 		return wakeups;
