@@ -25,4 +25,7 @@ interface CeilingAdmissions {
 
 	/** How many admissions of the rule are kept, aged-out ones not yet deleted included. */
 	int kept(String rule);
+
+	/** Forgets what it knows: for a database emptied under it (a replay starting over). */
+	void clear();
 }

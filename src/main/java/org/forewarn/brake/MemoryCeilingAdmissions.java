@@ -3,8 +3,12 @@ package org.forewarn.brake;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.forewarn.shared.StoredTime;
 
 /**
  * Admissions counted in this process's memory, for a process that alone sends, on a database it throws away at its
@@ -16,11 +20,11 @@ final class MemoryCeilingAdmissions implements CeilingAdmissions {
 	}
 
 	private final Map<String, List<Admission>> byRule = new HashMap<>();
-	private final Map<String, Admission> byOutreach = new HashMap<>();
+	private final Set<String> admitted = new HashSet<>();
 
 	@Override
 	public synchronized boolean admit(String rule, int ceiling, String outreachId, Instant now) {
-		if (byOutreach.containsKey(outreachId)) {
+		if (admitted.contains(outreachId)) {
 			return true;
 		}
 		Instant since = now.minus(HOUR);
@@ -30,7 +34,7 @@ final class MemoryCeilingAdmissions implements CeilingAdmissions {
 			admissions.removeIf(a -> {
 				boolean agedOut = !a.at().isAfter(since);
 				if (agedOut) {
-					byOutreach.remove(a.outreachId());
+					admitted.remove(a.outreachId());
 				}
 				return agedOut;
 			});
@@ -38,9 +42,9 @@ final class MemoryCeilingAdmissions implements CeilingAdmissions {
 		if (lastHour >= ceiling) {
 			return false;
 		}
-		Admission admission = new Admission(outreachId, now);
-		admissions.add(admission);
-		byOutreach.put(outreachId, admission);
+		// kept as the column keeps it, to the microsecond
+		admissions.add(new Admission(outreachId, now.plusNanos(500).truncatedTo(StoredTime.PRECISION)));
+		admitted.add(outreachId);
 		return true;
 	}
 
@@ -54,10 +58,10 @@ final class MemoryCeilingAdmissions implements CeilingAdmissions {
 		return byRule.getOrDefault(rule, List.of()).size();
 	}
 
-	/** Drops every admission: for a database emptied under it (a replay starting over). */
-	synchronized void clear() {
+	@Override
+	public synchronized void clear() {
 		byRule.clear();
-		byOutreach.clear();
+		admitted.clear();
 	}
 
 	private static int count(List<Admission> admissions, Instant since) {

@@ -91,6 +91,11 @@ final class TableCeilingAdmissions implements CeilingAdmissions {
 			.query(Integer.class).single();
 	}
 
+	@Override
+	public void clear() {
+		knownRows.clear(); // their rows went with the rest
+	}
+
 	/** The rule's lock row, made once; outside the transaction, so a concurrent first insert spoils nothing. */
 	private void ensureRow(String rule) {
 		if (knownRows.contains(rule)) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.forewarn.customer.CustomerState;
 import org.forewarn.rules.Wakeup;
@@ -55,13 +56,27 @@ class OutreachCreator {
 		this.clock = clock;
 	}
 
+	/**
+	 * Whether {@link #create} would add nothing for a timely decision whose record's id is among {@code existingIds}
+	 * (a record's id is the hash of its dedupe key): it would find the key or, where a migration rewrote the key
+	 * since, the id would refuse the insert. A stale decision is left to {@code create}, which records it apart.
+	 */
+	boolean addsNothing(String dedupeKey, Duration maxTriggerAge, Instant now, Set<String> existingIds) {
+		return existingIds.contains(StableId.of(dedupeKey))
+				&& Duration.between(now, clock.instant()).compareTo(maxAge(maxTriggerAge)) <= 0;
+	}
+
+	private Duration maxAge(Duration rulesOwn) {
+		return rulesOwn != null ? rulesOwn : timing.maxTriggerAge();
+	}
+
 	/** {@code now}: the time the rules decided at (the trigger's time). */
 	Created create(Draft d, CustomerState state, Instant now) {
 		if (outreach.existsByDedupeKey(d.dedupeKey())) {
 			return Created.NOTHING;
 		}
 		Duration age = Duration.between(now, clock.instant());
-		Duration maxAge = d.maxTriggerAge() != null ? d.maxTriggerAge() : timing.maxTriggerAge();
+		Duration maxAge = maxAge(d.maxTriggerAge());
 		if (age.compareTo(maxAge) > 0) {
 			return stale(d, now, age, maxAge);
 		}

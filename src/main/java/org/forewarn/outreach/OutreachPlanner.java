@@ -12,7 +12,6 @@ import org.forewarn.rules.Evaluation;
 import org.forewarn.rules.OutreachRequest;
 import org.forewarn.rules.Trigger;
 import org.forewarn.rules.Wakeup;
-import org.forewarn.shared.StableId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,13 +91,12 @@ public class OutreachPlanner {
 		Set<String> existingIds = new HashSet<>();
 		existing.forEach(o -> existingIds.add(o.id()));
 		for (OutreachRequest request : evaluation.decisions().outreach()) {
-			OutreachCreator.Draft draft = draft(request, evaluation, state, now);
-			// decided before (a record's id is its dedupe key's hash): the creator would find its key and add nothing
-			if (existingIds.contains(StableId.of(draft.dedupeKey()))
+			String key = dedupeKey(request, state);
+			if (creator.addsNothing(key, request.maxTriggerAge(), now, existingIds)
 					|| request.step() <= 1 && outreach.anotherAboutProblem(customerId, request.decided())) {
 				continue;
 			}
-			wakeups.addAll(creator.create(draft, state, now).wakeups());
+			wakeups.addAll(creator.create(draft(request, key, evaluation, state, now), state, now).wakeups());
 		}
 		evaluation.decisions().wakeups().stream().filter(w -> w.at().isAfter(now)).forEach(wakeups::add);
 		return wakeups;
@@ -128,11 +126,15 @@ public class OutreachPlanner {
 	}
 
 	/** One record per (customer, problem, order, rule), plus one per follow-up step a rule asks for. */
-	private static OutreachCreator.Draft draft(OutreachRequest request, Evaluation evaluation, CustomerState state,
-			Instant now) {
+	private static String dedupeKey(OutreachRequest request, CustomerState state) {
 		Decided d = request.decided();
-		String dedupeKey = String.join("|", state.customerId(), d.problem(), d.subject(), d.rule())
+		return String.join("|", state.customerId(), d.problem(), d.subject(), d.rule())
 				+ (request.step() > 1 ? "|step " + request.step() : "");
+	}
+
+	private static OutreachCreator.Draft draft(OutreachRequest request, String dedupeKey, Evaluation evaluation,
+			CustomerState state, Instant now) {
+		Decided d = request.decided();
 		String explanation = "Rule '" + d.rule() + "' (rule set " + evaluation.ruleVersion() + ") decided on "
 				+ evaluation.trigger() + ". Matched: " + d.explanation();
 		SendPolicy policy = new SendPolicy(request.notLaterThan(), SendPolicy.join(request.fallback()),

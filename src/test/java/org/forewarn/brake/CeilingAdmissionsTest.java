@@ -146,4 +146,24 @@ class CeilingAdmissionsTest {
 		assertThat(admissions.kept("r")).isEqualTo(1);
 		assertThat(admit("r", 1, "first")).isFalse(); // its place went with its admission; the one left is taken
 	}
+
+	@ParameterizedTest
+	@MethodSource("stores")
+	void admissionsAheadOfAClockThatWentBackCountAsThisHourAndStay(Store store) {
+		open(store);
+		clock.set(START.plus(Duration.ofHours(5)));
+		assertThat(admit("r", 1_000, "ahead")).isTrue();
+		clock.set(START); // another instance's clock, or one set back
+		for (int i = 0; i < CeilingAdmissions.PRUNE_AT; i++) {
+			clock.set(START.plus(Duration.ofSeconds(i)));
+			assertThat(admit("r", 1_000, "o" + i)).isTrue();
+		}
+		clock.set(START.plus(Duration.ofHours(2))); // the hundred aged out, the one ahead not
+
+		assertThat(usedLastHour("r")).isEqualTo(1);
+		assertThat(admit("r", 2, "next")).isTrue();
+		assertThat(admissions.kept("r")).isEqualTo(2);
+		assertThat(admit("r", 2, "ahead")).isTrue();
+		assertThat(admit("r", 2, "one more")).isFalse();
+	}
 }

@@ -1,9 +1,6 @@
 package org.forewarn.customer;
 
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -82,42 +79,6 @@ class StateRowStoreContractTest {
 
 		assertThatThrownBy(() -> rows.insert("c-1", "{}", null, AT, 2)).isInstanceOf(RuntimeException.class);
 		assertThat(rows.lockRevision("c-1")).contains(1L);
-	}
-
-	@ParameterizedTest
-	@MethodSource("tables")
-	void aLockedRowWaitsForTheTransactionHoldingIt(Store store) throws Exception {
-		open(store);
-		rows.insert("c-1", "{}", null, AT, 1);
-		CountDownLatch locked = new CountDownLatch(1);
-		AtomicLong committedAt = new AtomicLong();
-		Thread holder = new Thread(() -> transaction.executeWithoutResult(tx -> {
-			assertThat(rows.lockRevision("c-1")).contains(1L);
-			locked.countDown();
-			sleep(300);
-			rows.update("c-1", "{\"a\":1}", null, AT, 2);
-			committedAt.set(System.nanoTime()); // the commit follows at once
-		}));
-		holder.start();
-		assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-
-		long lockedAt = transaction.execute(tx -> {
-			assertThat(rows.lockRevision("c-1")).contains(2L); // the holder's commit, not the row it found
-			return System.nanoTime();
-		});
-		holder.join();
-
-		assertThat(lockedAt).isGreaterThan(committedAt.get());
-		assertThat(rows.state("c-1")).isEqualTo("{\"a\":1}");
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	@ParameterizedTest
