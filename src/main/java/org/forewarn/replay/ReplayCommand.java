@@ -82,6 +82,11 @@ public final class ReplayCommand {
 			System.err.println("replay: cannot read events file " + events);
 			return 2;
 		}
+		String refusal = ReplaySession.refusal(overrides);
+		if (refusal != null) {
+			System.err.println("replay: " + refusal);
+			return 2;
+		}
 		if (compare != null && !Files.isDirectory(Path.of(compare))) {
 			System.err.println("replay: --compare " + compare + " is not a rules folder");
 			return 2;

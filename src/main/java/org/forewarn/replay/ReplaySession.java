@@ -7,7 +7,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.forewarn.ForewarnApplication;
 import org.forewarn.brake.HourlyCeiling;
@@ -61,25 +64,55 @@ public final class ReplaySession implements AutoCloseable {
 	}
 
 	/**
-	 * The replay's own settings, then {@code settings}; those the caller may change are left to {@code settings}.
-	 * The in-memory {@code database} lives until {@link #close}, even while the pool holds no connection.
+	 * What a replay must be, whatever the caller says: it sends nothing, writes only its own in-memory database
+	 * (which lives until {@link #close}, even while the pool holds no connection) and decides in one lane, in order.
 	 */
-	static List<String> arguments(String database, List<String> settings) {
-		List<String> args = new ArrayList<>(List.of(
-				"--spring.datasource.url=" + database + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64",
+	private static List<String> fixed(String database) {
+		return List.of("--spring.datasource.url=" + database + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64",
 				"--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
 				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--forewarn.senders=1",
-				"--spring.main.banner-mode=off",
-				"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN",
 				"--forewarn.state-cache.in-memory=true", "--forewarn.event-store.in-memory=true",
-				"--forewarn.detection-store.in-memory=true", "--forewarn.brake.ceiling-in-memory=true"));
-		// one process owns every customer of a replay and its database is in memory anyway: keep far more states
-		// than a live lane would, or a replay of a large shop parses most states back from JSON on every event
-		if (settings.stream().noneMatch(s -> s.startsWith(STATE_CACHE + "="))) {
-			args.add(STATE_CACHE + "=" + STATES_KEPT);
+				"--forewarn.detection-store.in-memory=true", "--forewarn.brake.ceiling-in-memory=true");
+	}
+
+	/**
+	 * How a replay starts unless the caller gives its own value. One process owns every customer of a replay and its
+	 * database is in memory anyway: it keeps far more states than a live lane would, or a replay of a large shop
+	 * would parse most states back from JSON on every event.
+	 */
+	private static final List<String> DEFAULTS = List.of("--spring.main.banner-mode=off",
+			"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN", STATE_CACHE + "=" + STATES_KEPT);
+
+	/**
+	 * Why a replay cannot start with {@code settings} (one of them would change what it must be), or null. Given
+	 * twice, Spring would join both values into one, so the caller's must replace the replay's, or be refused.
+	 */
+	public static String refusal(List<String> settings) {
+		Set<String> given = settings.stream().map(ReplaySession::name).collect(Collectors.toSet());
+		return fixed(DATABASE).stream().filter(setting -> given.contains(name(setting))).findFirst()
+			.map(setting -> setting.substring(2, setting.indexOf('=')) + " is set by the replay itself (it sends "
+					+ "nothing, writes only a database of its own in memory and decides in one lane); leave it out")
+			.orElse(null);
+	}
+
+	/** The replay's own settings, then its defaults the caller does not set, then {@code settings}. */
+	static List<String> arguments(String database, List<String> settings) {
+		String refusal = refusal(settings);
+		if (refusal != null) {
+			throw new IllegalArgumentException(refusal);
 		}
+		Set<String> given = settings.stream().map(ReplaySession::name).collect(Collectors.toSet());
+		List<String> args = new ArrayList<>(fixed(database));
+		DEFAULTS.stream().filter(setting -> !given.contains(name(setting))).forEach(args::add);
 		args.addAll(settings);
 		return args;
+	}
+
+	/** A setting's name as Spring binds it: {@code state-cache.in-memory} and {@code stateCache.inMemory} alike. */
+	private static String name(String setting) {
+		int equals = setting.indexOf('=');
+		String name = (equals < 0 ? setting : setting.substring(0, equals)).replaceFirst("^--", "");
+		return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
 	}
 
 	/** Fires the wakeups due before the event, then processes it at its own time. */

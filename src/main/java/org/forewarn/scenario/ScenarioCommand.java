@@ -38,6 +38,11 @@ public final class ScenarioCommand {
 				return 2;
 			}
 		}
+		String refusal = ReplaySession.refusal(settings);
+		if (refusal != null) {
+			out.println("test: " + refusal);
+			return 2;
+		}
 		folder = folder == null ? "rules" : folder;
 		Path rules = Path.of(folder);
 		Path tests = rules.resolve("tests");

@@ -40,8 +40,9 @@ class ReplayCommandTest {
 				event("o1-d", "order.delivered", "2017-10-12T09:00:00-03:00", "c1", "o1", "{}")));
 		Path out = work.resolve("out");
 
+		// a log level of the caller's replaces the replay's own, rather than being joined to it into no level
 		int exit = ReplayCommand.run(new String[] { events.toString(), "--out", out.toString(),
-				"--forewarn.guardrails.quiet-hours.email=22:00-07:00" });
+				"--forewarn.guardrails.quiet-hours.email=22:00-07:00", "--logging.level.org.forewarn=INFO" });
 
 		assertThat(exit).isZero();
 		List<String> lines = Files.readAllLines(out.resolve("outreach.jsonl"));
@@ -79,6 +80,24 @@ class ReplayCommandTest {
 		}
 		assertThat(captured.toString(StandardCharsets.UTF_8))
 			.contains("--on-time-problems shipment.late,churn risk is not a comma-separated list of problems");
+	}
+
+	@Test
+	void refusesASettingThatWouldChangeWhatAReplayMustBe() throws Exception {
+		Path events = Files.writeString(work.resolve("events.jsonl"), "");
+		PrintStream err = System.err;
+		var captured = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", work.resolve("out").toString(),
+					"--forewarn.channels.recordOnly=false" })).isEqualTo(2);
+		}
+		finally {
+			System.setErr(err);
+		}
+		assertThat(captured.toString(StandardCharsets.UTF_8))
+			.contains("replay: forewarn.channels.record-only is set by the replay itself");
+		assertThat(work.resolve("out")).doesNotExist();
 	}
 
 	private static String event(String id, String type, String time, String customer, String order, String data) {

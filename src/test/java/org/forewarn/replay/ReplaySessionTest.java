@@ -44,6 +44,24 @@ class ReplaySessionTest {
 	}
 
 	@Test
+	void theCallersLogLevelsReplaceTheReplays() {
+		assertThat(ReplaySession.arguments("jdbc:h2:mem:t", List.of("--logging.level.org.forewarn=DEBUG")))
+			.filteredOn(arg -> arg.startsWith("--logging.level.org.forewarn="))
+			.containsExactly("--logging.level.org.forewarn=DEBUG");
+	}
+
+	@Test
+	void whatAReplayMustBeIsNotTheCallersToChange() {
+		for (String setting : List.of("--forewarn.lanes=4", "--forewarn.state_cache.in_memory=false",
+				"--spring.datasource.url=jdbc:postgresql://db/forewarn")) {
+			assertThatThrownBy(() -> ReplaySession.arguments("jdbc:h2:mem:t", List.of(setting)))
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("is set by the replay itself");
+		}
+		assertThat(ReplaySession.refusal(List.of("--forewarn.rules=rules", "--logging.level.root=INFO"))).isNull();
+	}
+
+	@Test
 	void closingASessionDropsItsDatabase() throws Exception {
 		ReplaySession session = ReplaySession.start(List.of());
 		try (Connection open = session.connect()) {
