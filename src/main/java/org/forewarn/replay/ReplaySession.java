@@ -37,6 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ReplaySession implements AutoCloseable {
 
 	private static final String STATE_CACHE = "--forewarn.state-cache.customers";
+	private static final String EXCLUDE = "--spring.autoconfigure.exclude";
+	private static final String NO_QUARTZ = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
 	/** Customer states a replay keeps in memory unless told otherwise; a live lane keeps 20,000. */
 	static final int STATES_KEPT = 250_000;
 	/** Every replay database's name begins so: in memory, and gone when the session closes. */
@@ -66,10 +68,10 @@ public final class ReplaySession implements AutoCloseable {
 	/**
 	 * What a replay must be, whatever the caller says: it sends nothing, writes only its own in-memory database
 	 * (which lives until {@link #close}, even while the pool holds no connection) and decides in one lane, in order.
+	 * It has no Quartz scheduler either: see {@link #arguments}.
 	 */
 	private static List<String> fixed(String database) {
 		return List.of("--spring.datasource.url=" + database + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64",
-				"--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
 				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--forewarn.senders=1",
 				"--forewarn.state-cache.in-memory=true", "--forewarn.event-store.in-memory=true",
 				"--forewarn.detection-store.in-memory=true", "--forewarn.brake.ceiling-in-memory=true");
@@ -104,7 +106,17 @@ public final class ReplaySession implements AutoCloseable {
 		Set<String> given = settings.stream().map(ReplaySession::name).collect(Collectors.toSet());
 		List<String> args = new ArrayList<>(fixed(database));
 		DEFAULTS.stream().filter(setting -> !given.contains(name(setting))).forEach(args::add);
-		args.addAll(settings);
+		// a list: the caller's exclusions join the replay's, which has no scheduler (its wakeups are simulated)
+		List<String> excluded = new ArrayList<>(List.of(NO_QUARTZ));
+		for (String setting : settings) {
+			if (name(setting).equals(name(EXCLUDE))) {
+				excluded.add(setting.substring(setting.indexOf('=') + 1));
+			}
+			else {
+				args.add(setting);
+			}
+		}
+		args.add(EXCLUDE + "=" + String.join(",", excluded));
 		return args;
 	}
 

@@ -51,6 +51,14 @@ class ReplaySessionTest {
 	}
 
 	@Test
+	void autoConfigurationTheCallerExcludesIsExcludedBesideTheScheduler() {
+		assertThat(ReplaySession.arguments("jdbc:h2:mem:t", List.of("--spring.autoconfigure.exclude=a.B")))
+			.filteredOn(arg -> arg.startsWith("--spring.autoconfigure.exclude="))
+			.containsExactly("--spring.autoconfigure.exclude="
+					+ "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,a.B");
+	}
+
+	@Test
 	void whatAReplayMustBeIsNotTheCallersToChange() {
 		for (String setting : List.of("--forewarn.lanes=4", "--forewarn.state_cache.in_memory=false",
 				"--spring.datasource.url=jdbc:postgresql://db/forewarn")) {
