@@ -42,8 +42,7 @@ final class MemoryCeilingAdmissions implements CeilingAdmissions {
 		if (lastHour >= ceiling) {
 			return false;
 		}
-		// kept as the column keeps it, to the microsecond
-		admissions.add(new Admission(outreachId, now.plusNanos(500).truncatedTo(StoredTime.PRECISION)));
+		admissions.add(new Admission(outreachId, StoredTime.asStored(now))); // as the column would keep it
 		admitted.add(outreachId);
 		return true;
 	}

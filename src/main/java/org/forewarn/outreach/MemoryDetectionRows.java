@@ -35,8 +35,8 @@ final class MemoryDetectionRows implements DetectionRows {
 		List<Detection> detections = new ArrayList<>(of(customerId));
 		int known = indexOf(detections, d.problem(), d.subject(), d.rule());
 		if (known < 0) {
-			detections.add(new Detection(customerId, d.problem(), d.subject(), d.rule(), ruleVersion, stored(at), null,
-					null, ColumnText.fit(d.explanation(), DetectionStore.EXPLANATION_SIZE)));
+			detections.add(new Detection(customerId, d.problem(), d.subject(), d.rule(), ruleVersion,
+					StoredTime.asStored(at), null, null, ColumnText.fit(d.explanation(), DetectionStore.EXPLANATION_SIZE)));
 		}
 		else if (detections.get(known).resolvedAt() != null) {
 			detections.set(known, resolved(detections.get(known), null, null));
@@ -68,7 +68,7 @@ final class MemoryDetectionRows implements DetectionRows {
 		List<Detection> detections = new ArrayList<>(of(d.customerId()));
 		int known = indexOf(detections, d.problem(), d.subject(), d.rule());
 		if (known >= 0 && detections.get(known).resolvedAt() == null) {
-			detections.set(known, resolved(detections.get(known), stored(at),
+			detections.set(known, resolved(detections.get(known), StoredTime.asStored(at),
 					ColumnText.fit(reason, DetectionStore.REASON_SIZE)));
 			byCustomer.put(d.customerId(), List.copyOf(detections));
 		}
@@ -106,10 +106,5 @@ final class MemoryDetectionRows implements DetectionRows {
 			throw new DataIntegrityViolationException("detection." + column + " must be given and at most " + size
 					+ " characters long: " + (value == null ? "null" : value.length() + " characters"));
 		}
-	}
-
-	/** As the column keeps it: to the microsecond, the nearest one. */
-	private static Instant stored(Instant at) {
-		return at.plusNanos(500).truncatedTo(StoredTime.PRECISION);
 	}
 }
