@@ -90,7 +90,10 @@ public final class ReplaySession implements AutoCloseable {
 	 * twice, Spring would join both values into one, so the caller's must replace the replay's, or be refused.
 	 */
 	public static String refusal(List<String> settings) {
-		Set<String> given = settings.stream().map(ReplaySession::name).collect(Collectors.toSet());
+		return refusal(names(settings));
+	}
+
+	private static String refusal(Set<String> given) {
 		return fixed(DATABASE).stream().filter(setting -> given.contains(name(setting))).findFirst()
 			.map(setting -> setting.substring(2, setting.indexOf('=')) + " is set by the replay itself (it sends "
 					+ "nothing, writes only a database of its own in memory and decides in one lane); leave it out")
@@ -99,11 +102,11 @@ public final class ReplaySession implements AutoCloseable {
 
 	/** The replay's own settings, then its defaults the caller does not set, then {@code settings}. */
 	static List<String> arguments(String database, List<String> settings) {
-		String refusal = refusal(settings);
+		Set<String> given = names(settings);
+		String refusal = refusal(given);
 		if (refusal != null) {
 			throw new IllegalArgumentException(refusal);
 		}
-		Set<String> given = settings.stream().map(ReplaySession::name).collect(Collectors.toSet());
 		List<String> args = new ArrayList<>(fixed(database));
 		DEFAULTS.stream().filter(setting -> !given.contains(name(setting))).forEach(args::add);
 		// a list: the caller's exclusions join the replay's, which has no scheduler (its wakeups are simulated)
@@ -118,6 +121,10 @@ public final class ReplaySession implements AutoCloseable {
 		}
 		args.add(EXCLUDE + "=" + String.join(",", excluded));
 		return args;
+	}
+
+	private static Set<String> names(List<String> settings) {
+		return settings.stream().map(ReplaySession::name).collect(Collectors.toSet());
 	}
 
 	/** A setting's name as Spring binds it: {@code state-cache.in-memory} and {@code stateCache.inMemory} alike. */
