@@ -38,7 +38,13 @@ public final class ReplaySession implements AutoCloseable {
 
 	private static final String STATE_CACHE = "--forewarn.state-cache.customers";
 	private static final String EXCLUDE = "--spring.autoconfigure.exclude";
-	private static final String NO_QUARTZ = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
+	/**
+	 * What a replay leaves out: Quartz (its wakeups are simulated), and the count of log lines by level, which asks a
+	 * filter of its own on every logging call (the rule engine makes many) and which nobody reads after a replay.
+	 */
+	private static final List<String> LEFT_OUT = List.of(
+			"org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
+			"org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration");
 	/** Customer states a replay keeps in memory unless told otherwise; a live lane keeps 20,000. */
 	static final int STATES_KEPT = 250_000;
 	/** Every replay database's name begins so: in memory, and gone when the session closes. */
@@ -109,8 +115,8 @@ public final class ReplaySession implements AutoCloseable {
 		}
 		List<String> args = new ArrayList<>(fixed(database));
 		DEFAULTS.stream().filter(setting -> !given.contains(name(setting))).forEach(args::add);
-		// a list: the caller's exclusions join the replay's, which has no scheduler (its wakeups are simulated)
-		List<String> excluded = new ArrayList<>(List.of(NO_QUARTZ));
+		// a list: the caller's exclusions join what the replay leaves out
+		List<String> excluded = new ArrayList<>(LEFT_OUT);
 		for (String setting : settings) {
 			if (name(setting).equals(name(EXCLUDE))) {
 				excluded.add(setting.substring(setting.indexOf('=') + 1));

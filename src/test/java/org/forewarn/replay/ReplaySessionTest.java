@@ -51,11 +51,13 @@ class ReplaySessionTest {
 	}
 
 	@Test
-	void autoConfigurationTheCallerExcludesIsExcludedBesideTheScheduler() {
+	void autoConfigurationTheCallerExcludesIsExcludedBesideWhatTheReplayLeavesOut() {
 		assertThat(ReplaySession.arguments("jdbc:h2:mem:t", List.of("--spring.autoconfigure.exclude=a.B")))
 			.filteredOn(arg -> arg.startsWith("--spring.autoconfigure.exclude="))
 			.containsExactly("--spring.autoconfigure.exclude="
-					+ "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,a.B");
+					+ "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,"
+					+ "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback."
+					+ "LogbackMetricsAutoConfiguration,a.B");
 	}
 
 	@Test
