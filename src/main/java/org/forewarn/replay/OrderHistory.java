@@ -1,8 +1,7 @@
 package org.forewarn.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,13 +48,17 @@ record OrderHistory(Map<String, Order> orders, Instant last, long placed, long c
 		Set<String> placed = new HashSet<>();
 		Set<String> customers = new HashSet<>();
 		Instant last = null;
-		try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-			String line;
-			while ((line = reader.readLine()) != null) {
+		try (InputStream in = Files.newInputStream(events)) {
+			TextLines lines = new TextLines(in);
+			TextLines.Line line;
+			while ((line = lines.next()) != null) {
+				if (line.text() == null) {
+					continue; // the replay reports it
+				}
 				JsonNode event;
 				Instant time;
 				try {
-					event = JSON.readTree(line);
+					event = JSON.readTree(line.text());
 					time = instant(event.path("time").asString(null));
 				}
 				catch (RuntimeException e) {

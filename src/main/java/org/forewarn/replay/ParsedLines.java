@@ -1,7 +1,7 @@
 package org.forewarn.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,8 +16,8 @@ import org.forewarn.event.InvalidEventException;
 /**
  * The lines of an events file, read and parsed on a thread of their own a few thousand lines ahead of the replay,
  * so that the replay's thread spends its time on the events. In the file's order; blank lines are passed over, their
- * numbers still counted. A line that is not an event comes as such, in its place; anything else that goes wrong
- * comes after the lines read before it, and ends them.
+ * numbers still counted. A line that is not an event (nor text, see {@link TextLines}) comes as such, in its place;
+ * anything else that goes wrong comes after the lines read before it, and ends them.
  */
 final class ParsedLines implements AutoCloseable {
 
@@ -37,8 +37,8 @@ final class ParsedLines implements AutoCloseable {
 	private Iterator<Line> current = Collections.emptyIterator();
 	private boolean ended;
 
-	ParsedLines(BufferedReader source) {
-		this.reader = new Thread(() -> read(source), "replay-reader");
+	ParsedLines(InputStream source) {
+		this.reader = new Thread(() -> read(new TextLines(source)), "replay-reader");
 		reader.setDaemon(true);
 		reader.start();
 	}
@@ -104,17 +104,22 @@ final class ParsedLines implements AutoCloseable {
 		}
 	}
 
-	private void read(BufferedReader source) {
+	private void read(TextLines source) {
 		long number = 0;
 		List<Line> chunk = new ArrayList<>(CHUNK);
 		try {
-			String text;
-			while ((text = source.readLine()) != null) {
+			TextLines.Line text;
+			while ((text = source.next()) != null) {
 				number++;
-				if (text.isBlank()) {
+				if (text.unreadable() != null) {
+					chunk.add(new Line(number, null, new InvalidEventException("event", text.unreadable())));
+				}
+				else if (text.text().isBlank()) {
 					continue;
 				}
-				chunk.add(parse(number, text));
+				else {
+					chunk.add(parse(number, text.text()));
+				}
 				if (chunk.size() == CHUNK) {
 					chunks.put(chunk);
 					chunk = new ArrayList<>(CHUNK);

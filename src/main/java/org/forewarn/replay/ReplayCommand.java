@@ -1,7 +1,7 @@
 package org.forewarn.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,14 +154,8 @@ public final class ReplayCommand {
 
 	static ReplaySummary replay(Path events, List<String> settings) throws IOException {
 		try (ReplaySession session = ReplaySession.start(settings);
-				BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-			return new ReplayRun(session).replay(reader, countLines(events), System.err);
-		}
-	}
-
-	private static long countLines(Path file) throws IOException {
-		try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-			return lines.count();
+				InputStream in = Files.newInputStream(events)) {
+			return new ReplayRun(session).replay(in, TextLines.count(events), System.err);
 		}
 	}
 }

@@ -1,7 +1,7 @@
 package org.forewarn.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,14 +26,14 @@ final class ReplayRun {
 		this.replayer = session.bean(Replayer.class);
 	}
 
-	ReplaySummary replay(BufferedReader reader, long totalLines, PrintStream progress) throws IOException {
+	ReplaySummary replay(InputStream events, long totalLines, PrintStream progress) throws IOException {
 		long started = System.nanoTime();
 		long lastReport = System.currentTimeMillis();
 		ReplaySummary.Counts counts = new ReplaySummary.Counts();
 		Map<String, Instant> promisedBy = new HashMap<>();
 		Instant startedAt = null;
 		long lineNumber;
-		try (ParsedLines lines = new ParsedLines(reader)) {
+		try (ParsedLines lines = new ParsedLines(events)) {
 			ParsedLines.Line line;
 			while ((line = lines.next()) != null) {
 				IntakeResult result;

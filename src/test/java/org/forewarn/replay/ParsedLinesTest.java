@@ -1,9 +1,9 @@
 package org.forewarn.replay;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ class ParsedLinesTest {
 
 		List<ParsedLines.Line> read = new ArrayList<>();
 		long lines;
-		try (ParsedLines parsed = new ParsedLines(new BufferedReader(new StringReader(String.join("\n", file))))) {
+		try (ParsedLines parsed = new ParsedLines(utf8(String.join("\n", file)))) {
 			ParsedLines.Line line;
 			while ((line = parsed.next()) != null) {
 				read.add(line);
@@ -55,11 +55,16 @@ class ParsedLinesTest {
 
 	@Test
 	void aFailureToReadComesAfterTheLinesReadBeforeIt() throws IOException {
-		Reader failing = new Reader() {
-			private final StringReader start = new StringReader(event("first") + "\n" + event("second") + "\n");
+		InputStream failing = new InputStream() {
+			private final InputStream start = utf8(event("first") + "\n" + event("second") + "\n");
 
 			@Override
-			public int read(char[] buffer, int offset, int length) throws IOException {
+			public int read() throws IOException {
+				throw new UnsupportedOperationException("read in blocks");
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
 				int read = start.read(buffer, offset, length);
 				if (read < 0) {
 					throw new IOException("disk gone");
@@ -71,7 +76,7 @@ class ParsedLinesTest {
 			public void close() {
 			}
 		};
-		try (ParsedLines parsed = new ParsedLines(new BufferedReader(failing, 16))) {
+		try (ParsedLines parsed = new ParsedLines(failing)) {
 			assertThat(parsed.next().event().id()).isEqualTo("first");
 			assertThat(parsed.next().event().id()).isEqualTo("second");
 			assertThatThrownBy(parsed::next).isInstanceOf(IOException.class).hasMessage("disk gone");
@@ -102,9 +107,13 @@ class ParsedLinesTest {
 	}
 
 	private static ParsedLines startedOn(String lines) throws IOException {
-		ParsedLines parsed = new ParsedLines(new BufferedReader(new StringReader(lines)));
+		ParsedLines parsed = new ParsedLines(utf8(lines));
 		assertThat(parsed.next().event().id()).isEqualTo("e0");
 		return parsed;
+	}
+
+	private static InputStream utf8(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String event(String id) {

@@ -60,6 +60,42 @@ class ReplayCommandTest {
 	}
 
 	@Test
+	void readsAFileAsOtherToolsSaveItAndNamesTheLineThatIsNotText() throws Exception {
+		String events = String.join("\r\n",
+				event("o1-p", "order.placed", "2017-10-01T10:00:00-03:00", "c1", "o1", "{}"),
+				"\u0000", // replaced by a byte that is not UTF-8 below
+				event("o1-d", "order.delivered", "2017-10-05T09:00:00-03:00", "c1", "o1", "{}")) + "\r\n";
+		byte[] bytes = ("\uFEFF" + events).getBytes(StandardCharsets.UTF_8);
+		bytes[indexOf(bytes, (byte) 0)] = (byte) 0xFF;
+		Path file = Files.write(work.resolve("saved-on-windows.jsonl"), bytes);
+		Path out = work.resolve("out");
+		PrintStream err = System.err;
+		var captured = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		int exit;
+		try {
+			exit = ReplayCommand.run(new String[] { file.toString(), "--out", out.toString() });
+		}
+		finally {
+			System.setErr(err);
+		}
+
+		assertThat(exit).isZero();
+		assertThat(captured.toString(StandardCharsets.UTF_8)).contains("line 2: event: not UTF-8 text");
+		assertThat(Files.readString(out.resolve("summary.txt"))).contains("Replayed 3 lines", "accepted 2",
+				"rejected 1");
+	}
+
+	private static int indexOf(byte[] bytes, byte wanted) {
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == wanted) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("no such byte");
+	}
+
+	@Test
 	void explainsHowToCallItWhenArgumentsAreMissing() {
 		assertThat(ReplayCommand.run(new String[] { "events.jsonl" })).isEqualTo(2);
 	}
