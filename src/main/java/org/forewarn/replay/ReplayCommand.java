@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -78,8 +80,13 @@ public final class ReplayCommand {
 			return 2;
 		}
 		VolumeWarnings warnings = new VolumeWarnings(warnPercent, timingProblems);
-		if (!Files.isReadable(events)) {
-			System.err.println("replay: cannot read events file " + events);
+		if (!Files.isReadable(events) || Files.isDirectory(events)) {
+			System.err.println("replay: cannot read events file " + events
+					+ (Files.isDirectory(events) ? " (not a file)" : ""));
+			return 2;
+		}
+		if (Files.exists(out) && !Files.isDirectory(out)) {
+			System.err.println("replay: --out " + out + " is a file, not a folder for the results");
 			return 2;
 		}
 		String refusal = ReplaySession.refusal(overrides);
@@ -128,9 +135,19 @@ public final class ReplayCommand {
 			return 0;
 		}
 		catch (IOException e) {
-			System.err.println("replay: " + e.getMessage());
+			System.err.println("replay: " + describe(e));
 			return 1;
 		}
+	}
+
+	/** A file system's exception names the file and often nothing else: its kind says what went wrong. */
+	static String describe(IOException e) {
+		if (e instanceof FileSystemException f && f.getReason() == null) {
+			String kind = f.getClass().getSimpleName().replaceFirst("Exception$", "")
+				.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+			return f.getFile() + ": " + kind;
+		}
+		return e.getMessage();
 	}
 
 	/** The problems named in a comma-separated list; null when a name is not one a rule could decide. */

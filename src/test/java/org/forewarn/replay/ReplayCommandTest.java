@@ -3,6 +3,8 @@ package org.forewarn.replay;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,19 +71,11 @@ class ReplayCommandTest {
 		bytes[indexOf(bytes, (byte) 0)] = (byte) 0xFF;
 		Path file = Files.write(work.resolve("saved-on-windows.jsonl"), bytes);
 		Path out = work.resolve("out");
-		PrintStream err = System.err;
-		var captured = new ByteArrayOutputStream();
-		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-		int exit;
-		try {
-			exit = ReplayCommand.run(new String[] { file.toString(), "--out", out.toString() });
-		}
-		finally {
-			System.setErr(err);
-		}
 
-		assertThat(exit).isZero();
-		assertThat(captured.toString(StandardCharsets.UTF_8)).contains("line 2: event: not UTF-8 text");
+		Run run = run(file.toString(), "--out", out.toString());
+
+		assertThat(run.exit()).isZero();
+		assertThat(run.errors()).contains("line 2: event: not UTF-8 text");
 		assertThat(Files.readString(out.resolve("summary.txt"))).contains("Replayed 3 lines", "accepted 2",
 				"rejected 1");
 	}
@@ -102,38 +96,62 @@ class ReplayCommandTest {
 
 	@Test
 	void refusesAnOnTimeProblemListThatNamesNoProblem() {
-		PrintStream err = System.err;
-		var captured = new ByteArrayOutputStream();
-		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-		try {
-			assertThat(ReplayCommand.run(new String[] { "events.jsonl", "--out", "out", "--on-time-problems",
-					"shipment.late,churn risk" })).isEqualTo(2);
-			assertThat(ReplayCommand.run(new String[] { "events.jsonl", "--out", "out", "--on-time-problems" }))
-				.isEqualTo(2);
-		}
-		finally {
-			System.setErr(err);
-		}
-		assertThat(captured.toString(StandardCharsets.UTF_8))
+		Run run = run("events.jsonl", "--out", "out", "--on-time-problems", "shipment.late,churn risk");
+
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.errors())
 			.contains("--on-time-problems shipment.late,churn risk is not a comma-separated list of problems");
+		assertThat(run("events.jsonl", "--out", "out", "--on-time-problems").exit()).isEqualTo(2);
 	}
 
 	@Test
 	void refusesASettingThatWouldChangeWhatAReplayMustBe() throws Exception {
 		Path events = Files.writeString(work.resolve("events.jsonl"), "");
+
+		Run run = run(events.toString(), "--out", work.resolve("out").toString(),
+				"--forewarn.channels.recordOnly=false");
+
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.errors()).contains("replay: forewarn.channels.record-only is set by the replay itself");
+		assertThat(work.resolve("out")).doesNotExist();
+	}
+
+	@Test
+	void refusesAFolderForEventsAndAFileForResultsBeforeReplayingAnything() throws Exception {
+		Path events = Files.writeString(work.resolve("events.jsonl"), "");
+		Path file = Files.writeString(work.resolve("results"), "");
+
+		Run folderGiven = run(work.toString(), "--out", work.resolve("out").toString());
+		Run fileGiven = run(events.toString(), "--out", file.toString());
+
+		assertThat(folderGiven.exit()).isEqualTo(2);
+		assertThat(folderGiven.errors()).contains("replay: cannot read events file " + work + " (not a file)");
+		assertThat(fileGiven.exit()).isEqualTo(2);
+		assertThat(fileGiven.errors()).contains("replay: --out " + file + " is a file, not a folder for the results");
+	}
+
+	@Test
+	void aFileSystemErrorSaysWhatWentWrongBesidesTheFile() {
+		assertThat(ReplayCommand.describe(new AccessDeniedException("out/report.html")))
+			.isEqualTo("out/report.html: access denied");
+		assertThat(ReplayCommand.describe(new FileSystemException("out", null, "Read-only file system")))
+			.isEqualTo("out: Read-only file system");
+	}
+
+	/** The command's exit code and what it printed on standard error. */
+	private record Run(int exit, String errors) {
+	}
+
+	private static Run run(String... args) {
 		PrintStream err = System.err;
 		var captured = new ByteArrayOutputStream();
 		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
 		try {
-			assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", work.resolve("out").toString(),
-					"--forewarn.channels.recordOnly=false" })).isEqualTo(2);
+			return new Run(ReplayCommand.run(args), captured.toString(StandardCharsets.UTF_8));
 		}
 		finally {
 			System.setErr(err);
 		}
-		assertThat(captured.toString(StandardCharsets.UTF_8))
-			.contains("replay: forewarn.channels.record-only is set by the replay itself");
-		assertThat(work.resolve("out")).doesNotExist();
 	}
 
 	private static String event(String id, String type, String time, String customer, String order, String data) {
