@@ -25,6 +25,7 @@ import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import org.forewarn.shared.ByteOrderMark;
 
 /**
  * One template file compiled with Mustache (JMustache). {@code {{name}}} writes a value; {@code {{#name}}..{{/name}}}
@@ -67,7 +68,7 @@ final class MessageTemplate {
 	/** The file's text, as compiled by {@link #compile}. */
 	static String source(Path file) {
 		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
+			return ByteOrderMark.strip(Files.readString(file, StandardCharsets.UTF_8));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read template " + file, e);

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.forewarn.shared.ByteOrderMark;
+
 /**
  * The lines of a file of events as text: UTF-8, a byte order mark at its start passed over, each ended by LF, CR or
  * CRLF (as {@link java.io.BufferedReader} counts them). A line that is not UTF-8, or longer than any event can be,
@@ -20,7 +22,6 @@ final class TextLines {
 
 	/** Far above any event's length (its data holds at most 16 KB); the rest of a longer line is passed over. */
 	static final int MAX_LINE_BYTES = 1 << 20;
-	private static final char BYTE_ORDER_MARK = '\uFEFF';
 
 	/** A line's text; or null text and why it cannot be read. */
 	record Line(String text, String unreadable) {
@@ -96,8 +97,7 @@ final class TextLines {
 				return new Line(null, "not UTF-8 text");
 			}
 		}
-		return new Line(atStart && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text,
-				null);
+		return new Line(atStart ? ByteOrderMark.strip(text) : text, null);
 	}
 
 	private boolean ascii() {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.forewarn.shared.ByteOrderMark;
 import org.forewarn.shared.StableId;
 
 /**
@@ -72,7 +73,7 @@ record RuleFiles(Path folder, List<Path> paths) {
 
 	byte[] read(Path file) {
 		try {
-			return Files.readAllBytes(file);
+			return ByteOrderMark.strip(Files.readAllBytes(file));
 		}
 		catch (IOException e) {
 			throw new RuleBuildException(folder.toString(),

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.forewarn.shared.ByteOrderMark;
 import org.forewarn.shared.Suggestions;
 
 /**
@@ -49,7 +50,7 @@ public final class Thresholds {
 		}
 		List<String> text;
 		try {
-			text = Files.readAllLines(file, StandardCharsets.UTF_8);
+			text = ByteOrderMark.strip(Files.readString(file, StandardCharsets.UTF_8)).lines().toList();
 		}
 		catch (Exception e) {
 			errors.add(new RuleError(FILE, 0, "cannot read: " + e.getMessage()));

@@ -44,6 +44,17 @@ class TemplateAndRecordingTest {
 	}
 
 	@Test
+	void aTemplateSavedWithAByteOrderMarkKeepsItsSubject() throws Exception {
+		Files.writeString(templates.resolve("notepad.email.txt"), "\uFEFFSubject: Welcome {{name}}\r\n\r\nHello!\r\n");
+
+		dispatch.deliver(email("out-bom", "notepad", Map.of("name", "Ada")), Instant.now());
+
+		StoredMessage stored = dispatch.message("out-bom").orElseThrow();
+		assertThat(stored.subject()).isEqualTo("Welcome Ada");
+		assertThat(stored.body()).doesNotContain("\uFEFF", "Subject");
+	}
+
+	@Test
 	void withoutSmtpEmailIsRecordedNotSent() {
 		DeliveryResult result = dispatch.deliver(email("out-r1", "welcome", Map.of("name", "Ada")), Instant.now());
 

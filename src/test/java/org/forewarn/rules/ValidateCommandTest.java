@@ -120,6 +120,26 @@ class ValidateCommandTest {
 	}
 
 	@Test
+	void ruleFilesSavedWithAByteOrderMarkCompileAsTheSameVersion() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		try (var shipped = Files.list(Path.of("rules"))) {
+			for (Path file : shipped.filter(Files::isRegularFile).toList()) {
+				byte[] content = Files.readAllBytes(file);
+				byte[] marked = new byte[content.length + 3];
+				marked[0] = (byte) 0xEF;
+				marked[1] = (byte) 0xBB;
+				marked[2] = (byte) 0xBF;
+				System.arraycopy(content, 0, marked, 3, content.length);
+				Files.write(rules.resolve(file.getFileName()), marked);
+			}
+		}
+		String shippedVersion = RuleFiles.in(Path.of("rules")).version();
+
+		assertThat(validate(rules.toString())).isZero();
+		assertThat(out()).contains("rules: OK, 18 rules in 4 files, version " + shippedVersion);
+	}
+
+	@Test
 	void aMissingFolderOrAWrongCallIsNotOk() {
 		assertThat(validate(work.resolve("nowhere").toString())).isEqualTo(1);
 		assertThat(err()).contains("rules folder does not exist");
