@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.forewarn.shared.ByteOrderMark;
@@ -71,14 +72,23 @@ record RuleFiles(Path folder, List<Path> paths) {
 		return relative(folder, file);
 	}
 
+	/** The file's bytes; a text file's without a byte order mark at its start (a spreadsheet's as they are). */
 	byte[] read(Path file) {
+		byte[] content;
 		try {
-			return ByteOrderMark.strip(Files.readAllBytes(file));
+			content = Files.readAllBytes(file);
 		}
 		catch (IOException e) {
 			throw new RuleBuildException(folder.toString(),
 					List.of(new RuleError(relative(file), 0, "cannot read: " + e.getMessage())));
 		}
+		return isText(file) ? ByteOrderMark.strip(content) : content;
+	}
+
+	/** Written by a person in an editor (DRL, a CSV table), so it must be UTF-8; not so a spreadsheet. */
+	static boolean isText(Path file) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return !name.endsWith(".xls") && !name.endsWith(".xlsx");
 	}
 
 	private static String relative(Path folder, Path file) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.forewarn.shared.Utf8Text;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -74,9 +75,14 @@ public final class RuleSetLoader {
 		List<RuleChecks.Source> sources = new ArrayList<>();
 		for (Path file : files.paths()) {
 			String name = files.relative(file);
-			if (DecisionTables.isTable(name)) {
+			byte[] content = files.read(file);
+			int notUtf8 = RuleFiles.isText(file) ? Utf8Text.firstLineNotUtf8(content) : 0;
+			if (notUtf8 > 0) {
+				errors.add(new RuleError(name, notUtf8, Utf8Text.NOT_UTF_8));
+			}
+			else if (DecisionTables.isTable(name)) {
 				try {
-					DecisionTables.Generated table = DecisionTables.toDrl(name, files.read(file));
+					DecisionTables.Generated table = DecisionTables.toDrl(name, content);
 					tables.put(name + GENERATED, table);
 					kfs.write(RESOURCES + name + GENERATED, table.drl());
 					sources.add(new RuleChecks.Source(name, table.drl(), table));
@@ -86,7 +92,6 @@ public final class RuleSetLoader {
 				}
 			}
 			else {
-				byte[] content = files.read(file);
 				kfs.write(RESOURCES + name, content);
 				sources.add(new RuleChecks.Source(name, new String(content, StandardCharsets.UTF_8), null));
 			}

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.forewarn.shared.ByteOrderMark;
 import org.forewarn.shared.Suggestions;
+import org.forewarn.shared.Utf8Text;
 
 /**
  * Named thresholds of a rules folder, read from {@code thresholds.properties} beside the rules: one
@@ -48,14 +49,20 @@ public final class Thresholds {
 		if (!Files.isRegularFile(file)) {
 			return NONE;
 		}
-		List<String> text;
+		byte[] content;
 		try {
-			text = ByteOrderMark.strip(Files.readString(file, StandardCharsets.UTF_8)).lines().toList();
+			content = ByteOrderMark.strip(Files.readAllBytes(file));
 		}
 		catch (Exception e) {
 			errors.add(new RuleError(FILE, 0, "cannot read: " + e.getMessage()));
 			return NONE;
 		}
+		int notUtf8 = Utf8Text.firstLineNotUtf8(content);
+		if (notUtf8 > 0) {
+			errors.add(new RuleError(FILE, notUtf8, Utf8Text.NOT_UTF_8));
+			return NONE;
+		}
+		List<String> text = new String(content, StandardCharsets.UTF_8).lines().toList();
 		Map<String, Duration> values = new LinkedHashMap<>();
 		Map<String, Integer> lines = new LinkedHashMap<>();
 		Map<String, String> written = new LinkedHashMap<>();

@@ -140,6 +140,24 @@ class ValidateCommandTest {
 	}
 
 	@Test
+	void aRuleFileOrThresholdsSavedInAnotherEncodingThanUtf8IsNamedByLine() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		Files.write(rules.resolve("latin1.drl"), (HEADER + """
+				rule "order.late: prazo de expedi\u00e7\u00e3o"
+				when
+				    $o : Order()
+				then
+				end
+				""").getBytes(StandardCharsets.ISO_8859_1));
+		Files.write(rules.resolve("thresholds.properties"),
+				"# pr\u00e9vu\nshipment.late.notice-before = P1D\n".getBytes(StandardCharsets.ISO_8859_1));
+
+		assertThat(validate(rules.toString())).isEqualTo(1);
+		assertThat(err()).contains("latin1.drl:4: not UTF-8 text", "save the file as UTF-8",
+				"thresholds.properties:1: not UTF-8 text");
+	}
+
+	@Test
 	void aMissingFolderOrAWrongCallIsNotOk() {
 		assertThat(validate(work.resolve("nowhere").toString())).isEqualTo(1);
 		assertThat(err()).contains("rules folder does not exist");
