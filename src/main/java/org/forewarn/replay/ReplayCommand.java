@@ -142,7 +142,8 @@ public final class ReplayCommand {
 
 	/** A file system's exception names the file and often nothing else: its kind says what went wrong. */
 	static String describe(IOException e) {
-		if (e instanceof FileSystemException f && f.getReason() == null) {
+		if (e instanceof FileSystemException f && f.getReason() == null && f.getFile() != null
+				&& f.getClass() != FileSystemException.class) {
 			String kind = f.getClass().getSimpleName().replaceFirst("Exception$", "")
 				.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
 			return f.getFile() + ": " + kind;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.forewarn.shared.ByteOrderMark;
 
@@ -82,7 +83,7 @@ final class TextLines {
 		boolean atStart = first;
 		first = false;
 		if (lineBytes > MAX_LINE_BYTES) {
-			return new Line(null, String.format("longer than %,d bytes (%,d), more than any event can be",
+			return new Line(null, String.format(Locale.ROOT, "longer than %,d bytes (%,d), more than any event can be",
 					MAX_LINE_BYTES, lineBytes));
 		}
 		String text;

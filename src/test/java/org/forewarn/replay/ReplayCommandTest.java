@@ -136,6 +136,7 @@ class ReplayCommandTest {
 			.isEqualTo("out/report.html: access denied");
 		assertThat(ReplayCommand.describe(new FileSystemException("out", null, "Read-only file system")))
 			.isEqualTo("out: Read-only file system");
+		assertThat(ReplayCommand.describe(new FileSystemException("a", "b", null))).isEqualTo("a -> b");
 	}
 
 	/** The command's exit code and what it printed on standard error. */

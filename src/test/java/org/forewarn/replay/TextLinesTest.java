@@ -73,6 +73,15 @@ class TextLinesTest {
 		assertThat(texts(file)).containsExactly("short", longLine, "last");
 	}
 
+	@Test
+	void aCrlfSplitBetweenTwoReadsEndsOneLine(@TempDir Path dir) throws IOException {
+		String first = "z".repeat((1 << 16) - 1); // its CR is the last byte of the first read, the LF the next
+		byte[] file = (first + "\r\nsecond\r\n").getBytes(StandardCharsets.UTF_8);
+
+		assertThat(texts(file)).containsExactly(first, "second");
+		assertThat(TextLines.count(written(dir, file))).isEqualTo(2);
+	}
+
 	private static List<String> texts(byte[] file) throws IOException {
 		return lines(file).stream().map(TextLines.Line::text).toList();
 	}
