@@ -86,10 +86,13 @@ public final class ReplaySession implements AutoCloseable {
 	/**
 	 * How a replay starts unless the caller gives its own value. One process owns every customer of a replay and its
 	 * database is in memory anyway: it keeps far more states than a live lane would, or a replay of a large shop
-	 * would parse most states back from JSON on every event.
+	 * would parse most states back from JSON on every event. A start that fails is reported once, by Spring's
+	 * failure report, without the context's warning before it (one line holding every level of the same error).
 	 */
 	private static final List<String> DEFAULTS = List.of("--spring.main.banner-mode=off",
-			"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN", STATE_CACHE + "=" + STATES_KEPT);
+			"--logging.level.root=WARN", "--logging.level.org.forewarn=WARN",
+			"--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR",
+			STATE_CACHE + "=" + STATES_KEPT);
 
 	/**
 	 * Why a replay cannot start with {@code settings} (one of them would change what it must be), or null. Given
