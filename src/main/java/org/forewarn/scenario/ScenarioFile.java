@@ -103,6 +103,11 @@ final class ScenarioFile {
 			events.add(event(event, "e" + number + "-" + (events.size() + 1)));
 		}
 		Instant at = parts.containsKey("at") ? time(parts.get("at"), "at") : null;
+		Instant last = events.isEmpty() ? null : events.get(events.size() - 1).event().instant();
+		if (at != null && last != null && at.isBefore(last)) {
+			throw error(parts.get("at"), "'at: " + at + "' lies before the last event (" + last
+					+ "); time only runs forward");
+		}
 		return new Scenario(file, line(node), name, events, at, expectations(parts.get("expect")), null);
 	}
 

@@ -39,7 +39,9 @@ class ScenarioRunnerFailsTest {
 				+ "  - name: expects nothing\n    events:\n" + PROFILE + HARD_DECLINE
 				+ "    expect: none\n"
 				+ "  - name: misspelt field\n    events:\n" + PROFILE + HARD_DECLINE
-				+ "    expect:\n      - {problem: payment.failed, chanel: email}\n");
+				+ "    expect:\n      - {problem: payment.failed, chanel: email}\n"
+				+ "  - name: looks back in time\n    events:\n" + PROFILE + HARD_DECLINE
+				+ "    at: 2026-03-01T00:00:00Z\n    expect: none\n");
 		Files.writeString(rules.resolve("tests/broken.yaml"), "scenarios:\n  - name: x\n    events: [\n");
 
 		ByteArrayOutputStream report = new ByteArrayOutputStream();
@@ -55,8 +57,10 @@ class ScenarioRunnerFailsTest {
 			.contains("not expected: problem=payment.failed orderId=o1 channel=email template=payment_failed_hard")
 			.contains("FAIL  misspelt field")
 			.contains("unknown field 'chanel'")
+			.contains("FAIL  looks back in time")
+			.contains("payments.yaml:39: 'at: 2026-03-01T00:00:00Z' lies before the last event (2026-03-02T10:01:00Z)")
 			.contains("broken.yaml:4: not valid YAML")
-			.contains("4 scenarios: 1 passed, 3 failed, 1 file could not be read");
+			.contains("5 scenarios: 1 passed, 4 failed, 1 file could not be read");
 	}
 
 	private Path copyOfShippedRules() throws IOException {
