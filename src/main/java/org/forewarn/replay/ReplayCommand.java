@@ -7,12 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import org.forewarn.rules.RuleBuildException;
+import org.forewarn.rules.RuleContext;
+import org.forewarn.rules.RuleSetLoader;
 
 /**
  * {@code replay EVENTS.jsonl --out DIR [--rules DIR] [--compare OTHER_RULES_DIR]}: the real rules over a file of
@@ -98,6 +103,11 @@ public final class ReplayCommand {
 			System.err.println("replay: --compare " + compare + " is not a rules folder");
 			return 2;
 		}
+		String broken = compare == null ? null : compileErrors(Path.of(compare));
+		if (broken != null) {
+			System.err.println("replay: --compare " + broken);
+			return 1;
+		}
 		try {
 			ReplaySummary base = replay(events, overrides);
 			OrderHistory history = OrderHistory.read(events);
@@ -137,6 +147,20 @@ public final class ReplayCommand {
 		catch (IOException e) {
 			System.err.println("replay: " + describe(e));
 			return 1;
+		}
+	}
+
+	/**
+	 * Why the rules in {@code folder} would not start, or null: known before the first replay, not after it. Only
+	 * compile errors count, as when a replay starts; what the checks find is for {@code validate} to say.
+	 */
+	private static String compileErrors(Path folder) {
+		try {
+			new RuleSetLoader(Clock.systemUTC(), RuleContext.FILES_ONLY).load(folder, false);
+			return null;
+		}
+		catch (RuleBuildException e) {
+			return e.getMessage();
 		}
 	}
 

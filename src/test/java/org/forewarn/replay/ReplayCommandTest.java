@@ -131,6 +131,21 @@ class ReplayCommandTest {
 	}
 
 	@Test
+	void rulesToCompareThatDoNotCompileAreNamedBeforeAnythingIsReplayed() throws Exception {
+		Path events = Files.writeString(work.resolve("events.jsonl"),
+				event("o1-p", "order.placed", "2017-10-01T10:00:00-03:00", "c1", "o1", "{}") + "\n");
+		Path other = Files.createDirectories(work.resolve("changed-rules"));
+		Files.writeString(other.resolve("broken.drl"), "package forewarn.broken\n\nrule \"x\"\nwhen\nthen\n    nope();\nend\n");
+		Path out = work.resolve("out");
+
+		Run run = run(events.toString(), "--out", out.toString(), "--compare", other.toString());
+
+		assertThat(run.exit()).isEqualTo(1);
+		assertThat(run.errors()).contains("replay: --compare rules in " + other + " do not compile:", "broken.drl:6:");
+		assertThat(out).as("nothing replayed").doesNotExist();
+	}
+
+	@Test
 	void aFileSystemErrorSaysWhatWentWrongBesidesTheFile() {
 		assertThat(ReplayCommand.describe(new AccessDeniedException("out/report.html")))
 			.isEqualTo("out/report.html: access denied");
