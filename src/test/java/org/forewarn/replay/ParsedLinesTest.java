@@ -3,6 +3,7 @@ package org.forewarn.replay;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,27 +56,13 @@ class ParsedLinesTest {
 
 	@Test
 	void aFailureToReadComesAfterTheLinesReadBeforeIt() throws IOException {
-		InputStream failing = new InputStream() {
-			private final InputStream start = utf8(event("first") + "\n" + event("second") + "\n");
-
+		InputStream diskGone = new InputStream() {
 			@Override
 			public int read() throws IOException {
-				throw new UnsupportedOperationException("read in blocks");
-			}
-
-			@Override
-			public int read(byte[] buffer, int offset, int length) throws IOException {
-				int read = start.read(buffer, offset, length);
-				if (read < 0) {
-					throw new IOException("disk gone");
-				}
-				return read;
-			}
-
-			@Override
-			public void close() {
+				throw new IOException("disk gone");
 			}
 		};
+		InputStream failing = new SequenceInputStream(utf8(event("first") + "\n" + event("second") + "\n"), diskGone);
 		try (ParsedLines parsed = new ParsedLines(failing)) {
 			assertThat(parsed.next().event().id()).isEqualTo("first");
 			assertThat(parsed.next().event().id()).isEqualTo("second");
