@@ -46,16 +46,24 @@ final class TextLines {
 
 	/** The next line, or null after the last. */
 	Line next() throws IOException {
+		long lineBytes = scan(true);
+		return lineBytes < 0 ? null : line(lineBytes);
+	}
+
+	/**
+	 * Reads past the end of the next line, keeping its bytes (up to the limit) when asked; answers its length in
+	 * bytes, or -1 after the last line.
+	 */
+	private long scan(boolean keep) throws IOException {
 		length = 0;
 		long lineBytes = 0;
-		boolean any = false;
 		while (true) {
 			if (position == filled) {
 				filled = in.read(buffer);
 				position = 0;
 				if (filled <= 0) {
 					filled = 0;
-					return any ? line(lineBytes) : null;
+					return lineBytes > 0 ? lineBytes : -1;
 				}
 			}
 			byte b = buffer[position++];
@@ -67,10 +75,9 @@ final class TextLines {
 			}
 			if (b == '\n' || b == '\r') {
 				afterCarriageReturn = b == '\r';
-				return line(lineBytes);
+				return lineBytes;
 			}
-			any = true;
-			if (++lineBytes <= MAX_LINE_BYTES) {
+			if (++lineBytes <= MAX_LINE_BYTES && keep) {
 				if (length == line.length) {
 					line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, line.length * 2));
 				}
@@ -110,34 +117,15 @@ final class TextLines {
 		return true;
 	}
 
-	/** How many lines {@link #next} gives for the file, blank ones included, without decoding them. */
+	/** How many lines {@link #next} gives for the file, blank ones included, without keeping or decoding them. */
 	static long count(Path file) throws IOException {
-		long lines = 0;
-		boolean open = false;
-		boolean afterCarriageReturn = false;
-		byte[] buffer = new byte[1 << 16];
 		try (InputStream in = Files.newInputStream(file)) {
-			int read;
-			while ((read = in.read(buffer)) > 0) {
-				for (int i = 0; i < read; i++) {
-					byte b = buffer[i];
-					if (afterCarriageReturn) {
-						afterCarriageReturn = false;
-						if (b == '\n') {
-							continue;
-						}
-					}
-					if (b == '\n' || b == '\r') {
-						lines++;
-						open = false;
-						afterCarriageReturn = b == '\r';
-					}
-					else {
-						open = true;
-					}
-				}
+			TextLines lines = new TextLines(in);
+			long count = 0;
+			while (lines.scan(false) >= 0) {
+				count++;
 			}
+			return count;
 		}
-		return open ? lines + 1 : lines;
 	}
 }
