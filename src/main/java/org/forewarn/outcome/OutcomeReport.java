@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.forewarn.event.EventStore;
+import org.forewarn.outreach.OutreachStore;
 import org.forewarn.shared.SqlMarks;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,12 +58,14 @@ public class OutcomeReport {
 	}
 
 	private final JdbcClient jdbc;
+	private final OutreachStore outreach;
 	private final EventStore events;
 	private final OutcomeSettings settings;
 	private final Clock clock;
 
-	OutcomeReport(JdbcClient jdbc, EventStore events, OutcomeSettings settings, Clock clock) {
+	OutcomeReport(JdbcClient jdbc, OutreachStore outreach, EventStore events, OutcomeSettings settings, Clock clock) {
 		this.jdbc = jdbc;
+		this.outreach = outreach;
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
@@ -74,6 +77,7 @@ public class OutcomeReport {
 	 * (attribution looks at one customer's outreach alone, so the rest changes nothing but the counts).
 	 */
 	public Report report(Filter filter) {
+		outreach.writeTables(); // a replay keeps its outreach in memory until asked
 		Instant until = filter.to() != null && filter.to().isBefore(clock.instant()) ? filter.to() : clock.instant();
 		StringBuilder where = new StringBuilder(" where status in (" + CONTACTED + ", 'HELD_OUT')");
 		List<Object> params = new ArrayList<>();

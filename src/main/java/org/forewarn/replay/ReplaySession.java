@@ -80,7 +80,8 @@ public final class ReplaySession implements AutoCloseable {
 		return List.of("--spring.datasource.url=" + database + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64",
 				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--forewarn.senders=1",
 				"--forewarn.state-cache.in-memory=true", "--forewarn.event-store.in-memory=true",
-				"--forewarn.detection-store.in-memory=true", "--forewarn.brake.ceiling-in-memory=true");
+				"--forewarn.detection-store.in-memory=true", "--forewarn.outreach-store.in-memory=true",
+				"--forewarn.brake.ceiling-in-memory=true");
 	}
 
 	/**
@@ -190,6 +191,7 @@ public final class ReplaySession implements AutoCloseable {
 		context.getBean(CustomerStateStore.class).forgetAll(); // kept without reading their rows, which are gone
 		context.getBean(EventStore.class).forgetAll(); // kept in memory, not in a table
 		context.getBean(DetectionStore.class).forgetAll(); // the same
+		context.getBean(OutreachStore.class).forgetAll(); // the same
 		context.getBean(HourlyCeiling.class).forgetAll(); // the same
 		replayer.restart();
 	}

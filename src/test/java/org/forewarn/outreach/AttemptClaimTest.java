@@ -7,9 +7,7 @@ import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
-import org.forewarn.shared.DatabaseKind;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +22,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * An attempt is claimed once: only from the number of attempts the sender saw, only while the record is SCHEDULED,
- * and the claim and its attempt row are stored together or not at all. On H2 and on PostgreSQL.
+ * and the claim and its attempt row are stored together or not at all.
+ * In the tables on H2 and on PostgreSQL, and in a replay's memory.
  */
 class AttemptClaimTest {
 
@@ -34,9 +33,9 @@ class AttemptClaimTest {
 	static final BothDatabases databases = new BothDatabases();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "h2", "postgresql" })
-	void anAttemptIsClaimedOnceAndOnlyFromWhatTheSenderSaw(String vendor) {
-		Stores stores = Stores.on(databases.fresh(vendor));
+	@ValueSource(strings = { "h2", "postgresql", "memory" })
+	void anAttemptIsClaimedOnceAndOnlyFromWhatTheSenderSaw(String place) {
+		Stores stores = Stores.on(place, OutreachPlaces.database(databases, place));
 		OutreachStore outreach = stores.outreach();
 		AttemptStore attempts = stores.attempts();
 		Outreach o = scheduled("o-1");
@@ -59,7 +58,7 @@ class AttemptClaimTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
 	void aClaimIsStoredWithItsAttemptRowOrNotAtAll(String vendor) {
-		Stores stores = Stores.on(databases.fresh(vendor));
+		Stores stores = Stores.on(vendor, databases.fresh(vendor));
 		OutreachStore outreach = stores.outreach();
 		AttemptStore attempts = stores.attempts();
 		Outreach o = scheduled("o-1");
@@ -85,12 +84,11 @@ class AttemptClaimTest {
 	private record Stores(JdbcClient jdbc, TransactionTemplate transaction, OutreachStore outreach,
 			AttemptStore attempts) {
 
-		static Stores on(DataSource dataSource) {
-			JdbcClient jdbc = JdbcClient.create(dataSource);
-			TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-			DatabaseKind database = new DatabaseKind(dataSource);
-			return new Stores(jdbc, transaction, new OutreachStore(jdbc, new SimpleMeterRegistry(), database),
-					new AttemptStore(jdbc, transaction, database));
+		static Stores on(String place, DataSource dataSource) {
+			OutreachRows rows = OutreachPlaces.rows(place, dataSource);
+			return new Stores(JdbcClient.create(dataSource),
+					new TransactionTemplate(new DataSourceTransactionManager(dataSource)), OutreachPlaces.store(rows),
+					new AttemptStore(rows));
 		}
 	}
 

@@ -3,22 +3,18 @@ package org.forewarn.outreach;
 import java.time.Duration;
 import java.time.Instant;
 
-import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
-import org.forewarn.shared.DatabaseKind;
 import org.forewarn.rules.Decided;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the guardrails count among one customer's outreach (sent on a channel in a window; another rule's outreach
- * about the same problem) counts that customer's records only, on H2 and on PostgreSQL.
+ * about the same problem) counts that customer's records only: in the tables on H2
+ * and on PostgreSQL, and in a replay's memory.
  */
 class CustomerOutreachCountsTest {
 
@@ -29,7 +25,7 @@ class CustomerOutreachCountsTest {
 	static final BothDatabases databases = new BothDatabases();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "h2", "postgresql" })
+	@ValueSource(strings = { "h2", "postgresql", "memory" })
 	void sentCountsTheCustomersOutreachOnTheChannelInTheWeekAndTheDay(String vendor) {
 		OutreachStore store = store(vendor);
 		store.insert(sent("in-window", "c-1", "email", NOW.minusSeconds(60)), "k1", false);
@@ -52,7 +48,7 @@ class CustomerOutreachCountsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "h2", "postgresql" })
+	@ValueSource(strings = { "h2", "postgresql", "memory" })
 	void anotherRulesWaitingOutreachAboutTheProblemAndOrderCounts(String vendor) {
 		OutreachStore store = store(vendor);
 		store.insert(record("waiting", "c-1", "email", "r-a", "o-1", OutreachStatus.SCHEDULED, null), "k1", false);
@@ -80,9 +76,7 @@ class CustomerOutreachCountsTest {
 				null, SendPolicy.DEFAULT, null);
 	}
 
-	private static OutreachStore store(String vendor) {
-		DataSource dataSource = databases.fresh(vendor);
-		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(),
-				new DatabaseKind(dataSource));
+	private static OutreachStore store(String place) {
+		return OutreachPlaces.store(OutreachPlaces.rows(place, OutreachPlaces.database(databases, place)));
 	}
 }

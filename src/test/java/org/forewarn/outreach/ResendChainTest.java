@@ -6,14 +6,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
-import org.forewarn.shared.DatabaseKind;
 import org.forewarn.shared.StableId;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A resend of a resend takes the next free key of the chain, in the one transaction it runs in: the key an earlier
- * resend took is refused without spoiling that transaction. On H2 and on PostgreSQL.
+ * resend took is refused without spoiling that transaction.
+ * In the tables on H2 and on PostgreSQL, and in a replay's memory.
  */
 class ResendChainTest {
 
@@ -31,11 +29,10 @@ class ResendChainTest {
 	static final BothDatabases databases = new BothDatabases();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "h2", "postgresql" })
+	@ValueSource(strings = { "h2", "postgresql", "memory" })
 	void aResendOfAResendTakesTheNextKeyOfTheChain(String vendor) {
-		DataSource dataSource = databases.fresh(vendor);
-		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(),
-				new DatabaseKind(dataSource));
+		DataSource dataSource = OutreachPlaces.database(databases, vendor);
+		OutreachStore store = OutreachPlaces.store(OutreachPlaces.rows(vendor, dataSource));
 		FailedOutreach failed = new FailedOutreach(store);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		store.insert(ScheduledOutreach.of("o-1", "email", "late-rule", NOW.minus(Duration.ofDays(1))), "k1", false);

@@ -3,21 +3,18 @@ package org.forewarn.outreach;
 import java.time.Duration;
 import java.time.Instant;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
-import org.forewarn.shared.DatabaseKind;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A status change is counted under the changed record's channel, problem and rule, which come back with the update
- * itself; a change the record's status does not allow counts nothing. On H2 and on PostgreSQL.
+ * itself; a change the record's status does not allow counts nothing.
+ * In the tables on H2 and on PostgreSQL, and in a replay's memory.
  */
 class StatusChangeMeterTest {
 
@@ -27,11 +24,11 @@ class StatusChangeMeterTest {
 	static final BothDatabases databases = new BothDatabases();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "h2", "postgresql" })
+	@ValueSource(strings = { "h2", "postgresql", "memory" })
 	void aStatusChangeIsCountedUnderTheChangedRecordsLabels(String vendor) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		DataSource dataSource = databases.fresh(vendor);
-		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), meters, new DatabaseKind(dataSource));
+		OutreachStore store = OutreachPlaces.store(OutreachPlaces.rows(vendor, OutreachPlaces.database(databases,
+				vendor)), meters);
 		store.insert(scheduled("o-email", "email", "late-rule"), "k1", false);
 		store.insert(scheduled("o-sms", "sms", "other-rule"), "k2", false);
 

@@ -8,12 +8,10 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.BothDatabases;
-import org.forewarn.shared.DatabaseKind;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +22,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * A record is stored with its first history step, and each status change with its step, or neither: on PostgreSQL
  * in one statement, on H2 in the caller's transaction. A duplicate record is refused without failing the caller's
- * transaction. On H2 and on PostgreSQL.
+ * transaction. In the tables on H2 and on PostgreSQL, and in a replay's memory.
  */
 class StatusHistoryTest {
 
@@ -36,11 +34,11 @@ class StatusHistoryTest {
 	static final BothDatabases databases = new BothDatabases();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "h2", "postgresql" })
+	@ValueSource(strings = { "h2", "postgresql", "memory" })
 	void aRecordAndEachChangeOfItsStatusHaveTheirHistoryStep(String vendor) {
-		DataSource dataSource = databases.fresh(vendor);
+		DataSource dataSource = OutreachPlaces.database(databases, vendor);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		OutreachStore store = new OutreachStore(JdbcClient.create(dataSource), meters, new DatabaseKind(dataSource));
+		OutreachStore store = OutreachPlaces.store(OutreachPlaces.rows(vendor, dataSource), meters);
 		assertThat(store.insert(scheduled("o-1"), "k1", false, "lead@example.com")).isTrue();
 		// a duplicate leaves the caller's transaction usable (PostgreSQL would abort it on a failed statement)
 		new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(tx -> {
@@ -67,10 +65,10 @@ class StatusHistoryTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "h2", "postgresql" })
+	@ValueSource(strings = { "h2", "postgresql", "memory" })
 	void aChangeWhoseHistoryStepCannotBeStoredIsNotStoredEither(String vendor) {
-		DataSource dataSource = databases.fresh(vendor);
-		OutreachStore store = store(dataSource);
+		DataSource dataSource = OutreachPlaces.database(databases, vendor);
+		OutreachStore store = OutreachPlaces.store(OutreachPlaces.rows(vendor, dataSource));
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		store.insert(scheduled("o-1"), "k1", false);
 
@@ -95,11 +93,6 @@ class StatusHistoryTest {
 	private static void cancel(OutreachStore store, String id) {
 		store.transitionBy(id, List.of(OutreachStatus.SCHEDULED), OutreachStatus.CANCELLED, "called off by hand", NOW,
 				TOO_LONG_ACTOR);
-	}
-
-	private static OutreachStore store(DataSource dataSource) {
-		return new OutreachStore(JdbcClient.create(dataSource), new SimpleMeterRegistry(),
-				new DatabaseKind(dataSource));
 	}
 
 	private static Outreach scheduled(String id) {

@@ -1,0 +1,179 @@
+package org.forewarn.outreach;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+
+import static org.forewarn.shared.StoredTime.asStored;
+
+/**
+ * An outreach record kept in memory ({@link MemoryOutreachRows}) with what its table row holds besides, its history
+ * and its attempts. Never changed: each change makes a new one, so a transaction's changes can be dropped whole.
+ * Times are kept as a timestamp column keeps them, and what a column cannot hold is refused, as the table would.
+ */
+record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, Instant updatedAt,
+		Long dueWithinSeconds, Instant escalatedAt, List<StatusChange> history, List<Attempt> attempts) {
+
+	/** Size of the status reason columns, as in the tables. */
+	static final int REASON = 1000;
+
+	/** A new record as the table would hold it after its insert, with its first history step. */
+	static KeptOutreach inserted(Outreach o, String dedupeKey, boolean fallbackDue, Long dueWithinSeconds,
+			String actor) {
+		fits("id", o.id(), 64);
+		fits("dedupe_key", dedupeKey, 1000);
+		fits("customer_id", o.customerId(), 200);
+		fitsIfAny("order_id", o.orderId(), 200);
+		fits("rule_name", o.rule(), 300);
+		fits("rule_version", o.ruleVersion(), 64);
+		fits("problem", o.problem(), 100);
+		fits("channel", o.channel(), 20);
+		fits("template", o.template(), 200);
+		fitsIfAny("explanation", o.explanation(), 10_000);
+		fitsIfAny("fallback_for", o.fallbackFor(), 64);
+		fitsIfAny("fallback_channels", o.policy().fallback(), 100);
+		fitsIfAny("resend_of", o.resendOf(), 64);
+		if (o.decidedAt() == null || o.sendAt() == null || o.status() == null) {
+			throw new DataIntegrityViolationException("outreach.decided_at, send_at and status must be given");
+		}
+		SendPolicy p = o.policy();
+		Outreach stored = new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(),
+				o.channel(), o.template(), asStored(o.decidedAt()), asStored(o.sendAt()), o.status(),
+				ColumnText.fit(o.statusReason(), REASON), stored(o.sentAt()), o.explanation(), o.fallbackFor(),
+				stored(o.reviewUntil()), new SendPolicy(stored(p.notLaterThan()), p.fallback(), p.deferWhenCapped(),
+						p.step(), p.holdoutPercent(), p.hourlyCeiling()),
+				Outreach.Delivery.NONE, o.resendOf(), stored(o.dueAt()), null);
+		return new KeptOutreach(stored, dedupeKey, fallbackDue, stored.decidedAt(), dueWithinSeconds, null, List.of(),
+				List.of()).step(new StatusChange(o.decidedAt(), o.status(), o.statusReason(), actor));
+	}
+
+	String id() {
+		return outreach.id();
+	}
+
+	OutreachStatus status() {
+		return outreach.status();
+	}
+
+	/** The record in {@code step}'s status, changed then, with the step in its history. */
+	KeptOutreach status(StatusChange step) {
+		Outreach o = outreach;
+		return new KeptOutreach(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(),
+				o.problem(), o.channel(), o.template(), o.decidedAt(), o.sendAt(), step.status(),
+				ColumnText.fit(step.reason(), REASON), o.sentAt(), o.explanation(), o.fallbackFor(), o.reviewUntil(),
+				o.policy(), o.delivery(), o.resendOf(), o.dueAt(), o.handled()), dedupeKey, fallbackDue,
+				asStored(step.at()), dueWithinSeconds, escalatedAt, history, attempts).step(step);
+	}
+
+	/** The record with one more step in its history. */
+	KeptOutreach step(StatusChange step) {
+		fitsIfAny("outreach_status_change.actor", step.actor(), 100);
+		List<StatusChange> steps = new ArrayList<>(history);
+		steps.add(new StatusChange(asStored(step.at()), step.status(), ColumnText.fit(step.reason(), REASON),
+				step.actor()));
+		return new KeptOutreach(outreach, dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, escalatedAt,
+				List.copyOf(steps), attempts);
+	}
+
+	KeptOutreach sendAt(Instant at) {
+		return with(asStored(at), outreach.sentAt(), outreach.reviewUntil(), outreach.delivery(), outreach.dueAt());
+	}
+
+	KeptOutreach sentAt(Instant at) {
+		return with(outreach.sendAt(), stored(at), outreach.reviewUntil(), outreach.delivery(), outreach.dueAt());
+	}
+
+	KeptOutreach reviewUntil(Instant until) {
+		return with(outreach.sendAt(), outreach.sentAt(), stored(until), outreach.delivery(), outreach.dueAt());
+	}
+
+	KeptOutreach dueAt(Instant due) {
+		return with(outreach.sendAt(), outreach.sentAt(), outreach.reviewUntil(), outreach.delivery(), stored(due));
+	}
+
+	KeptOutreach providerId(String providerId) {
+		fitsIfAny("provider_id", providerId, 100);
+		Outreach.Delivery d = outreach.delivery();
+		return delivery(new Outreach.Delivery(d.attempts(), providerId, d.providerCode()));
+	}
+
+	KeptOutreach providerCode(String code) {
+		fitsIfAny("provider_code", code, 50);
+		Outreach.Delivery d = outreach.delivery();
+		return delivery(new Outreach.Delivery(d.attempts(), d.providerId(), code));
+	}
+
+	KeptOutreach fallbackDue(boolean due) {
+		return new KeptOutreach(outreach, dedupeKey, due, updatedAt, dueWithinSeconds, escalatedAt, history, attempts);
+	}
+
+	KeptOutreach escalatedAt(Instant at) {
+		return new KeptOutreach(outreach, dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, stored(at), history,
+				attempts);
+	}
+
+	/** Handled by a person at {@code at}: its last change. */
+	KeptOutreach handled(Instant at, String by) {
+		fits("handled_by", by, 100);
+		Outreach o = outreach;
+		return new KeptOutreach(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(),
+				o.problem(), o.channel(), o.template(), o.decidedAt(), o.sendAt(), o.status(), o.statusReason(),
+				o.sentAt(), o.explanation(), o.fallbackFor(), o.reviewUntil(), o.policy(), o.delivery(),
+				o.resendOf(), o.dueAt(), new Outreach.Handled(asStored(at), by)), dedupeKey, fallbackDue,
+				asStored(at), dueWithinSeconds, escalatedAt, history, attempts);
+	}
+
+	/** The next attempt started: counted on the record, and kept without an outcome. */
+	KeptOutreach attemptStarted(String channel, Instant at) {
+		fits("outreach_attempt.channel", channel, 20);
+		Outreach.Delivery d = outreach.delivery();
+		List<Attempt> all = new ArrayList<>(attempts);
+		all.add(new Attempt(d.attempts() + 1, channel, asStored(at), null, null, null, null));
+		return new KeptOutreach(outreach, dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, escalatedAt, history,
+				List.copyOf(all)).delivery(new Outreach.Delivery(d.attempts() + 1, d.providerId(), d.providerCode()));
+	}
+
+	/** The attempt's outcome; the record unchanged when it has no such attempt. */
+	KeptOutreach attemptFinished(int attempt, Instant at, String outcome, String code, String detail) {
+		fitsIfAny("outreach_attempt.outcome", outcome, 20);
+		fitsIfAny("outreach_attempt.code", code, 50);
+		List<Attempt> all = new ArrayList<>(attempts);
+		all.replaceAll(a -> a.attempt() != attempt ? a : new Attempt(a.attempt(), a.channel(), a.startedAt(),
+				stored(at), outcome, code, ColumnText.fit(detail, 2000)));
+		return new KeptOutreach(outreach, dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, escalatedAt, history,
+				List.copyOf(all));
+	}
+
+	private KeptOutreach delivery(Outreach.Delivery delivery) {
+		return with(outreach.sendAt(), outreach.sentAt(), outreach.reviewUntil(), delivery, outreach.dueAt());
+	}
+
+	private KeptOutreach with(Instant sendAt, Instant sentAt, Instant reviewUntil, Outreach.Delivery delivery,
+			Instant dueAt) {
+		Outreach o = outreach;
+		return new KeptOutreach(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(),
+				o.problem(), o.channel(), o.template(), o.decidedAt(), sendAt, o.status(), o.statusReason(), sentAt,
+				o.explanation(), o.fallbackFor(), reviewUntil, o.policy(), delivery, o.resendOf(), dueAt,
+				o.handled()), dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, escalatedAt, history, attempts);
+	}
+
+	private static Instant stored(Instant at) {
+		return at == null ? null : asStored(at);
+	}
+
+	private static void fits(String column, String value, int size) {
+		if (value == null) {
+			throw new DataIntegrityViolationException("outreach." + column + " must be given");
+		}
+		fitsIfAny(column, value, size);
+	}
+
+	private static void fitsIfAny(String column, String value, int size) {
+		if (value != null && value.length() > size) {
+			throw new DataIntegrityViolationException((column.contains(".") ? "" : "outreach.") + column
+					+ " holds at most " + size + " characters: " + value.length() + " given");
+		}
+	}
+}

@@ -1,0 +1,304 @@
+package org.forewarn.outreach;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.forewarn.channel.DeliveryResult;
+import org.forewarn.rules.Decided;
+import org.forewarn.shared.TransactionalMap;
+
+/**
+ * The outreach of a process that alone writes it to a database it throws away at its end (a replay), kept in its
+ * memory: each customer's records as one list, replaced whole on every change, so a transaction's changes apply when
+ * it commits and are dropped when it rolls back ({@link TransactionalMap}). Readers of the tables themselves see the
+ * records once {@link #writeTables} has copied them there. One lane decides: two transactions changing the same
+ * record at once are not kept apart as the table's row locks would.
+ */
+final class MemoryOutreachRows implements OutreachRows {
+
+	private static final Comparator<Outreach> BY_DECIDED = Comparator.comparing(Outreach::decidedAt)
+		.thenComparing(Outreach::id);
+	private static final Comparator<Outreach> BY_SEND_TIME = Comparator.comparing(Outreach::sendAt)
+		.thenComparing(Outreach::id);
+	private static final List<String> MAY_HAVE_GONE_OUT = List.of(DeliveryResult.UNCERTAIN,
+			DeliveryOutcomes.INTERRUPTED);
+	private static final List<OutreachStatus> NOT_WAITING_NOR_GONE = List.of(OutreachStatus.CANCELLED,
+			OutreachStatus.SUPPRESSED, OutreachStatus.FAILED, OutreachStatus.REJECTED, OutreachStatus.EXPIRED);
+
+	private final TransactionalMap<String, List<KeptOutreach>> byCustomer = new TransactionalMap<>();
+	private final TransactionalMap<String, String> customerOf = new TransactionalMap<>();
+	private final TransactionalMap<String, String> byDedupeKey = new TransactionalMap<>();
+	private final TransactionalMap<String, String> byProviderId = new TransactionalMap<>();
+	private final OutreachTableCopy tables;
+
+	MemoryOutreachRows(OutreachTableCopy tables) {
+		this.tables = tables;
+	}
+
+	@Override
+	public synchronized boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, Duration dueWithin,
+			String actor) {
+		KeptOutreach kept = KeptOutreach.inserted(o, dedupeKey, fallbackDue,
+				dueWithin == null ? null : dueWithin.toSeconds(), actor);
+		if (customerOf.get(o.id()) != null || byDedupeKey.get(dedupeKey) != null) {
+			return false;
+		}
+		List<KeptOutreach> records = new ArrayList<>(of(o.customerId()));
+		records.add(kept);
+		byCustomer.put(o.customerId(), List.copyOf(records));
+		customerOf.put(o.id(), o.customerId());
+		byDedupeKey.put(dedupeKey, o.id());
+		return true;
+	}
+
+	@Override
+	public synchronized boolean anotherAboutProblem(String customerId, Decided decided) {
+		return records(customerId).anyMatch(o -> o.problem().equals(decided.problem())
+				&& Objects.requireNonNullElse(o.orderId(), "").equals(decided.subject())
+				&& !o.rule().equals(decided.rule())
+				&& (o.fallbackFor() == null && !NOT_WAITING_NOR_GONE.contains(o.status()) || mayHaveGoneOut(o)));
+	}
+
+	@Override
+	public synchronized boolean existsByDedupeKey(String dedupeKey) {
+		return byDedupeKey.get(dedupeKey) != null;
+	}
+
+	@Override
+	public synchronized MeterLabels update(String id, Collection<OutreachStatus> from, StatusChange step,
+			Change change) {
+		KeptOutreach kept = kept(id);
+		if (kept == null || !from.contains(kept.status())) {
+			return null;
+		}
+		replace(change.kept().apply(kept.status(step)));
+		Outreach o = kept.outreach();
+		return new MeterLabels(o.channel(), o.problem(), o.rule());
+	}
+
+	@Override
+	public synchronized Optional<Long> dueWithinSeconds(String id) {
+		return Optional.ofNullable(kept(id)).map(KeptOutreach::dueWithinSeconds);
+	}
+
+	@Override
+	public synchronized boolean mayHaveGoneOut(String id) {
+		KeptOutreach kept = kept(id);
+		return kept != null && mayHaveGoneOut(kept.outreach());
+	}
+
+	@Override
+	public synchronized int countMayHaveGoneOut() {
+		return (int) all().filter(k -> k.outreach().handled() == null && mayHaveGoneOut(k.outreach())).count();
+	}
+
+	@Override
+	public synchronized boolean handle(String id, String actor, Instant at) {
+		KeptOutreach kept = kept(id);
+		if (kept == null || !needsPerson(kept)) {
+			return false;
+		}
+		replace(kept.handled(at, actor));
+		return true;
+	}
+
+	@Override
+	public synchronized List<Outreach> needingPerson(int limit) {
+		return all().filter(this::needsPerson)
+			.sorted(Comparator.comparing(KeptOutreach::updatedAt).thenComparing(KeptOutreach::id))
+			.limit(limit).map(KeptOutreach::outreach).toList();
+	}
+
+	@Override
+	public synchronized int countTasks(OutreachStatus status, Instant dueBefore) {
+		return (int) all().map(KeptOutreach::outreach).filter(o -> o.channel().equals("task")
+				&& o.status() == status && (dueBefore == null || o.dueAt() != null && o.dueAt().isBefore(dueBefore)))
+			.count();
+	}
+
+	@Override
+	public synchronized List<Outreach> overdueNotEscalated(Instant now, int limit) {
+		return all().filter(k -> k.escalatedAt() == null).map(KeptOutreach::outreach)
+			.filter(o -> o.channel().equals("task") && o.status() == OutreachStatus.OPEN && o.dueAt() != null
+					&& o.dueAt().isBefore(now))
+			.sorted(Comparator.comparing(Outreach::dueAt).thenComparing(Outreach::id)).limit(limit).toList();
+	}
+
+	@Override
+	public synchronized boolean claimEscalation(String id, Instant at) {
+		KeptOutreach kept = kept(id);
+		if (kept == null || kept.escalatedAt() != null) {
+			return false;
+		}
+		replace(kept.escalatedAt(at));
+		return true;
+	}
+
+	@Override
+	public synchronized void releaseEscalation(String id) {
+		Optional.ofNullable(kept(id)).ifPresent(kept -> replace(kept.escalatedAt(null)));
+	}
+
+	@Override
+	public synchronized Optional<String> dedupeKey(String id) {
+		return Optional.ofNullable(kept(id)).map(KeptOutreach::dedupeKey);
+	}
+
+	@Override
+	public synchronized void fallbackCreated(String id) {
+		Optional.ofNullable(kept(id)).ifPresent(kept -> replace(kept.fallbackDue(false)));
+	}
+
+	@Override
+	public synchronized Optional<Outreach> find(String id) {
+		return Optional.ofNullable(kept(id)).map(KeptOutreach::outreach);
+	}
+
+	@Override
+	public synchronized Optional<Outreach> findByProviderId(String providerId) {
+		String id = byProviderId.get(providerId);
+		return id == null ? Optional.empty() : find(id)
+			.filter(o -> providerId.equals(o.delivery().providerId()));
+	}
+
+	@Override
+	public synchronized List<Outreach> findByCustomer(String customerId) {
+		return records(customerId).sorted(BY_DECIDED).toList();
+	}
+
+	@Override
+	public synchronized List<Outreach> findOpenWork(String customerId) {
+		return of(customerId).stream().filter(k -> k.fallbackDue() || k.status() == OutreachStatus.SCHEDULED
+				|| k.status() == OutreachStatus.PENDING_REVIEW).map(KeptOutreach::outreach).sorted(BY_SEND_TIME)
+			.toList();
+	}
+
+	@Override
+	public synchronized OutreachStore.SentCounts countSent(String customerId, String channel, Instant weekFrom,
+			Instant dayFrom, Instant to) {
+		List<Instant> sent = records(customerId)
+			.filter(o -> o.channel().equals(channel) && o.sentAt() != null && !o.sentAt().isBefore(weekFrom)
+					&& o.sentAt().isBefore(to))
+			.map(Outreach::sentAt).toList();
+		return new OutreachStore.SentCounts(sent.size(), (int) sent.stream().filter(at -> !at.isBefore(dayFrom))
+			.count());
+	}
+
+	@Override
+	public synchronized List<Outreach> search(OutreachFilter filter, int limit) {
+		Predicate<Outreach> matches = o -> (filter.customerId() == null || filter.customerId().equals(o.customerId()))
+				&& (filter.orderId() == null || filter.orderId().equals(o.orderId()))
+				&& (filter.status() == null || filter.status() == o.status())
+				&& (filter.channel() == null || filter.channel().equals(o.channel()));
+		Stream<Outreach> candidates = filter.customerId() != null ? records(filter.customerId())
+				: all().map(KeptOutreach::outreach);
+		return candidates.filter(matches).sorted(BY_DECIDED).limit(limit).toList();
+	}
+
+	@Override
+	public synchronized List<StatusChange> history(String id) {
+		KeptOutreach kept = kept(id);
+		// a stable sort: steps of the same moment stay in the order they were taken, as the table's sequence keeps them
+		return kept == null ? List.of()
+				: kept.history().stream().sorted(Comparator.comparing(StatusChange::at)).toList();
+	}
+
+	@Override
+	public synchronized void note(String id, StatusChange step) {
+		Optional.ofNullable(kept(id)).ifPresent(kept -> replace(kept.step(step)));
+	}
+
+	@Override
+	public synchronized boolean claim(Outreach o, int attemptsSoFar, Instant at) {
+		KeptOutreach kept = kept(o.id());
+		if (kept == null || kept.status() != OutreachStatus.SCHEDULED
+				|| kept.outreach().delivery().attempts() != attemptsSoFar) {
+			return false;
+		}
+		replace(kept.attemptStarted(o.channel(), at));
+		return true;
+	}
+
+	@Override
+	public synchronized void finish(String outreachId, int attempt, Instant at, String outcome, String code,
+			String detail) {
+		Optional.ofNullable(kept(outreachId))
+			.ifPresent(kept -> replace(kept.attemptFinished(attempt, at, outcome, code, detail)));
+	}
+
+	@Override
+	public synchronized List<Attempt> attempts(String outreachId) {
+		KeptOutreach kept = kept(outreachId);
+		return kept == null ? List.of()
+				: kept.attempts().stream().sorted(Comparator.comparingInt(Attempt::attempt)).toList();
+	}
+
+	@Override
+	public synchronized void writeTables() {
+		tables.write(all().toList());
+	}
+
+	@Override
+	public synchronized void clear() {
+		byCustomer.clear();
+		customerOf.clear();
+		byDedupeKey.clear();
+		byProviderId.clear();
+		tables.forget();
+	}
+
+	/**
+	 * What makes a FAILED record wait for a person ({@link OutreachStore#NEEDS_PERSON}). A fallback is made for the
+	 * same customer, so only theirs are looked through for one.
+	 */
+	private boolean needsPerson(KeptOutreach kept) {
+		Outreach o = kept.outreach();
+		return o.status() == OutreachStatus.FAILED && o.handled() == null && (mayHaveGoneOut(o)
+				|| !kept.fallbackDue() && records(o.customerId()).noneMatch(f -> o.id().equals(f.fallbackFor())));
+	}
+
+	private static boolean mayHaveGoneOut(Outreach o) {
+		return o.status() == OutreachStatus.FAILED && MAY_HAVE_GONE_OUT.contains(o.delivery().providerCode());
+	}
+
+	private KeptOutreach kept(String id) {
+		String customerId = id == null ? null : customerOf.get(id);
+		if (customerId == null) {
+			return null;
+		}
+		return of(customerId).stream().filter(k -> k.id().equals(id)).findFirst().orElse(null);
+	}
+
+	/** Puts the changed record in place of the one with its id. */
+	private void replace(KeptOutreach changed) {
+		String customerId = changed.outreach().customerId();
+		List<KeptOutreach> records = new ArrayList<>(of(customerId));
+		records.replaceAll(k -> k.id().equals(changed.id()) ? changed : k);
+		byCustomer.put(customerId, List.copyOf(records));
+		String providerId = changed.outreach().delivery().providerId();
+		if (providerId != null) {
+			byProviderId.put(providerId, changed.id());
+		}
+	}
+
+	private List<KeptOutreach> of(String customerId) {
+		List<KeptOutreach> records = byCustomer.get(customerId);
+		return records == null ? List.of() : records;
+	}
+
+	private Stream<Outreach> records(String customerId) {
+		return of(customerId).stream().map(KeptOutreach::outreach);
+	}
+
+	private Stream<KeptOutreach> all() {
+		return byCustomer.visible().values().stream().flatMap(List::stream);
+	}
+}
