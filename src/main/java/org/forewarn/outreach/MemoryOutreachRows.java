@@ -37,6 +37,8 @@ final class MemoryOutreachRows implements OutreachRows {
 	private final TransactionalMap<String, String> customerOf = new TransactionalMap<>();
 	private final TransactionalMap<String, String> byDedupeKey = new TransactionalMap<>();
 	private final TransactionalMap<String, String> byProviderId = new TransactionalMap<>();
+	/** The id of a record's fallback, by the record's id. */
+	private final TransactionalMap<String, String> fallbackOf = new TransactionalMap<>();
 	private final OutreachTableCopy tables;
 
 	MemoryOutreachRows(OutreachTableCopy tables) {
@@ -56,6 +58,9 @@ final class MemoryOutreachRows implements OutreachRows {
 		byCustomer.put(o.customerId(), List.copyOf(records));
 		customerOf.put(o.id(), o.customerId());
 		byDedupeKey.put(dedupeKey, o.id());
+		if (o.fallbackFor() != null) {
+			fallbackOf.put(o.fallbackFor(), o.id());
+		}
 		return true;
 	}
 
@@ -252,17 +257,15 @@ final class MemoryOutreachRows implements OutreachRows {
 		customerOf.clear();
 		byDedupeKey.clear();
 		byProviderId.clear();
+		fallbackOf.clear();
 		tables.forget();
 	}
 
-	/**
-	 * What makes a FAILED record wait for a person ({@link OutreachStore#NEEDS_PERSON}). A fallback is made for the
-	 * same customer, so only theirs are looked through for one.
-	 */
+	/** What makes a FAILED record wait for a person ({@link OutreachStore#NEEDS_PERSON}). */
 	private boolean needsPerson(KeptOutreach kept) {
 		Outreach o = kept.outreach();
-		return o.status() == OutreachStatus.FAILED && o.handled() == null && (mayHaveGoneOut(o)
-				|| !kept.fallbackDue() && records(o.customerId()).noneMatch(f -> o.id().equals(f.fallbackFor())));
+		return o.status() == OutreachStatus.FAILED && o.handled() == null
+				&& (mayHaveGoneOut(o) || !kept.fallbackDue() && fallbackOf.get(o.id()) == null);
 	}
 
 	private static boolean mayHaveGoneOut(Outreach o) {

@@ -69,7 +69,8 @@ class OutreachRowsPersonContractTest {
 		for (String id : List.of("uncertain", "interrupted", "hard", "owed", "covered", "waiting")) {
 			insert(store, record("c-1", id, "sms", NOW, NOW));
 		}
-		Outreach fallback = new Outreach("fallback", "c-1", "o-covered", "late-rule", "v1", "order.late", "email",
+		// whoever's record it is, a record's fallback takes over from it
+		Outreach fallback = new Outreach("fallback", "c-2", "o-covered", "late-rule", "v1", "order.late", "email",
 				"order_late", NOW, NOW, SCHEDULED, null, null, "why", "covered", null, SendPolicy.DEFAULT, null);
 		insert(store, fallback);
 		assertThat(store.mayHaveGoneOut("uncertain", "no answer", "uncertain", NOW.plusSeconds(30), NOW)).isTrue();
