@@ -81,7 +81,7 @@ public final class ReplaySession implements AutoCloseable {
 				"--forewarn.channels.record-only=true", "--forewarn.lanes=1", "--forewarn.senders=1",
 				"--forewarn.state-cache.in-memory=true", "--forewarn.event-store.in-memory=true",
 				"--forewarn.detection-store.in-memory=true", "--forewarn.outreach-store.in-memory=true",
-				"--forewarn.brake.ceiling-in-memory=true");
+				"--forewarn.brake.ceiling-in-memory=true", "--forewarn.suppressions.sole-writer=true");
 	}
 
 	/**

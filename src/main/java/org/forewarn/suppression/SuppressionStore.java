@@ -22,14 +22,21 @@ class SuppressionStore {
 
 	private final JdbcClient jdbc;
 	private final AddressDigests digests;
+	private final boolean soleWriter;
+	/** For a sole writer: whether the table may hold an entry; null until first asked. */
+	private Boolean mayHoldEntries;
 
-	SuppressionStore(JdbcClient jdbc, AddressDigests digests) {
+	SuppressionStore(JdbcClient jdbc, AddressDigests digests, SuppressionSettings settings) {
 		this.jdbc = jdbc;
 		this.digests = digests;
+		this.soleWriter = settings.soleWriter();
 	}
 
 	/** The entry for an address as written, else the one kept under its digest after its owner was erased. */
 	Optional<Suppression> find(String channel, String address) {
+		if (soleWriter && !mayHoldEntries()) {
+			return Optional.empty();
+		}
 		return jdbc.sql("select " + COLUMNS + " from suppression where channel = ? and address in (?, ?)"
 				+ " order by case when address = ? then 0 else 1 end")
 			.params(channel, address, digests.of(address), address).query(SuppressionStore::map).list().stream()
@@ -63,6 +70,7 @@ class SuppressionStore {
 
 	/** Inserts, or replaces the row of the same address; a concurrent insert of the same address ends as one row. */
 	void put(Suppression s) {
+		mayHoldEntriesFromNowOn(); // before the insert: a lookup meanwhile asks the table
 		if (update(s) == 0) {
 			try {
 				jdbc.sql("insert into suppression (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
@@ -74,6 +82,17 @@ class SuppressionStore {
 				update(s);
 			}
 		}
+	}
+
+	private synchronized boolean mayHoldEntries() {
+		if (mayHoldEntries == null) {
+			mayHoldEntries = count(null, null) > 0;
+		}
+		return mayHoldEntries;
+	}
+
+	private synchronized void mayHoldEntriesFromNowOn() {
+		mayHoldEntries = true;
 	}
 
 	private int update(Suppression s) {
