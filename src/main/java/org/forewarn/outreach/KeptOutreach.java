@@ -16,9 +16,6 @@ import static org.forewarn.shared.StoredTime.asStored;
 record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, Instant updatedAt,
 		Long dueWithinSeconds, Instant escalatedAt, List<StatusChange> history, List<Attempt> attempts) {
 
-	/** Size of the status reason columns, as in the tables. */
-	static final int REASON = 1000;
-
 	/** A new record as the table would hold it after its insert, with its first history step. */
 	static KeptOutreach inserted(Outreach o, String dedupeKey, boolean fallbackDue, Long dueWithinSeconds,
 			String actor) {
@@ -41,9 +38,9 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 		SendPolicy p = o.policy();
 		Outreach stored = new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(),
 				o.channel(), o.template(), asStored(o.decidedAt()), asStored(o.sendAt()), o.status(),
-				ColumnText.fit(o.statusReason(), REASON), stored(o.sentAt()), o.explanation(), o.fallbackFor(),
-				stored(o.reviewUntil()), new SendPolicy(stored(p.notLaterThan()), p.fallback(), p.deferWhenCapped(),
-						p.step(), p.holdoutPercent(), p.hourlyCeiling()),
+				ColumnText.fit(o.statusReason(), OutreachRow.REASON), stored(o.sentAt()), o.explanation(),
+				o.fallbackFor(), stored(o.reviewUntil()), new SendPolicy(stored(p.notLaterThan()), p.fallback(),
+						p.deferWhenCapped(), p.step(), p.holdoutPercent(), p.hourlyCeiling()),
 				Outreach.Delivery.NONE, o.resendOf(), stored(o.dueAt()), null);
 		return new KeptOutreach(stored, dedupeKey, fallbackDue, stored.decidedAt(), dueWithinSeconds, null, List.of(),
 				List.of()).step(new StatusChange(o.decidedAt(), o.status(), o.statusReason(), actor));
@@ -57,22 +54,22 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 		return outreach.status();
 	}
 
-	/** The record in {@code step}'s status, changed then, with the step in its history. */
-	KeptOutreach status(StatusChange step) {
+	/** The record moved to {@code step}'s status with its reason, changed then, and the step in its history. */
+	KeptOutreach changed(StatusChange step) {
 		Outreach o = outreach;
-		return new KeptOutreach(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(),
-				o.problem(), o.channel(), o.template(), o.decidedAt(), o.sendAt(), step.status(),
-				ColumnText.fit(step.reason(), REASON), o.sentAt(), o.explanation(), o.fallbackFor(), o.reviewUntil(),
-				o.policy(), o.delivery(), o.resendOf(), o.dueAt(), o.handled()), dedupeKey, fallbackDue,
-				asStored(step.at()), dueWithinSeconds, escalatedAt, history, attempts).step(step);
+		return with(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(),
+				o.channel(), o.template(), o.decidedAt(), o.sendAt(), step.status(),
+				ColumnText.fit(step.reason(), OutreachRow.REASON), o.sentAt(), o.explanation(), o.fallbackFor(),
+				o.reviewUntil(), o.policy(), o.delivery(), o.resendOf(), o.dueAt(), o.handled()), asStored(step.at()))
+			.step(step);
 	}
 
 	/** The record with one more step in its history. */
 	KeptOutreach step(StatusChange step) {
 		fitsIfAny("outreach_status_change.actor", step.actor(), 100);
 		List<StatusChange> steps = new ArrayList<>(history);
-		steps.add(new StatusChange(asStored(step.at()), step.status(), ColumnText.fit(step.reason(), REASON),
-				step.actor()));
+		steps.add(new StatusChange(asStored(step.at()), step.status(), ColumnText.fit(step.reason(),
+				OutreachRow.REASON), step.actor()));
 		return new KeptOutreach(outreach, dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, escalatedAt,
 				List.copyOf(steps), attempts);
 	}
@@ -118,11 +115,10 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 	KeptOutreach handled(Instant at, String by) {
 		fits("handled_by", by, 100);
 		Outreach o = outreach;
-		return new KeptOutreach(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(),
-				o.problem(), o.channel(), o.template(), o.decidedAt(), o.sendAt(), o.status(), o.statusReason(),
-				o.sentAt(), o.explanation(), o.fallbackFor(), o.reviewUntil(), o.policy(), o.delivery(),
-				o.resendOf(), o.dueAt(), new Outreach.Handled(asStored(at), by)), dedupeKey, fallbackDue,
-				asStored(at), dueWithinSeconds, escalatedAt, history, attempts);
+		return with(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(),
+				o.channel(), o.template(), o.decidedAt(), o.sendAt(), o.status(), o.statusReason(), o.sentAt(),
+				o.explanation(), o.fallbackFor(), o.reviewUntil(), o.policy(), o.delivery(), o.resendOf(), o.dueAt(),
+				new Outreach.Handled(asStored(at), by)), asStored(at));
 	}
 
 	/** The next attempt started: counted on the record, and kept without an outcome. */
@@ -135,13 +131,16 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 				List.copyOf(all)).delivery(new Outreach.Delivery(d.attempts() + 1, d.providerId(), d.providerCode()));
 	}
 
-	/** The attempt's outcome; the record unchanged when it has no such attempt. */
+	/** The attempt's outcome; the record as it was when it has no such attempt. */
 	KeptOutreach attemptFinished(int attempt, Instant at, String outcome, String code, String detail) {
 		fitsIfAny("outreach_attempt.outcome", outcome, 20);
 		fitsIfAny("outreach_attempt.code", code, 50);
+		if (attempts.stream().noneMatch(a -> a.attempt() == attempt)) {
+			return this;
+		}
 		List<Attempt> all = new ArrayList<>(attempts);
 		all.replaceAll(a -> a.attempt() != attempt ? a : new Attempt(a.attempt(), a.channel(), a.startedAt(),
-				stored(at), outcome, code, ColumnText.fit(detail, 2000)));
+				stored(at), outcome, code, ColumnText.fit(detail, OutreachRow.DETAIL)));
 		return new KeptOutreach(outreach, dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, escalatedAt, history,
 				List.copyOf(all));
 	}
@@ -150,13 +149,19 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 		return with(outreach.sendAt(), outreach.sentAt(), outreach.reviewUntil(), delivery, outreach.dueAt());
 	}
 
+	/** The record with the times and delivery that status changes set besides the status. */
 	private KeptOutreach with(Instant sendAt, Instant sentAt, Instant reviewUntil, Outreach.Delivery delivery,
 			Instant dueAt) {
 		Outreach o = outreach;
-		return new KeptOutreach(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(),
-				o.problem(), o.channel(), o.template(), o.decidedAt(), sendAt, o.status(), o.statusReason(), sentAt,
+		return with(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(),
+				o.channel(), o.template(), o.decidedAt(), sendAt, o.status(), o.statusReason(), sentAt,
 				o.explanation(), o.fallbackFor(), reviewUntil, o.policy(), delivery, o.resendOf(), dueAt,
-				o.handled()), dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, escalatedAt, history, attempts);
+				o.handled()), updatedAt);
+	}
+
+	private KeptOutreach with(Outreach changed, Instant changedAt) {
+		return new KeptOutreach(changed, dedupeKey, fallbackDue, changedAt, dueWithinSeconds, escalatedAt, history,
+				attempts);
 	}
 
 	private static Instant stored(Instant at) {

@@ -11,16 +11,15 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.forewarn.channel.DeliveryResult;
 import org.forewarn.rules.Decided;
 import org.forewarn.shared.TransactionalMap;
 
 /**
  * The outreach of a process that alone writes it to a database it throws away at its end (a replay), kept in its
- * memory: each customer's records as one list, replaced whole on every change, so a transaction's changes apply when
- * it commits and are dropped when it rolls back ({@link TransactionalMap}). Readers of the tables themselves see the
- * records once {@link #writeTables} has copied them there. One lane decides: two transactions changing the same
- * record at once are not kept apart as the table's row locks would.
+ * memory: each record replaced whole on every change, so a transaction's changes apply when it commits and are dropped
+ * when it rolls back ({@link TransactionalMap}). Readers of the tables themselves see the records once
+ * {@link #writeTables} has copied them there. Two transactions changing the same record at once are not kept apart
+ * as the table's row lock would: one lane decides and one sender sends (as a replay does).
  */
 final class MemoryOutreachRows implements OutreachRows {
 
@@ -28,13 +27,12 @@ final class MemoryOutreachRows implements OutreachRows {
 		.thenComparing(Outreach::id);
 	private static final Comparator<Outreach> BY_SEND_TIME = Comparator.comparing(Outreach::sendAt)
 		.thenComparing(Outreach::id);
-	private static final List<String> MAY_HAVE_GONE_OUT = List.of(DeliveryResult.UNCERTAIN,
-			DeliveryOutcomes.INTERRUPTED);
 	private static final List<OutreachStatus> NOT_WAITING_NOR_GONE = List.of(OutreachStatus.CANCELLED,
 			OutreachStatus.SUPPRESSED, OutreachStatus.FAILED, OutreachStatus.REJECTED, OutreachStatus.EXPIRED);
 
-	private final TransactionalMap<String, List<KeptOutreach>> byCustomer = new TransactionalMap<>();
-	private final TransactionalMap<String, String> customerOf = new TransactionalMap<>();
+	private final TransactionalMap<String, KeptOutreach> byId = new TransactionalMap<>();
+	/** The ids of each customer's records, in the order they were inserted. */
+	private final TransactionalMap<String, List<String>> idsOf = new TransactionalMap<>();
 	private final TransactionalMap<String, String> byDedupeKey = new TransactionalMap<>();
 	private final TransactionalMap<String, String> byProviderId = new TransactionalMap<>();
 	/** The id of a record's fallback, by the record's id. */
@@ -50,13 +48,13 @@ final class MemoryOutreachRows implements OutreachRows {
 			String actor) {
 		KeptOutreach kept = KeptOutreach.inserted(o, dedupeKey, fallbackDue,
 				dueWithin == null ? null : dueWithin.toSeconds(), actor);
-		if (customerOf.get(o.id()) != null || byDedupeKey.get(dedupeKey) != null) {
+		if (byId.get(o.id()) != null || byDedupeKey.get(dedupeKey) != null) {
 			return false;
 		}
-		List<KeptOutreach> records = new ArrayList<>(of(o.customerId()));
-		records.add(kept);
-		byCustomer.put(o.customerId(), List.copyOf(records));
-		customerOf.put(o.id(), o.customerId());
+		List<String> ids = new ArrayList<>(idsOf(o.customerId()));
+		ids.add(o.id());
+		idsOf.put(o.customerId(), List.copyOf(ids));
+		byId.put(o.id(), kept);
 		byDedupeKey.put(dedupeKey, o.id());
 		if (o.fallbackFor() != null) {
 			fallbackOf.put(o.fallbackFor(), o.id());
@@ -69,12 +67,13 @@ final class MemoryOutreachRows implements OutreachRows {
 		return records(customerId).anyMatch(o -> o.problem().equals(decided.problem())
 				&& Objects.requireNonNullElse(o.orderId(), "").equals(decided.subject())
 				&& !o.rule().equals(decided.rule())
-				&& (o.fallbackFor() == null && !NOT_WAITING_NOR_GONE.contains(o.status()) || mayHaveGoneOut(o)));
+				&& (o.fallbackFor() == null && !NOT_WAITING_NOR_GONE.contains(o.status())
+						|| OutreachQueries.mayHaveGoneOut(o)));
 	}
 
 	@Override
 	public synchronized boolean existsByDedupeKey(String dedupeKey) {
-		return byDedupeKey.get(dedupeKey) != null;
+		return dedupeKey != null && byDedupeKey.get(dedupeKey) != null;
 	}
 
 	@Override
@@ -84,7 +83,7 @@ final class MemoryOutreachRows implements OutreachRows {
 		if (kept == null || !from.contains(kept.status())) {
 			return null;
 		}
-		replace(change.kept().apply(kept.status(step)));
+		replace(change.kept().apply(kept.changed(step)));
 		Outreach o = kept.outreach();
 		return new MeterLabels(o.channel(), o.problem(), o.rule());
 	}
@@ -95,14 +94,15 @@ final class MemoryOutreachRows implements OutreachRows {
 	}
 
 	@Override
-	public synchronized boolean mayHaveGoneOut(String id) {
+	public synchronized boolean failedMayHaveGoneOut(String id) {
 		KeptOutreach kept = kept(id);
-		return kept != null && mayHaveGoneOut(kept.outreach());
+		return kept != null && OutreachQueries.mayHaveGoneOut(kept.outreach());
 	}
 
 	@Override
 	public synchronized int countMayHaveGoneOut() {
-		return (int) all().filter(k -> k.outreach().handled() == null && mayHaveGoneOut(k.outreach())).count();
+		return (int) all().filter(k -> k.outreach().handled() == null && OutreachQueries.mayHaveGoneOut(k.outreach()))
+			.count();
 	}
 
 	@Override
@@ -169,7 +169,7 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized Optional<Outreach> findByProviderId(String providerId) {
-		String id = byProviderId.get(providerId);
+		String id = providerId == null ? null : byProviderId.get(providerId);
 		return id == null ? Optional.empty() : find(id)
 			.filter(o -> providerId.equals(o.delivery().providerId()));
 	}
@@ -181,7 +181,7 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized List<Outreach> findOpenWork(String customerId) {
-		return of(customerId).stream().filter(k -> k.fallbackDue() || k.status() == OutreachStatus.SCHEDULED
+		return of(customerId).filter(k -> k.fallbackDue() || k.status() == OutreachStatus.SCHEDULED
 				|| k.status() == OutreachStatus.PENDING_REVIEW).map(KeptOutreach::outreach).sorted(BY_SEND_TIME)
 			.toList();
 	}
@@ -248,60 +248,53 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized void writeTables() {
-		tables.write(all().toList());
+		tables.write(List.copyOf(byId.committed().values()));
 	}
 
 	@Override
 	public synchronized void clear() {
-		byCustomer.clear();
-		customerOf.clear();
+		byId.clear();
+		idsOf.clear();
 		byDedupeKey.clear();
 		byProviderId.clear();
 		fallbackOf.clear();
 		tables.forget();
 	}
 
-	/** What makes a FAILED record wait for a person ({@link OutreachStore#NEEDS_PERSON}). */
+	/** What makes a FAILED record wait for a person ({@link TableOutreachRows#NEEDS_PERSON}). */
 	private boolean needsPerson(KeptOutreach kept) {
 		Outreach o = kept.outreach();
 		return o.status() == OutreachStatus.FAILED && o.handled() == null
-				&& (mayHaveGoneOut(o) || !kept.fallbackDue() && fallbackOf.get(o.id()) == null);
-	}
-
-	private static boolean mayHaveGoneOut(Outreach o) {
-		return o.status() == OutreachStatus.FAILED && MAY_HAVE_GONE_OUT.contains(o.delivery().providerCode());
+				&& (OutreachQueries.mayHaveGoneOut(o) || !kept.fallbackDue() && fallbackOf.get(o.id()) == null);
 	}
 
 	private KeptOutreach kept(String id) {
-		String customerId = id == null ? null : customerOf.get(id);
-		if (customerId == null) {
-			return null;
-		}
-		return of(customerId).stream().filter(k -> k.id().equals(id)).findFirst().orElse(null);
+		return id == null ? null : byId.get(id);
 	}
 
 	/** Puts the changed record in place of the one with its id. */
 	private void replace(KeptOutreach changed) {
-		String customerId = changed.outreach().customerId();
-		List<KeptOutreach> records = new ArrayList<>(of(customerId));
-		records.replaceAll(k -> k.id().equals(changed.id()) ? changed : k);
-		byCustomer.put(customerId, List.copyOf(records));
+		byId.put(changed.id(), changed);
 		String providerId = changed.outreach().delivery().providerId();
 		if (providerId != null) {
 			byProviderId.put(providerId, changed.id());
 		}
 	}
 
-	private List<KeptOutreach> of(String customerId) {
-		List<KeptOutreach> records = byCustomer.get(customerId);
-		return records == null ? List.of() : records;
+	private List<String> idsOf(String customerId) {
+		List<String> ids = idsOf.get(customerId);
+		return ids == null ? List.of() : ids;
+	}
+
+	private Stream<KeptOutreach> of(String customerId) {
+		return idsOf(customerId).stream().map(byId::get);
 	}
 
 	private Stream<Outreach> records(String customerId) {
-		return of(customerId).stream().map(KeptOutreach::outreach);
+		return of(customerId).map(KeptOutreach::outreach);
 	}
 
 	private Stream<KeptOutreach> all() {
-		return byCustomer.visible().values().stream().flatMap(List::stream);
+		return byId.visible().values().stream();
 	}
 }

@@ -22,7 +22,8 @@ class OutreachConfiguration {
 	@Bean
 	OutreachRows outreachRows(OutreachStoreSettings settings, JdbcClient jdbc, JdbcTemplate batches,
 			TransactionTemplate transaction, DatabaseKind database) {
-		return settings.inMemory() ? new MemoryOutreachRows(new OutreachTableCopy(batches))
+		return settings.inMemory()
+				? new MemoryOutreachRows(new OutreachTableCopy(batches, transaction.getTransactionManager()))
 				: new TableOutreachRows(jdbc, transaction, database.postgres());
 	}
 

@@ -80,14 +80,14 @@ public class OutreachQueries {
 	 * for which no fallback record stands in. Latest first.
 	 */
 	public OutreachPage needingAPerson(int page, int size) {
-		return page(new StringBuilder(SELECT + " where " + OutreachStore.NEEDS_PERSON
+		return page(new StringBuilder(SELECT + " where " + TableOutreachRows.NEEDS_PERSON
 				+ " order by updated_at desc, id desc"), new ArrayList<>(), page, size);
 	}
 
 	/** Whether a FAILED record may have reached the customer: never retried, a person decides. */
 	public static boolean mayHaveGoneOut(Outreach o) {
 		return o.status() == OutreachStatus.FAILED && o.delivery() != null
-				&& OutreachStore.MAY_HAVE_GONE_OUT_CODES.contains("'" + o.delivery().providerCode() + "'");
+				&& TableOutreachRows.MAY_HAVE_GONE_OUT_CODES.contains("'" + o.delivery().providerCode() + "'");
 	}
 
 	/**
@@ -119,7 +119,7 @@ public class OutreachQueries {
 	}
 
 	private long needingAPersonCount() {
-		return count("select count(*) from outreach where " + OutreachStore.NEEDS_PERSON);
+		return count("select count(*) from outreach where " + TableOutreachRows.NEEDS_PERSON);
 	}
 
 	/** The most frequent values of a column among records that entered {@code status} since then. */

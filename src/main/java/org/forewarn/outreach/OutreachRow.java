@@ -15,6 +15,11 @@ final class OutreachRow {
 			+ "not_later_than, fallback_channels, defer_when_capped, step, attempts, provider_id, provider_code, "
 			+ "holdout_percent, hourly_ceiling, resend_of, due_at, handled_at, handled_by";
 
+	/** Size of the status reason columns; provider messages can be longer. */
+	static final int REASON = 1000;
+	/** Size of an attempt's detail column. */
+	static final int DETAIL = 2000;
+
 	private static final Map<String, Integer> POSITIONS = positions(COLUMNS);
 
 	private OutreachRow() {

@@ -33,7 +33,7 @@ interface OutreachRows {
 	Optional<Long> dueWithinSeconds(String id);
 
 	/** Whether the record is FAILED in a way that may have gone out ("uncertain" or "interrupted"). */
-	boolean mayHaveGoneOut(String id);
+	boolean failedMayHaveGoneOut(String id);
 
 	int countMayHaveGoneOut();
 
@@ -86,10 +86,13 @@ interface OutreachRows {
 	/** The record's attempts, first first. */
 	List<Attempt> attempts(String outreachId);
 
-	/** Makes the tables hold every record, for readers of the tables themselves; they always do unless kept in memory. */
+	/**
+	 * Makes the tables hold every committed record, for readers of the tables themselves; they always do unless kept
+	 * in memory.
+	 */
 	void writeTables();
 
-	/** Drops every record, with its history and attempts. */
+	/** Forgets the records kept in memory, for a database emptied under them; the tables' records stay. */
 	void clear();
 
 	/** What a status change's meter is tagged with. */

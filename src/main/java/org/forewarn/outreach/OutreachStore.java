@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.forewarn.channel.DeliveryResult;
 import org.forewarn.rules.Decided;
 import org.springframework.stereotype.Repository;
 
@@ -21,18 +20,6 @@ import static org.forewarn.shared.StoredTime.utc;
  */
 @Repository
 public class OutreachStore {
-
-	/** Provider codes of FAILED records that may have gone out: no answer after the provider may have had them. */
-	static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
-			+ DeliveryOutcomes.INTERRUPTED + "'";
-
-	/**
-	 * What makes a FAILED record wait for a person: it may have gone out, or it failed for good and no other channel
-	 * took over (none owed, none made); and nobody has handled it yet.
-	 */
-	static final String NEEDS_PERSON = "status = 'FAILED' and handled_at is null and (provider_code in ("
-			+ MAY_HAVE_GONE_OUT_CODES + ") or (fallback_due = false and not exists "
-			+ "(select 1 from outreach f where f.fallback_for = outreach.id)))";
 
 	private final OutreachRows rows;
 	private final MeterRegistry meters;
@@ -121,7 +108,7 @@ public class OutreachStore {
 
 	/** A record that may have gone out, found at the provider: SENT after all, with the provider's message id. */
 	boolean foundSent(String id, String reason, Instant at, String providerId) {
-		return rows.mayHaveGoneOut(id) && update(id, List.of(OutreachStatus.FAILED),
+		return rows.failedMayHaveGoneOut(id) && update(id, List.of(OutreachStatus.FAILED),
 				new StatusChange(at, OutreachStatus.SENT, reason), Change.of("provider_id = ?, provider_code = null",
 						kept -> kept.providerId(providerId).providerCode(null), providerId));
 	}
@@ -257,7 +244,7 @@ public class OutreachStore {
 		rows.writeTables();
 	}
 
-	/** Drops every record: for a replay starting over. */
+	/** Forgets the records kept in memory: for a replay starting over on an emptied database. */
 	public void forgetAll() {
 		rows.clear();
 	}

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.forewarn.shared.StoredTime.utc;
 
 /**
  * Copies outreach kept in memory ({@link MemoryOutreachRows}) into the tables, for readers of the tables themselves
  * (the outcome report): each record changed since its last copy replaces that copy, with its history and attempts,
- * in batches.
+ * in batches, in a transaction of its own. A copy that fails leaves the tables and what was copied as they were.
  */
 final class OutreachTableCopy {
 
@@ -21,15 +24,23 @@ final class OutreachTableCopy {
 			+ "fallback_due, updated_at, due_within_seconds, escalated_at) values (" + "?, ".repeat(33) + "?)";
 
 	private final JdbcTemplate jdbc;
+	private final TransactionTemplate transaction;
 	/** The version of each record last copied: records never change, so a different one has changed. */
 	private final Map<String, KeptOutreach> copied = new HashMap<>();
 
-	OutreachTableCopy(JdbcTemplate jdbc) {
+	OutreachTableCopy(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	void write(List<KeptOutreach> records) {
 		List<KeptOutreach> changed = records.stream().filter(k -> copied.get(k.id()) != k).toList();
+		transaction.executeWithoutResult(tx -> replace(changed));
+		changed.forEach(k -> copied.put(k.id(), k));
+	}
+
+	private void replace(List<KeptOutreach> changed) {
 		List<Object[]> replaced = changed.stream().filter(k -> copied.containsKey(k.id()))
 			.map(k -> new Object[] {k.id()}).toList();
 		for (String table : List.of("outreach_attempt", "outreach_status_change")) {
@@ -49,7 +60,6 @@ final class OutreachTableCopy {
 				+ "values (?, ?, ?, ?, ?)", steps);
 		jdbc.batchUpdate("insert into outreach_attempt (outreach_id, attempt, channel, started_at, finished_at, "
 				+ "outcome, code, detail) values (?, ?, ?, ?, ?, ?, ?, ?)", attempts);
-		changed.forEach(k -> copied.put(k.id(), k));
 	}
 
 	/** Forgets what was copied: for tables emptied under it. */

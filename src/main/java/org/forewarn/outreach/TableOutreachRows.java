@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.forewarn.channel.DeliveryResult;
 import org.forewarn.rules.Decided;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,13 +17,23 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.forewarn.outreach.OutreachStore.MAY_HAVE_GONE_OUT_CODES;
-import static org.forewarn.outreach.OutreachStore.NEEDS_PERSON;
 import static org.forewarn.shared.StoredTime.instant;
 import static org.forewarn.shared.StoredTime.utc;
 
 /** Outreach records in the {@code outreach} table, their history and attempts in theirs. */
 final class TableOutreachRows implements OutreachRows {
+
+	/** Provider codes of FAILED records that may have gone out: no answer after the provider may have had them. */
+	static final String MAY_HAVE_GONE_OUT_CODES = "'" + DeliveryResult.UNCERTAIN + "', '"
+			+ DeliveryOutcomes.INTERRUPTED + "'";
+
+	/**
+	 * What makes a FAILED record wait for a person: it may have gone out, or it failed for good and no other channel
+	 * took over (none owed, none made); and nobody has handled it yet.
+	 */
+	static final String NEEDS_PERSON = "status = 'FAILED' and handled_at is null and (provider_code in ("
+			+ MAY_HAVE_GONE_OUT_CODES + ") or (fallback_due = false and not exists "
+			+ "(select 1 from outreach f where f.fallback_for = outreach.id)))";
 
 	/** What a status change's meter is tagged with, read back from the changed row. */
 	private static final String[] METER_LABELS = {"channel", "problem", "rule_name"};
@@ -60,7 +71,7 @@ final class TableOutreachRows implements OutreachRows {
 		SendPolicy p = o.policy();
 		List<Object> params = new ArrayList<>(Arrays.asList(o.id(), o.customerId(), o.orderId(), o.rule(),
 				o.ruleVersion(), o.problem(), o.channel(), o.template(), utc(o.decidedAt()), utc(o.sendAt()),
-				o.status().name(), ColumnText.fit(o.statusReason(), KeptOutreach.REASON), utc(o.sentAt()),
+				o.status().name(), ColumnText.fit(o.statusReason(), OutreachRow.REASON), utc(o.sentAt()),
 				o.explanation(), o.fallbackFor(), utc(o.reviewUntil()), utc(p.notLaterThan()), p.fallback(),
 				p.deferWhenCapped(), p.step(), 0, null, null, p.holdoutPercent(), p.hourlyCeiling(), o.resendOf(),
 				utc(o.dueAt()), null, null, dedupeKey, fallbackDue, utc(o.decidedAt()),
@@ -104,7 +115,7 @@ final class TableOutreachRows implements OutreachRows {
 	public MeterLabels update(String id, Collection<OutreachStatus> from, StatusChange step, Change change) {
 		String allowed = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
 		List<Object> params = new ArrayList<>(List.of(step.status().name()));
-		params.add(ColumnText.fit(step.reason(), KeptOutreach.REASON));
+		params.add(ColumnText.fit(step.reason(), OutreachRow.REASON));
 		params.add(utc(step.at()));
 		params.addAll(change.params());
 		params.add(id);
@@ -135,7 +146,7 @@ final class TableOutreachRows implements OutreachRows {
 	}
 
 	@Override
-	public boolean mayHaveGoneOut(String id) {
+	public boolean failedMayHaveGoneOut(String id) {
 		return count("id = ? and status = 'FAILED' and provider_code in (" + MAY_HAVE_GONE_OUT_CODES + ")", id) > 0;
 	}
 
@@ -268,7 +279,7 @@ final class TableOutreachRows implements OutreachRows {
 	public void finish(String outreachId, int attempt, Instant at, String outcome, String code, String detail) {
 		jdbc.sql("update outreach_attempt set finished_at = ?, outcome = ?, code = ?, detail = ? where outreach_id = ? "
 				+ "and attempt = ?")
-			.params(utc(at), outcome, code, ColumnText.fit(detail, 2000), outreachId, attempt)
+			.params(utc(at), outcome, code, ColumnText.fit(detail, OutreachRow.DETAIL), outreachId, attempt)
 			.update();
 	}
 
@@ -289,9 +300,7 @@ final class TableOutreachRows implements OutreachRows {
 
 	@Override
 	public void clear() {
-		jdbc.sql("delete from outreach_attempt").update();
-		jdbc.sql("delete from outreach_status_change").update();
-		jdbc.sql("delete from outreach").update();
+		// the tables' records are the database's: only whoever empties the database removes them
 	}
 
 	private int count(String condition, Object... params) {
@@ -311,7 +320,7 @@ final class TableOutreachRows implements OutreachRows {
 
 	/** A history step's values after its record's id. */
 	private static List<Object> historyParams(StatusChange step) {
-		return Arrays.asList(utc(step.at()), step.status().name(), ColumnText.fit(step.reason(), KeptOutreach.REASON),
+		return Arrays.asList(utc(step.at()), step.status().name(), ColumnText.fit(step.reason(), OutreachRow.REASON),
 				step.actor());
 	}
 }

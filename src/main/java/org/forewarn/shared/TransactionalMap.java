@@ -40,6 +40,11 @@ public final class TransactionalMap<K, V> {
 		return visible;
 	}
 
+	/** Every committed value, whatever this thread's transaction wrote; not to be changed. */
+	public Map<K, V> committed() {
+		return Collections.unmodifiableMap(committed);
+	}
+
 	/** Drops every committed value: for a database emptied under it. */
 	public void clear() {
 		committed.clear();

@@ -26,7 +26,8 @@ final class OutreachPlaces {
 
 	static OutreachRows rows(String place, DataSource dataSource) {
 		return switch (place) {
-			case "memory" -> new MemoryOutreachRows(new OutreachTableCopy(new JdbcTemplate(dataSource)));
+			case "memory" -> new MemoryOutreachRows(new OutreachTableCopy(new JdbcTemplate(dataSource),
+					new DataSourceTransactionManager(dataSource)));
 			case "h2", "postgresql" -> new TableOutreachRows(JdbcClient.create(dataSource),
 					new TransactionTemplate(new DataSourceTransactionManager(dataSource)), place.equals("postgresql"));
 			default -> throw new IllegalArgumentException("no such place: " + place);

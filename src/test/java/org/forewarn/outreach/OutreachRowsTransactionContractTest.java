@@ -3,6 +3,9 @@ package org.forewarn.outreach;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.forewarn.BothDatabases;
 import org.forewarn.outreach.OutreachRowsFixtures.Expected;
@@ -79,6 +82,43 @@ class OutreachRowsTransactionContractTest {
 		assertThat(at.attempts().claim(kept, 0, NOW)).as("the claim was given back").isTrue();
 		assertThat(store.claimEscalation("task", NOW)).as("the escalation was given back").isTrue();
 		insert(store, record("c-1", "new", "sms", NOW, NOW));
+	}
+
+	/** A customer's channels are sent at once, each send settled in a transaction of its own. */
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql", "memory" })
+	void twoRecordsOfACustomerChangedInTransactionsAtOnceBothKeepTheirChange(String place) throws Exception {
+		Place at = Place.open(databases, place);
+		OutreachStore store = at.store();
+		insert(store, record("c-1", "sms-1", "sms", NOW, NOW));
+		insert(store, record("c-1", "email-1", "email", NOW, NOW));
+		CountDownLatch smsSent = new CountDownLatch(1);
+		CountDownLatch emailCommitted = new CountDownLatch(1);
+
+		CompletableFuture<Void> sms = CompletableFuture.runAsync(() -> at.transaction().executeWithoutResult(tx -> {
+			assertThat(store.sent("sms-1", SENT, "sent", NOW, "SM-1")).isTrue();
+			smsSent.countDown();
+			await(emailCommitted); // commits after the other
+		}));
+		await(smsSent);
+		at.transaction().executeWithoutResult(tx -> assertThat(store.sent("email-1", SENT, "sent", NOW, null))
+			.isTrue());
+		emailCommitted.countDown();
+		sms.get(10, TimeUnit.SECONDS);
+
+		assertThat(store.findByCustomer("c-1")).extracting(Outreach::id, Outreach::status)
+			.containsExactly(tuple("email-1", SENT), tuple("sms-1", SENT));
+		assertThat(store.history("email-1")).extracting(StatusChange::status).containsExactly(SCHEDULED, SENT);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@ParameterizedTest
