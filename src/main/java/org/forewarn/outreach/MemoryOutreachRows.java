@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.forewarn.rules.Decided;
@@ -149,7 +150,7 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized void releaseEscalation(String id) {
-		Optional.ofNullable(kept(id)).ifPresent(kept -> replace(kept.escalatedAt(null)));
+		changeIfKept(id, kept -> kept.escalatedAt(null));
 	}
 
 	@Override
@@ -159,7 +160,7 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized void fallbackCreated(String id) {
-		Optional.ofNullable(kept(id)).ifPresent(kept -> replace(kept.fallbackDue(false)));
+		changeIfKept(id, kept -> kept.fallbackDue(false));
 	}
 
 	@Override
@@ -218,7 +219,7 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized void note(String id, StatusChange step) {
-		Optional.ofNullable(kept(id)).ifPresent(kept -> replace(kept.step(step)));
+		changeIfKept(id, kept -> kept.step(step));
 	}
 
 	@Override
@@ -235,8 +236,7 @@ final class MemoryOutreachRows implements OutreachRows {
 	@Override
 	public synchronized void finish(String outreachId, int attempt, Instant at, String outcome, String code,
 			String detail) {
-		Optional.ofNullable(kept(outreachId))
-			.ifPresent(kept -> replace(kept.attemptFinished(attempt, at, outcome, code, detail)));
+		changeIfKept(outreachId, kept -> kept.attemptFinished(attempt, at, outcome, code, detail));
 	}
 
 	@Override
@@ -270,6 +270,13 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	private KeptOutreach kept(String id) {
 		return id == null ? null : byId.get(id);
+	}
+
+	private void changeIfKept(String id, UnaryOperator<KeptOutreach> change) {
+		KeptOutreach kept = kept(id);
+		if (kept != null) {
+			replace(change.apply(kept));
+		}
 	}
 
 	/** Puts the changed record in place of the one with its id. */
