@@ -19,19 +19,19 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 	/** A new record as the table would hold it after its insert, with its first history step. */
 	static KeptOutreach inserted(Outreach o, String dedupeKey, boolean fallbackDue, Long dueWithinSeconds,
 			String actor) {
-		fits("id", o.id(), 64);
-		fits("dedupe_key", dedupeKey, 1000);
-		fits("customer_id", o.customerId(), 200);
-		fitsIfAny("order_id", o.orderId(), 200);
-		fits("rule_name", o.rule(), 300);
-		fits("rule_version", o.ruleVersion(), 64);
-		fits("problem", o.problem(), 100);
-		fits("channel", o.channel(), 20);
-		fits("template", o.template(), 200);
-		fitsIfAny("explanation", o.explanation(), 10_000);
-		fitsIfAny("fallback_for", o.fallbackFor(), 64);
-		fitsIfAny("fallback_channels", o.policy().fallback(), 100);
-		fitsIfAny("resend_of", o.resendOf(), 64);
+		ColumnText.refuseMissingOrLonger("outreach.id", o.id(), 64);
+		ColumnText.refuseMissingOrLonger("outreach.dedupe_key", dedupeKey, 1000);
+		ColumnText.refuseMissingOrLonger("outreach.customer_id", o.customerId(), 200);
+		ColumnText.refuseLonger("outreach.order_id", o.orderId(), 200);
+		ColumnText.refuseMissingOrLonger("outreach.rule_name", o.rule(), 300);
+		ColumnText.refuseMissingOrLonger("outreach.rule_version", o.ruleVersion(), 64);
+		ColumnText.refuseMissingOrLonger("outreach.problem", o.problem(), 100);
+		ColumnText.refuseMissingOrLonger("outreach.channel", o.channel(), 20);
+		ColumnText.refuseMissingOrLonger("outreach.template", o.template(), 200);
+		ColumnText.refuseLonger("outreach.explanation", o.explanation(), 10_000);
+		ColumnText.refuseLonger("outreach.fallback_for", o.fallbackFor(), 64);
+		ColumnText.refuseLonger("outreach.fallback_channels", o.policy().fallback(), 100);
+		ColumnText.refuseLonger("outreach.resend_of", o.resendOf(), 64);
 		if (o.decidedAt() == null || o.sendAt() == null || o.status() == null) {
 			throw new DataIntegrityViolationException("outreach.decided_at, send_at and status must be given");
 		}
@@ -66,7 +66,7 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 
 	/** The record with one more step in its history. */
 	KeptOutreach step(StatusChange step) {
-		fitsIfAny("outreach_status_change.actor", step.actor(), 100);
+		ColumnText.refuseLonger("outreach_status_change.actor", step.actor(), 100);
 		List<StatusChange> steps = new ArrayList<>(history);
 		steps.add(new StatusChange(asStored(step.at()), step.status(), ColumnText.fit(step.reason(),
 				OutreachRow.REASON), step.actor()));
@@ -91,13 +91,13 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 	}
 
 	KeptOutreach providerId(String providerId) {
-		fitsIfAny("provider_id", providerId, 100);
+		ColumnText.refuseLonger("outreach.provider_id", providerId, 100);
 		Outreach.Delivery d = outreach.delivery();
 		return delivery(new Outreach.Delivery(d.attempts(), providerId, d.providerCode()));
 	}
 
 	KeptOutreach providerCode(String code) {
-		fitsIfAny("provider_code", code, 50);
+		ColumnText.refuseLonger("outreach.provider_code", code, 50);
 		Outreach.Delivery d = outreach.delivery();
 		return delivery(new Outreach.Delivery(d.attempts(), d.providerId(), code));
 	}
@@ -113,7 +113,7 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 
 	/** Handled by a person at {@code at}: its last change. */
 	KeptOutreach handled(Instant at, String by) {
-		fits("handled_by", by, 100);
+		ColumnText.refuseMissingOrLonger("outreach.handled_by", by, 100);
 		Outreach o = outreach;
 		return with(new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(),
 				o.channel(), o.template(), o.decidedAt(), o.sendAt(), o.status(), o.statusReason(), o.sentAt(),
@@ -123,7 +123,7 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 
 	/** The next attempt started: counted on the record, and kept without an outcome. */
 	KeptOutreach attemptStarted(String channel, Instant at) {
-		fits("outreach_attempt.channel", channel, 20);
+		ColumnText.refuseMissingOrLonger("outreach_attempt.channel", channel, 20);
 		Outreach.Delivery d = outreach.delivery();
 		List<Attempt> all = new ArrayList<>(attempts);
 		all.add(new Attempt(d.attempts() + 1, channel, asStored(at), null, null, null, null));
@@ -133,8 +133,8 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 
 	/** The attempt's outcome; the record as it was when it has no such attempt. */
 	KeptOutreach attemptFinished(int attempt, Instant at, String outcome, String code, String detail) {
-		fitsIfAny("outreach_attempt.outcome", outcome, 20);
-		fitsIfAny("outreach_attempt.code", code, 50);
+		ColumnText.refuseLonger("outreach_attempt.outcome", outcome, 20);
+		ColumnText.refuseLonger("outreach_attempt.code", code, 50);
 		if (attempts.stream().noneMatch(a -> a.attempt() == attempt)) {
 			return this;
 		}
@@ -166,19 +166,5 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 
 	private static Instant stored(Instant at) {
 		return at == null ? null : asStored(at);
-	}
-
-	private static void fits(String column, String value, int size) {
-		if (value == null) {
-			throw new DataIntegrityViolationException("outreach." + column + " must be given");
-		}
-		fitsIfAny(column, value, size);
-	}
-
-	private static void fitsIfAny(String column, String value, int size) {
-		if (value != null && value.length() > size) {
-			throw new DataIntegrityViolationException((column.contains(".") ? "" : "outreach.") + column
-					+ " holds at most " + size + " characters: " + value.length() + " given");
-		}
 	}
 }

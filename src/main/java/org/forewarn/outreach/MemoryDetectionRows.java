@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import org.forewarn.rules.Decided;
 import org.forewarn.shared.StoredTime;
 import org.forewarn.shared.TransactionalMap;
-import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * The detections of a process that alone writes them to a database it throws away at its end (a replay), kept in its
@@ -27,11 +26,11 @@ final class MemoryDetectionRows implements DetectionRows {
 	@Override
 	public void open(String customerId, Decided d, String ruleVersion, Instant at) {
 		// what the table's columns refuse is refused here too, so the event fails in a replay as it would live
-		fits("customer_id", customerId, 200);
-		fits("problem", d.problem(), 100);
-		fits("subject", d.subject(), 200);
-		fits("rule_name", d.rule(), 300);
-		fits("rule_version", ruleVersion, 64);
+		ColumnText.refuseMissingOrLonger("detection.customer_id", customerId, 200);
+		ColumnText.refuseMissingOrLonger("detection.problem", d.problem(), 100);
+		ColumnText.refuseMissingOrLonger("detection.subject", d.subject(), 200);
+		ColumnText.refuseMissingOrLonger("detection.rule_name", d.rule(), 300);
+		ColumnText.refuseMissingOrLonger("detection.rule_version", ruleVersion, 64);
 		List<Detection> detections = new ArrayList<>(of(customerId));
 		int known = indexOf(detections, d.problem(), d.subject(), d.rule());
 		if (known < 0) {
@@ -99,12 +98,5 @@ final class MemoryDetectionRows implements DetectionRows {
 	private static Detection resolved(Detection known, Instant at, String reason) {
 		return new Detection(known.customerId(), known.problem(), known.subject(), known.rule(), known.ruleVersion(),
 				known.detectedAt(), at, reason, known.explanation());
-	}
-
-	private static void fits(String column, String value, int size) {
-		if (value == null || value.length() > size) {
-			throw new DataIntegrityViolationException("detection." + column + " must be given and at most " + size
-					+ " characters long: " + (value == null ? "null" : value.length() + " characters"));
-		}
 	}
 }
