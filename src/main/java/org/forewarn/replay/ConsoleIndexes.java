@@ -13,8 +13,8 @@ import org.flywaydb.core.api.callback.Event;
  * Drops, once a replay's database is migrated, the outreach indexes that only serve pages and jobs a replay never
  * runs (the console's lists and counts, the follow-up queue, escalations, retention). Each costs a write on every
  * insert of an outreach record, and a replay copies every record it decided into the table for its outcome report;
- * the indexes of reads by customer, dedupe key and send time stay. A missing one is passed over, so a later migration may
- * drop or rename any of them. Only the replay's own in-memory database is changed, whatever else Flyway is given.
+ * the indexes of reads by customer, dedupe key and send time stay. A missing one is passed over, so a later migration
+ * may drop or rename any of them. Only the replay's own in-memory database is changed, whatever else Flyway is given.
  */
 final class ConsoleIndexes extends BaseCallback {
 
