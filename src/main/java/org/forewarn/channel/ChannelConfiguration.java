@@ -36,9 +36,11 @@ class ChannelConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ChannelConfiguration.class);
 
+	/** Kept where the outreach records are: in memory with a replay's ({@code forewarn.outreach-store.in-memory}). */
 	@Bean
-	RenderedMessageStore renderedMessageStore(JdbcClient jdbc, DatabaseKind database) {
-		return new RenderedMessageStore(jdbc, database.postgres());
+	RenderedMessageStore renderedMessageStore(JdbcClient jdbc, DatabaseKind database, Environment env) {
+		return env.getProperty("forewarn.outreach-store.in-memory", Boolean.class, false)
+				? new MemoryRenderedMessages() : new TableRenderedMessages(jdbc, database.postgres());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -219,6 +219,11 @@ public class ChannelDispatch implements AutoCloseable {
 		return rendered.find(outreachId);
 	}
 
+	/** Forgets the sent messages kept in memory (a replay's), for a database emptied under them. */
+	public void forgetKeptMessages() {
+		rendered.forgetKept();
+	}
+
 	/** Channel name to plain words on how it delivers, for health and the UI. */
 	public Map<String, String> modes() {
 		return senders.values().stream().collect(Collectors.toMap(Sender::channel, Sender::mode));

@@ -3,42 +3,18 @@ package org.forewarn.channel;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.forewarn.shared.StoredTime.utc;
-
-/** Keeps the rendered content of every outreach that went out, so people can see exactly what was said. */
-final class RenderedMessageStore {
-
-	private static final String COLUMNS = "rendered_message (outreach_id, channel, recipient, subject, body, recorded, "
-			+ "created_at)";
-
-	private final JdbcClient jdbc;
-	/** One statement stores a message or replaces the one stored before; H2 and PostgreSQL spell it differently. */
-	private final String save;
-
-	RenderedMessageStore(JdbcClient jdbc, boolean postgres) {
-		this.jdbc = jdbc;
-		this.save = postgres
-				? "insert into " + COLUMNS + " values (?, ?, ?, ?, ?, ?, ?) on conflict (outreach_id) do update set "
-						+ "channel = excluded.channel, recipient = excluded.recipient, subject = excluded.subject, "
-						+ "body = excluded.body, recorded = excluded.recorded, created_at = excluded.created_at"
-				: "merge into " + COLUMNS + " key (outreach_id) values (?, ?, ?, ?, ?, ?, ?)";
-	}
+/**
+ * Keeps the rendered content of every outreach that went out, so people can see exactly what was said: in its table
+ * ({@link TableRenderedMessages}), or in memory with the outreach records of a replay ({@link MemoryRenderedMessages}).
+ * Writes take part in the caller's transaction.
+ */
+interface RenderedMessageStore {
 
 	/** Stores what was sent for the outreach, replacing what an earlier attempt stored. */
-	void save(OutgoingMessage message, RenderedMessage rendered, boolean recorded, Instant at) {
-		jdbc.sql(save)
-			.params(message.outreachId(), message.channel(), message.recipient(), rendered.subject(),
-					rendered.text(), recorded, utc(at))
-			.update();
-	}
+	void save(OutgoingMessage message, RenderedMessage rendered, boolean recorded, Instant at);
 
-	Optional<StoredMessage> find(String outreachId) {
-		return jdbc.sql("select channel, recipient, subject, body, recorded from rendered_message where outreach_id = ?")
-			.param(outreachId)
-			.query((rs, row) -> new StoredMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBoolean(5)))
-			.optional();
-	}
+	Optional<StoredMessage> find(String outreachId);
+
+	/** Drops the messages kept in memory, for a database emptied under them; the table's are left to its owner. */
+	void forgetKept();
 }

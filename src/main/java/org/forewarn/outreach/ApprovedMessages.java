@@ -26,6 +26,15 @@ class ApprovedMessages {
 			.params(outreachId, content.subject(), content.text(), content.html(), StoredTime.utc(at)).update();
 	}
 
+	/**
+	 * What was approved for {@code o}. Only a record that waited for review can have been approved, and such a record
+	 * keeps its review deadline ({@code review_until} is set on the way to PENDING_REVIEW and never cleared), so no
+	 * other record is looked up: most never wait for review.
+	 */
+	Optional<RenderedMessage> of(Outreach o) {
+		return o.reviewUntil() == null ? Optional.empty() : find(o.id());
+	}
+
 	Optional<RenderedMessage> find(String outreachId) {
 		return jdbc.sql("select subject, body, html from approved_message where outreach_id = ?").param(outreachId)
 			.query((rs, row) -> new RenderedMessage(rs.getString(1), rs.getString(2), rs.getString(3))).optional();

@@ -52,7 +52,7 @@ class DeliverySettlement {
 		Outreach replaced = o.fallbackFor() == null ? null : outreach.find(o.fallbackFor()).orElse(null);
 		OutgoingMessage fresh = messages.message(o, state, replaced);
 		// the text compared is the one sent: an approved message as it was approved
-		OutgoingMessage message = approved.find(o.id()).map(fresh::withApproved).orElse(fresh);
+		OutgoingMessage message = approved.of(o).map(fresh::withApproved).orElse(fresh);
 		SentLookup answer = channels.lookup(message, attemptedAt.minus(CLOCK_MARGIN), now.plus(CLOCK_MARGIN),
 				sid -> outreach.findByProviderId(sid).isPresent());
 		if (answer.answer() == SentLookup.Answer.FOUND

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.forewarn.shared.ColumnText;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import static org.forewarn.shared.StoredTime.asStored;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.forewarn.rules.Decided;
+import org.forewarn.shared.ColumnText;
 import org.forewarn.shared.StoredTime;
 import org.forewarn.shared.TransactionalMap;
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.forewarn.customer.CustomerState;
 import org.forewarn.rules.Wakeup;
+import org.forewarn.shared.ColumnText;
 import org.forewarn.shared.StableId;
 import org.springframework.stereotype.Component;
 

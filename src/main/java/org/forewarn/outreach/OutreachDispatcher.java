@@ -163,7 +163,7 @@ public class OutreachDispatcher {
 		DeliveryResult result;
 		OutgoingMessage message = messages.message(o, state, replaced);
 		// approved after review: the content the reviewer read goes out as it is
-		message = review.approvedContent(o.id()).map(message::withApproved).orElse(message);
+		message = review.approvedContent(o).map(message::withApproved).orElse(message);
 		try (PreparedMessage prepared = channels.prepare(message)) {
 			if (prepared.failure() != null) {
 				outcomes.withoutSending(o, attempt, prepared.failure(), now, schedule);

@@ -77,8 +77,8 @@ public class OutreachReview {
 	}
 
 	/** The approved content to send for this record, when a reviewer approved it. */
-	Optional<RenderedMessage> approvedContent(String id) {
-		return approved.find(id);
+	Optional<RenderedMessage> approvedContent(Outreach o) {
+		return approved.of(o);
 	}
 
 	private RenderedMessage render(Outreach o) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.forewarn.rules.Decided;
+import org.forewarn.shared.ColumnText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.forewarn.shared.StoredTime.instant;

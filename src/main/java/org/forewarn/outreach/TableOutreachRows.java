@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.forewarn.channel.DeliveryResult;
 import org.forewarn.rules.Decided;
+import org.forewarn.shared.ColumnText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.forewarn.ForewarnApplication;
 import org.forewarn.brake.HourlyCeiling;
+import org.forewarn.channel.ChannelDispatch;
 import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.engine.IntakeResult;
 import org.forewarn.event.Event;
@@ -193,6 +194,7 @@ public final class ReplaySession implements AutoCloseable {
 		context.getBean(DetectionStore.class).forgetAll(); // the same
 		context.getBean(OutreachStore.class).forgetAll(); // the same
 		context.getBean(HourlyCeiling.class).forgetAll(); // the same
+		context.getBean(ChannelDispatch.class).forgetKeptMessages(); // the same
 		replayer.restart();
 	}
 

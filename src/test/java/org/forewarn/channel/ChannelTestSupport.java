@@ -49,7 +49,7 @@ final class ChannelTestSupport {
 			beans.registerSingleton("mailSender", mail);
 		}
 		return new ChannelConfiguration().channelDispatch(settings, beans.getBeanProvider(JavaMailSender.class), env,
-				new RenderedMessageStore(jdbc, false),
+				new TableRenderedMessages(jdbc, false),
 				beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class), event -> {
 				});
 	}

@@ -182,7 +182,7 @@ class TemplateAndRecordingTest {
 				Locale.ENGLISH, Map.of("name", "Ada"), url);
 		Capture sent = new Capture();
 		ChannelDispatch dispatch = new ChannelDispatch(List.of(sent), new TemplateRenderer(templates, Locale.ENGLISH),
-				new RenderedMessageStore(ChannelTestSupport.migratedH2(), false));
+				new TableRenderedMessages(ChannelTestSupport.migratedH2(), false));
 
 		dispatch.deliver(message, Instant.now());
 

@@ -1,4 +1,4 @@
-package org.forewarn.outreach;
+package org.forewarn.shared;
 
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -6,18 +6,18 @@ import org.springframework.dao.DataIntegrityViolationException;
  * Texts that come from outside (provider messages, matched facts) cut to what their column holds; and, for rows kept
  * in memory, values refused as their column would refuse them.
  */
-final class ColumnText {
+public final class ColumnText {
 
 	private ColumnText() {
 	}
 
 	/** The text, or its first {@code max - 3} characters and "..." when longer; null stays null. */
-	static String fit(String text, int max) {
+	public static String fit(String text, int max) {
 		return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
 	}
 
 	/** Refuses, as {@code column} would, a value longer than it holds. */
-	static void refuseLonger(String column, String value, int size) {
+	public static void refuseLonger(String column, String value, int size) {
 		if (value != null && value.length() > size) {
 			throw new DataIntegrityViolationException(column + " holds at most " + size + " characters: "
 					+ value.length() + " given");
@@ -25,7 +25,7 @@ final class ColumnText {
 	}
 
 	/** Refuses, as {@code column} would, no value or one longer than it holds. */
-	static void refuseMissingOrLonger(String column, String value, int size) {
+	public static void refuseMissingOrLonger(String column, String value, int size) {
 		if (value == null) {
 			throw new DataIntegrityViolationException(column + " must be given");
 		}
