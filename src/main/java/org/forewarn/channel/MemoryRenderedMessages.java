@@ -9,7 +9,8 @@ import org.forewarn.shared.TransactionalMap;
 /**
  * The rendered messages of a process that alone writes them to a database it throws away at its end (a replay),
  * kept in its memory beside its outreach records. What the table's columns could not hold is refused, as the table
- * would refuse it. Nothing reading the table (the console, an export) sees them.
+ * would refuse it. They are found through this store as the table's are; only SQL on the table (an erasure) misses
+ * them.
  */
 final class MemoryRenderedMessages implements RenderedMessageStore {
 

@@ -50,6 +50,42 @@ class StateJsonTest {
 				CustomerState.class))).isEqualTo(json);
 	}
 
+	@Test
+	void aNewStateAndOneWithItsOptionalFieldsEmptyAreWrittenAsTheirFieldsAre() throws Exception {
+		CustomerState fresh = new CustomerState("c-1");
+		CustomerState sparse = (CustomerState) filled(CustomerState.class);
+		sparse.orders().values().forEach(StateJsonTest::emptyNullableFields);
+		sparse.shipments().values().forEach(StateJsonTest::emptyNullableFields);
+		emptyNullableFields(sparse.account());
+		emptyNullableFields(sparse.customer());
+
+		for (CustomerState state : new CustomerState[] { fresh, sparse }) {
+			String json = CustomerStateStore.JSON.writeValueAsString(state);
+			assertThat(json).isEqualTo(FIELDS_ONLY.writeValueAsString(state));
+			assertThat(CustomerStateStore.JSON.writeValueAsString(CustomerStateStore.JSON.readValue(json,
+					CustomerState.class))).isEqualTo(json);
+		}
+		assertThat(CustomerStateStore.JSON.writeValueAsString(sparse)).contains("\"total\":null");
+	}
+
+	/** Sets every field that may be empty (an object, not a primitive or a collection) to null. */
+	private static void emptyNullableFields(Object part) {
+		try {
+			for (Field field : part.getClass().getDeclaredFields()) {
+				boolean collection = java.util.Collection.class.isAssignableFrom(field.getType())
+						|| Map.class.isAssignableFrom(field.getType());
+				if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive() && !collection
+						&& !field.getName().equals("customerId") && !field.getName().equals("orderId")) {
+					field.setAccessible(true);
+					field.set(part, null);
+				}
+			}
+		}
+		catch (IllegalAccessException e) {
+			throw new AssertionError(e);
+		}
+	}
+
 	/** An instance of a state's part with each field (or record component) set to a value of its own. */
 	private Object filled(Class<?> type) throws Exception {
 		if (type.isRecord()) {
