@@ -119,7 +119,10 @@ public class CustomerStateStore {
 	 * the transaction commits.
 	 */
 	public void learned(String customerId, Known known) {
-		written.asMap().computeIfPresent(customerId, (id, kept) -> new Written(kept.state(), kept.revision(), known));
+		Written kept = written.getIfPresent(customerId);
+		if (kept != null && !kept.known().equals(known)) { // most events teach nothing new: a read, not a write
+			written.asMap().computeIfPresent(customerId, (id, k) -> new Written(k.state(), k.revision(), known));
+		}
 	}
 
 	/** Drops the kept state of a customer whose processing failed: it may hold changes that were rolled back. */
