@@ -39,10 +39,10 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 		SendPolicy p = o.policy();
 		Outreach stored = new Outreach(o.id(), o.customerId(), o.orderId(), o.rule(), o.ruleVersion(), o.problem(),
 				o.channel(), o.template(), asStored(o.decidedAt()), asStored(o.sendAt()), o.status(),
-				ColumnText.fit(o.statusReason(), OutreachRow.REASON), stored(o.sentAt()), o.explanation(),
-				o.fallbackFor(), stored(o.reviewUntil()), new SendPolicy(stored(p.notLaterThan()), p.fallback(),
+				ColumnText.fit(o.statusReason(), OutreachRow.REASON), asStored(o.sentAt()), o.explanation(),
+				o.fallbackFor(), asStored(o.reviewUntil()), new SendPolicy(asStored(p.notLaterThan()), p.fallback(),
 						p.deferWhenCapped(), p.step(), p.holdoutPercent(), p.hourlyCeiling()),
-				Outreach.Delivery.NONE, o.resendOf(), stored(o.dueAt()), null);
+				Outreach.Delivery.NONE, o.resendOf(), asStored(o.dueAt()), null);
 		return new KeptOutreach(stored, dedupeKey, fallbackDue, stored.decidedAt(), dueWithinSeconds, null, List.of(),
 				List.of()).step(new StatusChange(o.decidedAt(), o.status(), o.statusReason(), actor));
 	}
@@ -80,15 +80,15 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 	}
 
 	KeptOutreach sentAt(Instant at) {
-		return with(outreach.sendAt(), stored(at), outreach.reviewUntil(), outreach.delivery(), outreach.dueAt());
+		return with(outreach.sendAt(), asStored(at), outreach.reviewUntil(), outreach.delivery(), outreach.dueAt());
 	}
 
 	KeptOutreach reviewUntil(Instant until) {
-		return with(outreach.sendAt(), outreach.sentAt(), stored(until), outreach.delivery(), outreach.dueAt());
+		return with(outreach.sendAt(), outreach.sentAt(), asStored(until), outreach.delivery(), outreach.dueAt());
 	}
 
 	KeptOutreach dueAt(Instant due) {
-		return with(outreach.sendAt(), outreach.sentAt(), outreach.reviewUntil(), outreach.delivery(), stored(due));
+		return with(outreach.sendAt(), outreach.sentAt(), outreach.reviewUntil(), outreach.delivery(), asStored(due));
 	}
 
 	KeptOutreach providerId(String providerId) {
@@ -108,7 +108,7 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 	}
 
 	KeptOutreach escalatedAt(Instant at) {
-		return new KeptOutreach(outreach, dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, stored(at), history,
+		return new KeptOutreach(outreach, dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, asStored(at), history,
 				attempts);
 	}
 
@@ -141,7 +141,7 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 		}
 		List<Attempt> all = new ArrayList<>(attempts);
 		all.replaceAll(a -> a.attempt() != attempt ? a : new Attempt(a.attempt(), a.channel(), a.startedAt(),
-				stored(at), outcome, code, ColumnText.fit(detail, OutreachRow.DETAIL)));
+				asStored(at), outcome, code, ColumnText.fit(detail, OutreachRow.DETAIL)));
 		return new KeptOutreach(outreach, dedupeKey, fallbackDue, updatedAt, dueWithinSeconds, escalatedAt, history,
 				List.copyOf(all));
 	}
@@ -163,9 +163,5 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 	private KeptOutreach with(Outreach changed, Instant changedAt) {
 		return new KeptOutreach(changed, dedupeKey, fallbackDue, changedAt, dueWithinSeconds, escalatedAt, history,
 				attempts);
-	}
-
-	private static Instant stored(Instant at) {
-		return at == null ? null : asStored(at);
 	}
 }

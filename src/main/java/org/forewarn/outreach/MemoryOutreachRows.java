@@ -108,12 +108,7 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized boolean handle(String id, String actor, Instant at) {
-		KeptOutreach kept = kept(id);
-		if (kept == null || !needsPerson(kept)) {
-			return false;
-		}
-		replace(kept.handled(at, actor));
-		return true;
+		return changeIf(id, this::needsPerson, kept -> kept.handled(at, actor));
 	}
 
 	@Override
@@ -140,17 +135,12 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized boolean claimEscalation(String id, Instant at) {
-		KeptOutreach kept = kept(id);
-		if (kept == null || kept.escalatedAt() != null) {
-			return false;
-		}
-		replace(kept.escalatedAt(at));
-		return true;
+		return changeIf(id, kept -> kept.escalatedAt() == null, kept -> kept.escalatedAt(at));
 	}
 
 	@Override
 	public synchronized void releaseEscalation(String id) {
-		changeIfKept(id, kept -> kept.escalatedAt(null));
+		changeIf(id, kept -> true, kept -> kept.escalatedAt(null));
 	}
 
 	@Override
@@ -160,7 +150,7 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized void fallbackCreated(String id) {
-		changeIfKept(id, kept -> kept.fallbackDue(false));
+		changeIf(id, kept -> true, kept -> kept.fallbackDue(false));
 	}
 
 	@Override
@@ -219,24 +209,20 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized void note(String id, StatusChange step) {
-		changeIfKept(id, kept -> kept.step(step));
+		changeIf(id, kept -> true, kept -> kept.step(step));
 	}
 
 	@Override
 	public synchronized boolean claim(Outreach o, int attemptsSoFar, Instant at) {
-		KeptOutreach kept = kept(o.id());
-		if (kept == null || kept.status() != OutreachStatus.SCHEDULED
-				|| kept.outreach().delivery().attempts() != attemptsSoFar) {
-			return false;
-		}
-		replace(kept.attemptStarted(o.channel(), at));
-		return true;
+		return changeIf(o.id(), kept -> kept.status() == OutreachStatus.SCHEDULED
+				&& kept.outreach().delivery().attempts() == attemptsSoFar,
+				kept -> kept.attemptStarted(o.channel(), at));
 	}
 
 	@Override
 	public synchronized void finish(String outreachId, int attempt, Instant at, String outcome, String code,
 			String detail) {
-		changeIfKept(outreachId, kept -> kept.attemptFinished(attempt, at, outcome, code, detail));
+		changeIf(outreachId, kept -> true, kept -> kept.attemptFinished(attempt, at, outcome, code, detail));
 	}
 
 	@Override
@@ -272,11 +258,14 @@ final class MemoryOutreachRows implements OutreachRows {
 		return id == null ? null : byId.get(id);
 	}
 
-	private void changeIfKept(String id, UnaryOperator<KeptOutreach> change) {
+	/** Changes the record with {@code id} when it is kept and {@code allowed}; false when it did not. */
+	private boolean changeIf(String id, Predicate<KeptOutreach> allowed, UnaryOperator<KeptOutreach> change) {
 		KeptOutreach kept = kept(id);
-		if (kept != null) {
-			replace(change.apply(kept));
+		if (kept == null || !allowed.test(kept)) {
+			return false;
 		}
+		replace(change.apply(kept));
+		return true;
 	}
 
 	/** Puts the changed record in place of the one with its id. */

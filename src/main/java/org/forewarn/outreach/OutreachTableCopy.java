@@ -56,8 +56,7 @@ final class OutreachTableCopy {
 			k.attempts().forEach(a -> attempts.add(new Object[] {k.id(), a.attempt(), a.channel(), utc(a.startedAt()),
 					utc(a.finishedAt()), a.outcome(), a.code(), a.detail()}));
 		}
-		jdbc.batchUpdate("insert into outreach_status_change (outreach_id, changed_at, status, reason, actor) "
-				+ "values (?, ?, ?, ?, ?)", steps);
+		jdbc.batchUpdate(TableOutreachRows.HISTORY_INSERT + "values (?, ?, ?, ?, ?)", steps);
 		jdbc.batchUpdate("insert into outreach_attempt (outreach_id, attempt, channel, started_at, finished_at, "
 				+ "outcome, code, detail) values (?, ?, ?, ?, ?, ?, ?, ?)", attempts);
 	}

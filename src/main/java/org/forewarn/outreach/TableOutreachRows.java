@@ -50,7 +50,7 @@ final class TableOutreachRows implements OutreachRows {
 	/** A query of whole records, before its conditions. */
 	private static final String SELECT = "select " + OutreachRow.COLUMNS + " from outreach";
 	/** The start of an insert of history steps, before their values or the query giving them. */
-	private static final String HISTORY_INSERT = "insert into outreach_status_change "
+	static final String HISTORY_INSERT = "insert into outreach_status_change "
 			+ "(outreach_id, changed_at, status, reason, actor) ";
 
 	private final JdbcClient jdbc;

@@ -16,9 +16,12 @@ public final class StoredTime {
 	 */
 	public static final ChronoUnit PRECISION = ChronoUnit.MICROS;
 
-	/** The instant as a timestamp column keeps it: to the microsecond, the nearest one (for stores kept in memory). */
+	/**
+	 * The instant as a timestamp column keeps it: to the microsecond, the nearest one (for stores kept in memory);
+	 * null stays null.
+	 */
 	public static Instant asStored(Instant instant) {
-		return instant.plusNanos(500).truncatedTo(PRECISION);
+		return instant == null ? null : instant.plusNanos(500).truncatedTo(PRECISION);
 	}
 
 	/** The instant as a timestamp column takes it, at UTC; null stays null. */
