@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
  * parser took about a third of the time of reading an event. Any other text, and any value out of range, is left
  * to the general parser, which accepts or rejects it as before.
  */
-final class OffsetTimes {
+public final class OffsetTimes {
 
 	private static final int[] TENS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
 			1_000_000_000 };
@@ -19,7 +19,7 @@ final class OffsetTimes {
 	}
 
 	/** As {@link OffsetDateTime#parse(CharSequence)}, throwing its {@code DateTimeParseException} for what it rejects. */
-	static OffsetDateTime parse(String text) {
+	public static OffsetDateTime parse(String text) {
 		OffsetDateTime quick = quick(text);
 		return quick != null ? quick : OffsetDateTime.parse(text);
 	}

@@ -5,13 +5,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+import org.forewarn.event.OffsetTimes;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +40,41 @@ record OrderHistory(Map<String, Order> orders, Instant last, long placed, long c
 
 		boolean late() {
 			return delivered == null || delivered.isAfter(promised);
+		}
+	}
+
+	/**
+	 * Starts reading {@code events} on a thread of its own, beside the replay's start (which leaves a core mostly idle
+	 * for a few seconds) rather than after the replay; {@link Reading#get} waits for it.
+	 */
+	static Reading readAside(Path events) {
+		FutureTask<OrderHistory> task = new FutureTask<>(() -> read(events));
+		Thread reader = new Thread(task, "order-history");
+		reader.setDaemon(true); // a replay that fails leaves it to finish, or to end with the process
+		reader.start();
+		return new Reading(task);
+	}
+
+	record Reading(FutureTask<OrderHistory> task) {
+
+		/** The history, once read; what reading threw, as it threw it. */
+		OrderHistory get() throws IOException {
+			try {
+				return task.get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while reading what happened to the orders", e);
+			}
+			catch (ExecutionException e) {
+				if (e.getCause() instanceof IOException io) {
+					throw io;
+				}
+				if (e.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw (Error) e.getCause(); // read throws nothing else
+			}
 		}
 	}
 
@@ -109,7 +147,7 @@ record OrderHistory(Map<String, Order> orders, Instant last, long placed, long c
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(text).toInstant();
+			return OffsetTimes.parse(text).toInstant();
 		}
 		catch (RuntimeException e) {
 			return null;

@@ -109,8 +109,9 @@ public final class ReplayCommand {
 			return 1;
 		}
 		try {
+			OrderHistory.Reading reading = OrderHistory.readAside(events);
 			ReplaySummary base = replay(events, overrides);
-			OrderHistory history = OrderHistory.read(events);
+			OrderHistory history = reading.get();
 			Files.createDirectories(out);
 			String figures = FiguresSection.text(history, base, null, warnings);
 			ReplayOutput.write(out, base, figures);
