@@ -18,6 +18,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -110,6 +111,9 @@ public final class RuleSetLoader {
 		}
 		KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
 		configuration.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
+		// a rule set is replaced whole, never changed in place: a session then keeps its facts in a plain identity
+		// map instead of a store by class, which every evaluation's reset built again
+		configuration.setOption(KieBaseMutabilityOption.DISABLED);
 		KieBase kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
 		// the container keeps the compiled module; the global repository need not keep every version ever loaded
 		kie.getRepository().removeKieModule(releaseId);

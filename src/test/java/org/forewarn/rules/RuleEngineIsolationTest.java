@@ -1,0 +1,83 @@
+package org.forewarn.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.forewarn.customer.CustomerState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Evaluations reuse the engine's sessions: nothing one evaluation inserted, matched or left unmatched is seen by the
+ * next, whichever customer it is for.
+ */
+class RuleEngineIsolationTest {
+
+	private static final String RULES = """
+			package rules;
+			import org.forewarn.rules.Trigger;
+			global org.forewarn.rules.Decisions decide;
+
+			declare Remembered
+			    customer : String
+			end
+
+			declare Unmatched
+			end
+
+			rule "remember the first trigger"
+			    @id("remember")
+			when
+			    Trigger( type == "first" )
+			then
+			    insert( new Remembered( "seen" ) );
+			    insert( new Unmatched() );
+			    decide.problem( "first.seen", null );
+			end
+
+			rule "something remembered"
+			    @id("remembered")
+			when
+			    Remembered()
+			    Trigger( type == "second" )
+			then
+			    decide.problem( "leaked.between.evaluations", null );
+			end
+
+			rule "nothing remembered"
+			    @id("nothing-remembered")
+			when
+			    not Remembered()
+			    Trigger( type == "second" )
+			then
+			    decide.problem( "second.alone", null );
+			end
+			""";
+
+	@TempDir
+	Path rules;
+
+	@Test
+	void factsARuleInsertedAreGoneForTheNextEvaluation() throws Exception {
+		Files.writeString(rules.resolve("rules.drl"), RULES);
+		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
+
+		for (int round = 0; round < 3; round++) {
+			assertThat(problems(engine, "c1", "first")).containsExactly("first.seen");
+			assertThat(problems(engine, "c2", "second")).containsExactly("second.alone");
+			assertThat(problems(engine, "c1", "second")).containsExactly("second.alone");
+		}
+	}
+
+	private static List<String> problems(RuleEngine engine, String customer, String type) {
+		Evaluation evaluation = engine.evaluate(new CustomerState(customer),
+				new Trigger("e-" + type, type, Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()), List.of());
+		return evaluation.decisions().detections().stream().map(Decided::problem).toList();
+	}
+}
