@@ -73,8 +73,16 @@ record OrderHistory(Map<String, Order> orders, Instant last, long placed, long c
 				if (e.getCause() instanceof RuntimeException runtime) {
 					throw runtime;
 				}
-				throw (Error) e.getCause(); // read throws nothing else
+				if (e.getCause() instanceof Error error) {
+					throw error;
+				}
+				throw new IllegalStateException(e.getCause());
 			}
+		}
+
+		/** Stops reading, for a replay that failed: its file is read no further. */
+		void cancel() {
+			task.cancel(true); // the file's channel closes when its reader is interrupted
 		}
 	}
 

@@ -110,7 +110,14 @@ public final class ReplayCommand {
 		}
 		try {
 			OrderHistory.Reading reading = OrderHistory.readAside(events);
-			ReplaySummary base = replay(events, overrides);
+			ReplaySummary base;
+			try {
+				base = replay(events, overrides);
+			}
+			catch (IOException | RuntimeException | Error e) {
+				reading.cancel();
+				throw e;
+			}
 			OrderHistory history = reading.get();
 			Files.createDirectories(out);
 			String figures = FiguresSection.text(history, base, null, warnings);

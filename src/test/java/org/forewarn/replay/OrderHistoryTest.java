@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,19 @@ class OrderHistoryTest {
 		OrderHistory.Reading reading = OrderHistory.readAside(folder.resolve("missing.jsonl"));
 
 		assertThatThrownBy(reading::get).isInstanceOf(NoSuchFileException.class).hasMessageContaining("missing.jsonl");
+	}
+
+	@Test
+	void aCancelledReadingGivesNoHistory() throws IOException {
+		String[] lines = new String[20_000];
+		for (int i = 0; i < lines.length; i++) {
+			lines[i] = line("order.placed", "2018-01-01T10:00:00Z", "c" + i, "o" + i, "{}");
+		}
+		OrderHistory.Reading reading = OrderHistory.readAside(write(lines));
+
+		reading.cancel();
+
+		assertThatThrownBy(reading::get).isInstanceOf(CancellationException.class);
 	}
 
 	private Path write(String... lines) throws IOException {
