@@ -3,13 +3,13 @@ package org.forewarn.shared;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A value belonging to the transaction of the current thread: made on first use within it, told when the
  * transaction is about to commit and when it has, gone when it ends. A transaction of its own run meanwhile
- * ({@code REQUIRES_NEW}) has a value of its own.
+ * ({@code REQUIRES_NEW}) has a value of its own. All of a transaction's values are kept together
+ * ({@link TransactionValues}), told in the order they were made.
  */
 public final class TransactionScoped<T> {
 
@@ -43,52 +43,26 @@ public final class TransactionScoped<T> {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
-		T value = existing();
+		TransactionValues values = TransactionValues.ofTransaction();
+		T value = values.get(this);
 		if (value == null) {
 			value = create.get();
-			TransactionSynchronizationManager.bindResource(this, value);
-			TransactionSynchronizationManager.registerSynchronization(new Bound(value));
+			values.put(this, value);
 		}
 		return value;
 	}
 
 	/** The transaction's value if it has made one; null otherwise. */
-	@SuppressWarnings("unchecked")
 	public T existing() {
-		return (T) TransactionSynchronizationManager.getResource(this);
+		TransactionValues values = TransactionValues.existing();
+		return values == null ? null : values.get(this);
 	}
 
-	private final class Bound implements TransactionSynchronization {
+	void beforeCommit(T value) {
+		beforeCommit.accept(value);
+	}
 
-		private final T value;
-
-		Bound(T value) {
-			this.value = value;
-		}
-
-		@Override
-		public void suspend() {
-			TransactionSynchronizationManager.unbindResource(TransactionScoped.this);
-		}
-
-		@Override
-		public void resume() {
-			TransactionSynchronizationManager.bindResource(TransactionScoped.this, value);
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			beforeCommit.accept(value);
-		}
-
-		@Override
-		public void afterCommit() {
-			afterCommit.accept(value);
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(TransactionScoped.this);
-		}
+	void afterCommit(T value) {
+		afterCommit.accept(value);
 	}
 }
