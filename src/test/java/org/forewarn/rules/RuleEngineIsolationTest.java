@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Evaluations reuse the engine's sessions: nothing one evaluation inserted, matched or left unmatched is seen by the
- * next, whichever customer it is for.
+ * Evaluations reuse the engine's sessions: nothing one evaluation inserted or matched is seen by the next, whichever
+ * customer it is for. Rule sets are built immutable, and a rule may still change and delete the facts it matches.
  */
 class RuleEngineIsolationTest {
 
@@ -72,6 +72,61 @@ class RuleEngineIsolationTest {
 			assertThat(problems(engine, "c1", "first")).containsExactly("first.seen");
 			assertThat(problems(engine, "c2", "second")).containsExactly("second.alone");
 			assertThat(problems(engine, "c1", "second")).containsExactly("second.alone");
+		}
+	}
+
+	@Test
+	void aRuleMayStillChangeAndDeleteTheFactsItMatches() throws Exception {
+		Files.writeString(rules.resolve("rules.drl"), """
+				package rules;
+				import org.forewarn.rules.Trigger;
+				global org.forewarn.rules.Decisions decide;
+
+				declare Note
+				    text : String
+				end
+
+				declare Done
+				end
+
+				rule "take a note"
+				    @id("take")
+				when
+				    Trigger( type == "note" )
+				    not Note()
+				    not Done()
+				then
+				    insert( new Note( "taken" ) );
+				end
+
+				rule "change the note"
+				    @id("change")
+				when
+				    $n : Note( text == "taken" )
+				then
+				    modify( $n ) { setText( "changed" ) };
+				end
+
+				rule "delete the changed note"
+				    @id("delete")
+				when
+				    $n : Note( text == "changed" )
+				then
+				    delete( $n );
+				    insert( new Done() );
+				    decide.problem( "note.done", null );
+				end
+				""");
+		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
+
+		Evaluation first = engine.evaluate(new CustomerState("c1"),
+				new Trigger("e1", "note", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()), List.of());
+		Evaluation second = engine.evaluate(new CustomerState("c1"),
+				new Trigger("e2", "note", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()), List.of());
+
+		for (Evaluation evaluation : List.of(first, second)) {
+			assertThat(evaluation.decisions().failures()).isEmpty();
+			assertThat(evaluation.decisions().detections()).extracting(Decided::problem).containsExactly("note.done");
 		}
 	}
 
