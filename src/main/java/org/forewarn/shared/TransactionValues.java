@@ -1,9 +1,7 @@
 package org.forewarn.shared;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,9 +16,22 @@ final class TransactionValues implements TransactionSynchronization {
 	/** The key these values are bound to the transaction under. */
 	private static final Object KEY = TransactionValues.class;
 
-	private final Map<TransactionScoped<?>, Object> values = new IdentityHashMap<>();
-	/** In the order they were made, which is the order they are told in. */
-	private final List<TransactionScoped<?>> order = new ArrayList<>();
+	/**
+	 * In the order they were made, which is the order they are told in. A transaction holds a few (one per
+	 * {@link TransactionScoped} it used), so they are looked up by going through them.
+	 */
+	private final List<Held<?>> held = new ArrayList<>();
+
+	private record Held<T>(TransactionScoped<T> scoped, T value) {
+
+		void tellBeforeCommit() {
+			scoped.beforeCommit(value);
+		}
+
+		void tellAfterCommit() {
+			scoped.afterCommit(value);
+		}
+	}
 
 	/** The values of the current transaction, bound to it now if it has none: only within a transaction. */
 	static TransactionValues ofTransaction() {
@@ -39,12 +50,16 @@ final class TransactionValues implements TransactionSynchronization {
 
 	@SuppressWarnings("unchecked")
 	<T> T get(TransactionScoped<T> scoped) {
-		return (T) values.get(scoped);
+		for (Held<?> each : held) {
+			if (each.scoped() == scoped) {
+				return (T) each.value();
+			}
+		}
+		return null;
 	}
 
 	<T> void put(TransactionScoped<T> scoped, T value) {
-		values.put(scoped, value);
-		order.add(scoped);
+		held.add(new Held<>(scoped, value));
 	}
 
 	@Override
@@ -60,28 +75,20 @@ final class TransactionValues implements TransactionSynchronization {
 	@Override
 	public void beforeCommit(boolean readOnly) {
 		// by index: a value made while another is written is written too
-		for (int i = 0; i < order.size(); i++) {
-			tellBeforeCommit(order.get(i));
+		for (int i = 0; i < held.size(); i++) {
+			held.get(i).tellBeforeCommit();
 		}
 	}
 
 	@Override
 	public void afterCommit() {
-		for (int i = 0; i < order.size(); i++) {
-			tellAfterCommit(order.get(i));
+		for (int i = 0; i < held.size(); i++) {
+			held.get(i).tellAfterCommit();
 		}
 	}
 
 	@Override
 	public void afterCompletion(int status) {
 		TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-	}
-
-	private <T> void tellBeforeCommit(TransactionScoped<T> scoped) {
-		scoped.beforeCommit(get(scoped));
-	}
-
-	private <T> void tellAfterCommit(TransactionScoped<T> scoped) {
-		scoped.afterCommit(get(scoped));
 	}
 }
