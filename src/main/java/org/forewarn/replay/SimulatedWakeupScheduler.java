@@ -55,7 +55,7 @@ final class SimulatedWakeupScheduler implements WakeupScheduler {
 				return null;
 			}
 			pending.poll();
-			Integer copies = settled.get(next.key());
+			Integer copies = settled.isEmpty() ? null : settled.get(next.key());
 			if (copies == null) {
 				scheduled.remove(next.key());
 				return next.wakeup();
