@@ -3,13 +3,20 @@ package org.forewarn.rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.forewarn.shared.ByteOrderMark;
 import org.forewarn.shared.StableId;
@@ -27,22 +34,72 @@ record RuleFiles(Path folder, List<Path> paths) {
 			throw new RuleBuildException(folder.toString(),
 					List.of(new RuleError(folder.toString(), 0, "rules folder does not exist")));
 		}
-		List<Path> paths;
-		try (Stream<Path> walk = Files.walk(folder)) {
-			paths = walk.filter(Files::isRegularFile)
-				.filter(p -> isRuleFile(p.getFileName().toString()))
-				.filter(p -> !relative(folder, p).startsWith(TESTS_FOLDER))
-				.sorted()
-				.toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot list rules in " + folder, e);
+		List<RuleError> unreadable = new ArrayList<>();
+		List<Path> paths = list(folder, unreadable);
+		if (!unreadable.isEmpty()) {
+			unreadable.sort(Comparator.comparing(RuleError::file));
+			throw new RuleBuildException(folder.toString(), unreadable);
 		}
 		if (paths.isEmpty()) {
 			throw new RuleBuildException(folder.toString(),
 					List.of(new RuleError(folder.toString(), 0, "no rule files (.drl, or decision tables .csv, .xls, .xlsx) found")));
 		}
 		return new RuleFiles(folder, paths);
+	}
+
+	/**
+	 * The rule files below the folder, links followed (a folder mounted as links, a link to a shared folder) and in
+	 * name order; {@code tests/} and what is hidden (a name starting with a dot: an editor's lock or swap file, a
+	 * mounted volume's own {@code ..data}) are left out. What cannot be read, a link to nothing and a link back to a
+	 * folder above it are reported in {@code unreadable}.
+	 */
+	private static List<Path> list(Path folder, List<RuleError> unreadable) {
+		List<Path> found = new ArrayList<>();
+		try {
+			Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+					new SimpleFileVisitor<>() {
+						@Override
+						public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+							boolean skipped = !dir.equals(folder)
+									&& (isHidden(dir) || (relative(folder, dir) + "/").equals(TESTS_FOLDER));
+							return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+						}
+
+						@Override
+						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+							if (isHidden(file) || !isRuleFile(file.getFileName().toString())) {
+								return FileVisitResult.CONTINUE;
+							}
+							if (attributes.isRegularFile()) {
+								found.add(file);
+							}
+							else if (attributes.isSymbolicLink()) {
+								unreadable.add(new RuleError(relative(folder, file), 0,
+										"a link to a file that does not exist: correct or remove the link"));
+							}
+							return FileVisitResult.CONTINUE;
+						}
+
+						@Override
+						public FileVisitResult visitFileFailed(Path path, IOException e) {
+							if (!isHidden(path)) {
+								unreadable.add(new RuleError(relative(folder, path), 0, e instanceof FileSystemLoopException
+										? "a link back to a folder that contains it: remove the link"
+										: "cannot read: " + e.getMessage()));
+							}
+							return FileVisitResult.CONTINUE;
+						}
+					});
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot list rules in " + folder, e);
+		}
+		found.sort(null);
+		return found;
+	}
+
+	private static boolean isHidden(Path path) {
+		return path.getFileName().toString().startsWith(".");
 	}
 
 	static boolean isRuleFile(String name) {

@@ -2,6 +2,7 @@ package org.forewarn.rules;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class ValidateCommand {
 	 */
 	private static String located(String folder, RuleError error) {
 		boolean inFolder = !error.file().equals(folder) && !Path.of(error.file()).isAbsolute()
-				&& Files.exists(Path.of(folder, error.file()));
+				&& Files.exists(Path.of(folder, error.file()), LinkOption.NOFOLLOW_LINKS); // a link to nothing too
 		String file = inFolder ? folder.replaceAll("/+$", "") + "/" + error.file() : error.file();
 		return new RuleError(file, error.line(), error.message()).toString();
 	}

@@ -3,11 +3,13 @@ package org.forewarn.scenario;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.forewarn.replay.ReplaySession;
 
@@ -76,9 +78,12 @@ public final class ScenarioCommand {
 		if (!Files.isDirectory(tests)) {
 			return List.of();
 		}
-		try (Stream<Path> walk = Files.walk(tests)) {
+		// links followed, hidden names left out, as for the rules: a mounted ConfigMap lists each file once
+		try (Stream<Path> walk = Files.walk(tests, FileVisitOption.FOLLOW_LINKS)) {
 			return walk.filter(Files::isRegularFile)
 				.filter(p -> p.getFileName().toString().matches(".*\\.(yaml|yml|json)$"))
+				.filter(p -> StreamSupport.stream(tests.relativize(p).spliterator(), false)
+					.noneMatch(name -> name.toString().startsWith(".")))
 				.sorted()
 				.toList();
 		}

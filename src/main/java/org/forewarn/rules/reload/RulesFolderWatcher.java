@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,12 +104,32 @@ final class RulesFolderWatcher implements AutoCloseable {
 		return relevant;
 	}
 
+	/** Watches the folder and its subfolders, links followed, except {@code tests/} and hidden ones (as loaded). */
 	private void registerTree(Path root) {
-		try (Stream<Path> dirs = Files.walk(root)) {
-			for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !isTests(d)).toList()) {
-				dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-						StandardWatchEventKinds.ENTRY_DELETE);
-			}
+		try {
+			Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+					new SimpleFileVisitor<>() {
+						@Override
+						public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+							if (!dir.equals(folder) && (isTests(dir) || dir.getFileName().toString().startsWith("."))) {
+								return FileVisitResult.SKIP_SUBTREE;
+							}
+							try {
+								dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+										StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+							}
+							catch (IOException e) {
+								log.warn("Cannot watch {} for rule changes: {}", dir, e.getMessage());
+							}
+							return FileVisitResult.CONTINUE;
+						}
+
+						@Override
+						public FileVisitResult visitFileFailed(Path path, IOException e) {
+							// the reload names it (a link loop, a folder it cannot read); the rest is still watched
+							return FileVisitResult.CONTINUE;
+						}
+					});
 		}
 		catch (IOException e) {
 			log.warn("Cannot watch {} for rule changes: {}", root, e.getMessage());
