@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Events", description = "Intake (role intake)")
 class EventController {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** As the event parser's: a name twice in one object makes the body invalid JSON. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private final EventEntry entry;
 	private final IntakeSettings settings;
@@ -39,8 +43,10 @@ class EventController {
 
 	@Operation(summary = "Submit one event or an array of events",
 			description = "Answers per event: ACCEPTED, DUPLICATE, REJECTED (the reason names the field) or FAILED "
-					+ "(retry later). 200 when all were accepted or duplicates, 400 when one was rejected, 413 for a "
-					+ "body over forewarn.intake.max-request-size. Example: {\"id\":\"e-1\",\"type\":"
+					+ "(retry later). One event: 202 accepted, 200 duplicate, 400 rejected, 503 failed. An array: 200 "
+					+ "with each event's answer in order and the counts accepted, duplicates, rejected and failed; "
+					+ "400 for a body that is not valid JSON or holds more than forewarn.intake.max-batch events "
+					+ "(nothing processed). 413 for a body over forewarn.intake.max-request-size. Example: {\"id\":\"e-1\",\"type\":"
 					+ "\"order.placed\",\"time\":\"2026-03-02T14:00:00Z\",\"customerId\":\"c-1\","
 					+ "\"orderId\":\"o-1\",\"data\":{\"promisedBy\":\"2026-03-06T18:00:00Z\"}}",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true))

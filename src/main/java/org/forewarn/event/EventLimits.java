@@ -3,6 +3,7 @@ package org.forewarn.event;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -19,12 +20,18 @@ final class EventLimits {
 	static final int MAX_TEXT = 200;
 	/** The whole {@code data} object as JSON, unknown fields included. */
 	static final int MAX_DATA = 16_384;
+	/** Levels of objects and arrays in {@code data}, itself the first: deeper ones cannot be written back out. */
+	static final int MAX_DATA_DEPTH = 32;
 	/** Reserved for the ids of events Forewarn raises itself (timers). */
 	static final String RESERVED_PREFIX = "timer-";
 
 	private static final Map<String, Integer> TEXT_LIMITS = Map.of("email", 254, "phone", 32, "name", 200,
 			"description", 2_000, "comment", 2_000, "reason", 1_000, "subject", 1_000, "ticketId", MAX_ID,
 			"orderId", MAX_ID, "trackingNumber", MAX_ID);
+
+	/** Fields of the catalogue that take one of a few values. */
+	private static final Map<String, List<String>> CHOICES = Map.of("scale", List.of("csat5", "nps10"), "direction",
+			List.of("upgrade", "downgrade"));
 
 	/** Times outside these years are typos or attacks, and would overflow date arithmetic in rules. */
 	private static final int FIRST_YEAR = 1900;
@@ -40,6 +47,24 @@ final class EventLimits {
 				throw new InvalidEventException(field, "must not contain control characters (position " + i + ")");
 			}
 		}
+		checkUnicode(field, value);
+	}
+
+	/**
+	 * Half of a surrogate pair alone (sent as a JSON escape for U+D800 to U+DFFF) is no character: a database stores
+	 * it as '?', so two different ids would become one.
+	 */
+	static void checkUnicode(String field, String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new InvalidEventException(field, "not valid Unicode: half of a surrogate pair alone at position "
+						+ i);
+			}
+		}
 	}
 
 	static void checkExternalId(String id) {
@@ -51,6 +76,10 @@ final class EventLimits {
 
 	static void checkText(String field, String name, String value) {
 		checkLength(field, value, TEXT_LIMITS.getOrDefault(name, MAX_TEXT));
+		List<String> choices = CHOICES.get(name);
+		if (choices != null && !choices.contains(value)) {
+			throw new InvalidEventException(field, "'" + value + "' is not one of " + String.join(", ", choices));
+		}
 		if ("timeZone".equals(name)) {
 			try {
 				ZoneId.of(value);
@@ -80,6 +109,40 @@ final class EventLimits {
 		if (size > MAX_DATA) {
 			throw new InvalidEventException("data", size + " characters of JSON, more than the limit of " + MAX_DATA
 					+ " (unknown fields included)");
+		}
+	}
+
+	/** Nesting and Unicode of the whole {@code data}, unknown fields and names included; {@code depth} of this node. */
+	static void checkDataShape(String field, JsonNode node, int depth) {
+		if (node.isString()) {
+			checkUnicode(field, node.asString());
+		}
+		if (!node.isContainer()) {
+			return;
+		}
+		if (depth > MAX_DATA_DEPTH) {
+			throw new InvalidEventException("data", "nested more than " + MAX_DATA_DEPTH
+					+ " levels of objects and arrays deep (at " + field + ")");
+		}
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				checkDataShape(field + "[" + i + "]", node.get(i), depth + 1);
+			}
+			return;
+		}
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			checkUnicode(field + " (a name in it)", entry.getKey());
+			checkDataShape(field + "." + entry.getKey(), entry.getValue(), depth + 1);
+		}
+	}
+
+	/** A rating within its scale: 1-5 on {@code csat5} (the default), 0-10 on {@code nps10}. */
+	static void checkScore(JsonNode score, JsonNode scale) {
+		boolean nps = scale != null && "nps10".equals(scale.asString(null));
+		double value = score.asDouble();
+		if (nps ? value < 0 || value > 10 : value < 1 || value > 5) {
+			throw new InvalidEventException("data.score", score + " is outside " + (nps ? "0-10 on nps10" : "1-5 on "
+					+ "csat5") + (scale == null || scale.isNull() ? " (the scale when none is given)" : ""));
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.forewarn.shared.StoredTime;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -14,7 +15,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /** Turns JSON into validated {@link Event}s; every rejection names the offending field. */
 public final class EventParser {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** A name twice in one object is rejected: a reader that took the first would act on another customer or consent. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private EventParser() {
 	}
@@ -79,6 +83,7 @@ public final class EventParser {
 		}
 		checkData(type, data);
 		EventLimits.checkDataSize(data);
+		EventLimits.checkDataShape("data", data, 1);
 		return new Event(id, typeName, time, customerId, orderId, data);
 	}
 
@@ -106,6 +111,9 @@ public final class EventParser {
 					EventLimits.checkNumber("data." + field.getKey(), value);
 				}
 			}
+		}
+		if (type == EventType.ACCOUNT_FEEDBACK) {
+			EventLimits.checkScore(data.get("score"), data.get("scale"));
 		}
 		if (type == EventType.CUSTOMER_UPDATED && data.has("consent")) {
 			for (String channel : new String[] { "email", "sms" }) {

@@ -78,12 +78,22 @@ class EventsApiTest {
 	}
 
 	@Test
-	void aBodyThatIsNotJsonIsRejectedAsAWhole() throws Exception {
+	void aBodyThatIsNotJsonOrNamesAFieldTwiceIsRejectedAsAWhole() throws Exception {
 		HttpResponse<String> response = app.post("/api/events", "{not json");
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(json(response.body()).get("results").get(0).get("reason").asString())
 			.startsWith("event: not valid JSON");
+
+		// a name twice is ambiguous JSON: which customer, which consent? Nothing of the body is processed
+		HttpResponse<String> twice = app.post("/api/events", "[" + customer("api-4", Instant.now(), true)
+			.replace("\"customerId\":\"api-4\"", "\"customerId\":\"api-4\",\"customerId\":\"api-5\"") + "]");
+
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(json(twice.body()).get("results").get(0).get("reason").asString())
+			.isEqualTo("event: not valid JSON (Duplicate Object property \"customerId\")");
+		assertThat(app.get("/api/customers/api-4/timeline").body()).doesNotContain("\"kind\":\"event\"");
+		assertThat(app.get("/api/customers/api-5/timeline").body()).doesNotContain("\"kind\":\"event\"");
 	}
 
 	@Test

@@ -46,6 +46,18 @@ class EventParserTest {
 			year out of range     | {"id":"e","type":"order.paid","time":"+10000-10-02T10:56:33Z","customerId":"c","orderId":"o"} | time: year 10000 is outside
 			data time far ahead   | {"id":"e","type":"order.placed","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"promisedBy":"9999-01-01T00:00:00Z"}} | data.promisedBy: year 9999 is outside
 			huge number           | {"id":"e","type":"account.activity","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"metric":"m","value":1e400}} | data.value: must be a finite number
+			a name twice          | {"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","customerId":"d","orderId":"o"} | event: not valid JSON (Duplicate Object property "customerId")
+			a name twice in data  | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"consent":{"email":false,"email":true}}} | event: not valid JSON (Duplicate Object property "email")
+			half a pair in id     | {"id":"e\\ud800","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: not valid Unicode: half of a surrogate pair alone at position 1
+			low half alone        | {"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"s\\udfff","orderId":"o"} | customerId: not valid Unicode: half of a surrogate pair alone at position 1
+			halves swapped        | {"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o\\ude00\\ud83d"} | orderId: not valid Unicode: half of a surrogate pair alone at position 1
+			half a pair in data   | {"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"notes":["ok","a\\ud800"]}} | data.notes[1]: not valid Unicode
+			half a pair in a name | {"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"x":{"n\\ud800":1}}} | data.x (a name in it): not valid Unicode
+			unknown scale         | {"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"score":3,"scale":"NPS10"}} | data.scale: 'NPS10' is not one of csat5, nps10
+			score off the scale   | {"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"score":7,"scale":"csat5"}} | data.score: 7 is outside 1-5 on csat5
+			score off by default  | {"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"score":0}} | data.score: 0 is outside 1-5 on csat5 (the scale when none is given)
+			score off nps         | {"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"score":11,"scale":"nps10"}} | data.score: 11 is outside 0-10 on nps10
+			unknown direction     | {"id":"e","type":"account.plan_changed","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"direction":"Downgrade"}} | data.direction: 'Downgrade' is not one of upgrade, downgrade
 			""")
 	void rejectsWithAReasonNamingTheField(String name, String json, String reason) {
 		assertThatThrownBy(() -> EventParser.parse(json))
@@ -88,6 +100,26 @@ class EventParserTest {
 		assertThat(EventParser.parse("""
 				{"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c",
 				 "data":{"score":1,"comment":"%s"}}""".formatted("c".repeat(2_000))).text("comment")).hasSize(2_000);
+	}
+
+	@Test
+	void acceptsWholeSurrogatePairsTheScalesEndsAndDataNestedUpToTheLimit() {
+		Event event = EventParser.parse("""
+				{"id":"e\\ud83d\\ude00","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c",
+				 "data":{"score":0,"scale":"nps10","comment":"\\ud83d\\ude00 ok"}}""");
+		assertThat(event.id()).isEqualTo("e\uD83D\uDE00");
+		assertThat(EventParser.parse(feedbackNested(EventLimits.MAX_DATA_DEPTH - 1)).type()).isEqualTo("account.feedback");
+
+		assertThatThrownBy(() -> EventParser.parse(feedbackNested(EventLimits.MAX_DATA_DEPTH)))
+			.hasMessage("data: nested more than 32 levels of objects and arrays deep (at data.extra" + "[0]".repeat(31)
+					+ ")");
+	}
+
+	/** A feedback whose data holds an unknown field {@code levels} arrays deep: data itself is one level more. */
+	private static String feedbackNested(int levels) {
+		return """
+				{"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c",
+				 "data":{"score":5,"extra":%s1%s}}""".formatted("[".repeat(levels), "]".repeat(levels));
 	}
 
 	@Test
