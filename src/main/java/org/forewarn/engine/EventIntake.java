@@ -169,12 +169,18 @@ public class EventIntake implements AutoCloseable {
 
 	/** The answer for an event that must not be processed at all (stamped in the future), or null. */
 	IntakeResult refusal(Event event) {
-		Instant latest = clock.instant().plus(maxClockSkew);
-		if (event.instant().isAfter(latest)) {
+		return refusal(event, clock.instant());
+	}
+
+	/**
+	 * The answer for an event stamped more than {@code forewarn.intake.max-clock-skew} after {@code now}, or null. A
+	 * replay of recorded history asks it with the machine's own clock: its simulated one follows the events.
+	 */
+	public IntakeResult refusal(Event event, Instant now) {
+		if (event.instant().isAfter(now.plus(maxClockSkew))) {
 			return new IntakeResult(null, event.id(), IntakeResult.Status.REJECTED, "time: "
-					+ DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time())
-					+ " is ahead of this server's clock (" + clock.instant() + ") by more than "
-					+ "forewarn.intake.max-clock-skew (" + maxClockSkew + ")");
+					+ DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time()) + " is ahead of this server's clock ("
+					+ now + ") by more than forewarn.intake.max-clock-skew (" + maxClockSkew + ")");
 		}
 		return null;
 	}

@@ -62,6 +62,30 @@ class ReplayCommandTest {
 	}
 
 	@Test
+	void aLineDatedAfterTheClockIsRejectedAndTheOthersReplayAsWithoutIt() throws Exception {
+		Path events = work.resolve("events.jsonl");
+		Files.write(events, List.of(
+				event("c1-p", "customer.updated", "2017-10-01T10:00:00-03:00", "c1", null,
+						"{\"email\":\"c1@x.example\",\"consent\":{\"email\":true}}"),
+				event("o1-p", "order.placed", "2017-10-01T10:00:00-03:00", "c1", "o1",
+						"{\"promisedBy\":\"2017-10-10T00:00:00-03:00\"}"),
+				// 2017 typed as 2197: replayed, the clock would jump there and the send below would be stale
+				event("o9-p", "order.paid", "2197-10-02T10:00:00-03:00", "c2", "o9", "{}"),
+				event("o1-d", "order.delivered", "2017-10-12T09:00:00-03:00", "c1", "o1", "{}")));
+		Path out = work.resolve("out");
+
+		Run run = run(events.toString(), "--out", out.toString());
+
+		assertThat(run.exit()).isZero();
+		assertThat(run.errors()).contains("line 3: time: 2197-10-02T10:00:00-03:00 is ahead of this server's clock",
+				"by more than forewarn.intake.max-clock-skew (PT5M)");
+		assertThat(JSON.readTree(Files.readAllLines(out.resolve("outreach.jsonl")).get(0)).get("status").asString())
+			.isEqualTo("SENT");
+		assertThat(Files.readString(out.resolve("summary.txt"))).contains("accepted 3", "rejected 1",
+				"up to 2017-10-12T12:00:00Z");
+	}
+
+	@Test
 	void readsAFileAsOtherToolsSaveItAndNamesTheLineThatIsNotText() throws Exception {
 		String events = String.join("\r\n",
 				event("o1-p", "order.placed", "2017-10-01T10:00:00-03:00", "c1", "o1", "{}"),
