@@ -1,7 +1,6 @@
 package org.forewarn.channel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import org.forewarn.shared.ByteOrderMark;
+import org.forewarn.shared.Utf8Text;
 
 /**
  * One template file compiled with Mustache (JMustache). {@code {{name}}} writes a value; {@code {{#name}}..{{/name}}}
@@ -65,14 +65,23 @@ final class MessageTemplate {
 		return compile(file, source(file), locale);
 	}
 
-	/** The file's text, as compiled by {@link #compile}. */
+	/**
+	 * The file's text, as compiled by {@link #compile}. A file that cannot be read or is not UTF-8 (an edit saved as
+	 * Latin-1) stops the message as a template error does, naming file and line; the events that decided it stay.
+	 */
 	static String source(Path file) {
+		byte[] content;
 		try {
-			return ByteOrderMark.strip(Files.readString(file, StandardCharsets.UTF_8));
+			content = Files.readAllBytes(file);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot read template " + file, e);
+			throw new TemplateRenderer.TemplateException(file.getFileName() + ": cannot read: " + e);
 		}
+		int notUtf8 = Utf8Text.firstLineNotUtf8(content);
+		if (notUtf8 > 0) {
+			throw new TemplateRenderer.TemplateException(file.getFileName() + ":" + notUtf8 + ": " + Utf8Text.NOT_UTF_8);
+		}
+		return ByteOrderMark.strip(new String(content, StandardCharsets.UTF_8));
 	}
 
 	static MessageTemplate compile(Path file, String source, Locale locale) {

@@ -2,6 +2,7 @@ package org.forewarn.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.forewarn.shared.Utf8Text;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +142,21 @@ class TemplateAndRecordingTest {
 		assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.FAILED);
 		assertThat(result.reason()).startsWith("template: unclosed.email.txt:5: ").contains("carier");
 		assertThat(dispatch.message("out-t4")).isEmpty();
+	}
+
+	@Test
+	void aTemplateSavedInAnotherEncodingFailsTheSendNamingFileAndLine() throws Exception {
+		Files.write(templates.resolve("latin1.email.txt"),
+				"Subject: Ol\u00e1 {{name}}\n\nSeu pedido n\u00e3o saiu.\n".getBytes(StandardCharsets.ISO_8859_1));
+
+		DeliveryResult result = dispatch.deliver(email("out-t5", "latin1", Map.of("name", "Ana")), Instant.now());
+
+		assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.FAILED);
+		assertThat(result.reason()).isEqualTo("template: latin1.email.txt:1: not UTF-8 text (saved in another "
+				+ "encoding, such as Latin-1?); save the file as UTF-8");
+		assertThat(dispatch.message("out-t5")).isEmpty();
+		assertThat(new TemplateRenderer(templates, Locale.ENGLISH).check(Set.of("name", "orderId")))
+			.contains("latin1.email.txt:1: " + Utf8Text.NOT_UTF_8);
 	}
 
 	@Test
