@@ -1,9 +1,12 @@
 package org.forewarn.bounce;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
+import org.forewarn.shared.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Bounces, complaints and carrier codes.
@@ -19,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("forewarn.bounces")
 public record BounceSettings(@DefaultValue Imap imap, String returnPathDomain, @DefaultValue("3") int softLimit,
-		@DefaultValue("P7D") Duration softSuppressFor, @DefaultValue("P7D") Duration smsUnreachableFor) {
+		@DefaultValue("P7D") @DurationUnit(ChronoUnit.DAYS) Duration softSuppressFor,
+		@DefaultValue("P7D") @DurationUnit(ChronoUnit.DAYS) Duration smsUnreachableFor) {
 
 	/**
 	 * @param host IMAP server of the bounce mailbox; empty: the mailbox is not read
@@ -35,6 +39,11 @@ public record BounceSettings(@DefaultValue Imap imap, String returnPathDomain, @
 	public record Imap(String host, @DefaultValue("993") int port, String user, String password,
 			@DefaultValue("true") boolean ssl, @DefaultValue("INBOX") String folder, String processedFolder,
 			@DefaultValue("PT5M") Duration interval, @DefaultValue("PT30S") Duration timeout) {
+
+		public Imap {
+			SettingChecks.positive("forewarn.bounces.imap.interval", interval);
+			SettingChecks.positive("forewarn.bounces.imap.timeout", timeout);
+		}
 
 		public boolean configured() {
 			return host != null && !host.isBlank();

@@ -2,6 +2,7 @@ package org.forewarn.channel;
 
 import java.time.Duration;
 
+import org.forewarn.shared.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,4 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("forewarn.health.providers")
 record ProviderHealthSettings(@DefaultValue("PT1M") Duration interval) {
+
+	ProviderHealthSettings {
+		SettingChecks.positive("forewarn.health.providers.interval", interval);
+	}
 }

@@ -2,6 +2,7 @@ package org.forewarn.engine;
 
 import java.time.Duration;
 
+import org.forewarn.shared.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,4 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("forewarn.sweep")
 public record SweepSettings(@DefaultValue("PT5M") Duration interval, @DefaultValue("PT2M") Duration grace,
 		@DefaultValue("1000") int limit) {
+
+	public SweepSettings {
+		SettingChecks.positive("forewarn.sweep.interval", interval);
+		SettingChecks.notNegative("forewarn.sweep.grace", grace);
+		if (limit < 1) {
+			throw new IllegalArgumentException("forewarn.sweep.limit must be at least 1, was " + limit);
+		}
+	}
 }

@@ -2,6 +2,7 @@ package org.forewarn.followup;
 
 import java.time.Duration;
 
+import org.forewarn.shared.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,4 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("forewarn.followups")
 record EscalationSettings(@DefaultValue("") String escalationEmail, @DefaultValue("PT1M") Duration escalationCheck) {
+
+	EscalationSettings {
+		SettingChecks.positive("forewarn.followups.escalation-check", escalationCheck);
+	}
 }

@@ -1,9 +1,11 @@
 package org.forewarn.outcome;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Outcome figures ({@code forewarn.outcomes.*}): what happened to customers after outreach, against the holdout group.
@@ -13,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minPerGroup below this many customers in either group a rule's figures say "not enough data yet"
  */
 @ConfigurationProperties("forewarn.outcomes")
-public record OutcomeSettings(@DefaultValue("P30D") Duration window, @DefaultValue Complaint complaint,
+public record OutcomeSettings(@DefaultValue("P30D") @DurationUnit(ChronoUnit.DAYS) Duration window, @DefaultValue Complaint complaint,
 		@DefaultValue("100") int minPerGroup) {
 
 	/**

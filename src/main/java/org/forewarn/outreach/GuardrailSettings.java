@@ -2,10 +2,12 @@ package org.forewarn.outreach;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Guardrails on automatic outreach ({@code forewarn.guardrails.*}).
@@ -57,6 +59,6 @@ public record GuardrailSettings(@DefaultValue QuietHours quietHours, @DefaultVal
 	}
 
 	/** @param expireAfter outreach nobody approved this long after it was decided expires */
-	public record Review(@DefaultValue("PT24H") Duration expireAfter) {
+	public record Review(@DefaultValue("PT24H") @DurationUnit(ChronoUnit.HOURS) Duration expireAfter) {
 	}
 }

@@ -1,9 +1,11 @@
 package org.forewarn.outreach;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Outreach timing ({@code forewarn.outreach.*}).
@@ -15,5 +17,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        after their time; a busy lane adds a little) still goes out; any later, it ends EXPIRED
  */
 @ConfigurationProperties("forewarn.outreach")
-record OutreachSettings(@DefaultValue("PT48H") Duration maxTriggerAge, @DefaultValue("PT1M") Duration deadlineGrace) {
+record OutreachSettings(@DefaultValue("PT48H") @DurationUnit(ChronoUnit.HOURS) Duration maxTriggerAge, @DefaultValue("PT1M") Duration deadlineGrace) {
 }

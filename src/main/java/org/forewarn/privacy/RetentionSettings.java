@@ -1,9 +1,11 @@
 package org.forewarn.privacy;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * How long personal data is kept ({@code forewarn.retention.*}). Outreach records, their statuses, send attempts'
@@ -20,8 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize rows pruned per transaction
  */
 @ConfigurationProperties("forewarn.retention")
-record RetentionSettings(@DefaultValue("true") boolean enabled, @DefaultValue("P90D") Duration eventPayloads,
-		@DefaultValue("P180D") Duration messages, @DefaultValue("P180D") Duration outreachDetails,
+record RetentionSettings(@DefaultValue("true") boolean enabled, @DefaultValue("P90D") @DurationUnit(ChronoUnit.DAYS) Duration eventPayloads,
+		@DefaultValue("P180D") @DurationUnit(ChronoUnit.DAYS) Duration messages,
+		@DefaultValue("P180D") @DurationUnit(ChronoUnit.DAYS) Duration outreachDetails,
 		@DefaultValue("PT1H") Duration interval, @DefaultValue("500") int batchSize) {
 
 	RetentionSettings {
