@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A period given as a bare number is read in the unit its setting is spoken of in (retention "90" is 90 days, not
- * 90 ms, which would strip personal data at once); an interval of zero or less is refused, naming the setting.
+ * Settings refused or read as meant at startup. A bare number is read in the unit its setting is spoken of in
+ * (retention "90" is 90 days, not 90 ms, which would strip personal data at once); an interval of zero or less, or a
+ * fallback to no channel, is refused, naming the setting.
  */
 class SettingUnitsTest {
 
@@ -50,6 +51,16 @@ class SettingUnitsTest {
 				"forewarn.followups.escalation-check must be positive, was PT0S");
 		assertRefused("org.forewarn.bounce.BounceSettings", "forewarn.bounces", "imap.interval", "0",
 				"forewarn.bounces.imap.interval must be positive, was PT0S");
+	}
+
+	@Test
+	void aFallbackToSomethingThatIsNoChannelIsRefusedNamingTheSetting() throws Exception {
+		assertRefused("org.forewarn.outreach.DeliverySettings", "forewarn.delivery", "fallback.email", "taks",
+				"forewarn.delivery.fallback.email: 'taks' is not a channel (did you mean \"task\"?); use email, sms or "
+						+ "task, or leave it empty for none");
+		assertThat(bound("org.forewarn.outreach.DeliverySettings", "forewarn.delivery",
+				Map.of("fallback.sms", "", "fallback.email", " task ")).toString())
+			.contains("Fallback[sms=, email= task , task=]");
 	}
 
 	private static void assertRefused(String type, String prefix, String name, String value, String reason) {

@@ -1,7 +1,13 @@
 package org.forewarn.outreach;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
+import org.forewarn.channel.TemplateCheck;
+import org.forewarn.shared.Suggestions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -35,6 +41,21 @@ public record DeliverySettings(@DefaultValue Retry retry, @DefaultValue Fallback
 	 */
 	public record Fallback(@DefaultValue("email") String sms, @DefaultValue("task") String email,
 			@DefaultValue("") String task) {
+
+		public Fallback {
+			Map<String, String> chain = new LinkedHashMap<>();
+			chain.put("sms", sms);
+			chain.put("email", email);
+			chain.put("task", task);
+			chain.forEach((from, to) -> {
+				if (to != null && !to.isBlank() && !TemplateCheck.CHANNELS.contains(to.strip())) {
+					throw new IllegalArgumentException("forewarn.delivery.fallback." + from + ": '" + to
+							+ "' is not a channel" + Suggestions.didYouMean(to.strip(), TemplateCheck.CHANNELS) + "; use "
+							+ Suggestions.oneOf(List.copyOf(new TreeSet<>(TemplateCheck.CHANNELS)))
+							+ ", or leave it empty for none");
+				}
+			});
+		}
 
 		String after(String channel) {
 			String next = switch (channel) {
