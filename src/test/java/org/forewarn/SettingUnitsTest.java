@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Settings refused or read as meant at startup. A bare number is read in the unit its setting is spoken of in
- * (retention "90" is 90 days, not 90 ms, which would strip personal data at once); an interval of zero or less, or a
- * fallback to no channel, is refused, naming the setting.
+ * (retention "90" is 90 days, not 90 ms, which would strip personal data at once); an interval of zero or less, a
+ * fallback to no channel or a public URL links could not open on is refused, naming the setting.
  */
 class SettingUnitsTest {
 
@@ -61,6 +61,20 @@ class SettingUnitsTest {
 		assertThat(bound("org.forewarn.outreach.DeliverySettings", "forewarn.delivery",
 				Map.of("fallback.sms", "", "fallback.email", " task ")).toString())
 			.contains("Fallback[sms=, email= task , task=]");
+	}
+
+	@Test
+	void aPublicUrlLinksCouldNotOpenIsRefused() throws Exception {
+		for (String url : new String[] { "forewarn.example.com", "ftp://forewarn.example.com", "https://",
+				"https://forewarn.example.com/?x=1", "http://forewarn example.com" }) {
+			assertThatThrownBy(() -> bound("org.forewarn.outreach.LinkSettings", "forewarn.links",
+					Map.of("public-url", url)))
+				.rootCause()
+				.hasMessageStartingWith("forewarn.links.public-url: '" + url + "' is not");
+		}
+		assertThat(bound("org.forewarn.outreach.LinkSettings", "forewarn.links",
+				Map.of("public-url", "https://shop.example.com/forewarn/")).toString())
+			.contains("publicUrl=https://shop.example.com/forewarn/");
 	}
 
 	private static void assertRefused(String type, String prefix, String name, String value, String reason) {

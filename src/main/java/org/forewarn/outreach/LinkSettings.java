@@ -1,5 +1,8 @@
 package org.forewarn.outreach;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +15,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("forewarn.links")
 public record LinkSettings(@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue("") String secret) {
+
+	public LinkSettings {
+		URI uri;
+		try {
+			uri = new URI(publicUrl.strip());
+		}
+		catch (URISyntaxException e) {
+			throw new IllegalArgumentException("forewarn.links.public-url: '" + publicUrl + "' is not a URL ("
+					+ e.getReason() + "); give the address customers reach Forewarn at, e.g. https://forewarn.example.com");
+		}
+		if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+				|| uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			throw new IllegalArgumentException("forewarn.links.public-url: '" + publicUrl + "' is not an http or https "
+					+ "address with a host and without ?query or #fragment; links built on it would not open, e.g. "
+					+ "https://forewarn.example.com");
+		}
+		publicUrl = publicUrl.strip();
+	}
 
 	/** The public URL of a path, e.g. {@code /unsubscribe}. */
 	public String url(String path) {

@@ -1,5 +1,6 @@
 package org.forewarn.outreach;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,6 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.forewarn.shared.StoredSecret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +28,28 @@ public class UnsubscribeLinks {
 	static final String PATH = "/unsubscribe";
 	private static final String SECRET_NAME = "unsubscribe-links";
 
+	private static final Logger log = LoggerFactory.getLogger(UnsubscribeLinks.class);
+
 	private final LinkSettings settings;
 	private final byte[] secret;
 
-	UnsubscribeLinks(LinkSettings settings, JdbcClient jdbc, Clock clock) {
+	UnsubscribeLinks(LinkSettings settings, JdbcClient jdbc, Clock clock, Environment environment) {
 		this.settings = settings;
+		boolean sends = !environment.getProperty("spring.mail.host", "").isBlank()
+				|| !environment.getProperty("forewarn.channels.sms.account-sid", "").isBlank();
+		if (sends && isLocal(URI.create(settings.publicUrl()).getHost())) {
+			log.warn("forewarn.links.public-url is {}: the unsubscribe links of the emails and SMS that now really go "
+					+ "out, and Twilio's callbacks, point at this machine; set the address customers reach "
+					+ "Forewarn at", settings.publicUrl());
+		}
 		String configured = settings.secret();
 		this.secret = (configured != null && !configured.isBlank() ? configured
 				: StoredSecret.named(SECRET_NAME, jdbc, clock)) // generated once, so links survive restarts
 			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static boolean isLocal(String host) {
+		return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]");
 	}
 
 	public String url(String customerId) {
