@@ -59,7 +59,14 @@ public final class TemplateCheck {
 			Matcher m = FILE.matcher(file.getFileName().toString());
 			Locale locale = m.matches() && m.group(3) != null ? Locale.forLanguageTag(m.group(3)) : fallbackLocale;
 			try {
-				MessageTemplate.read(file, locale).problems(known).forEach(p -> problems.add(named + ": " + p));
+				String source = MessageTemplate.source(file);
+				MessageTemplate.compile(file, source, locale).problems(known)
+					.forEach(p -> problems.add(named + ": " + p));
+				if (!channel.equals("sms") && file.getFileName().toString().endsWith(".txt")
+						&& !TemplateRenderer.startsWithSubject(source)) {
+					problems.add(named + ": " + file.getFileName() + ":1: no \"Subject: ...\" line first, so the "
+							+ (channel.equals("task") ? "task would have no title" : "email would have no subject"));
+				}
 			}
 			catch (TemplateRenderer.TemplateException e) {
 				problems.add(named + ": " + e.getMessage());

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.samskivert.mustache.Escapers;
@@ -19,14 +21,16 @@ import com.samskivert.mustache.Escapers;
  * {@code .html} for email), optionally per locale: {@code <template>.<channel>.pt-BR.txt}, then {@code .pt.txt}, then
  * the fallback locale's variants, then the plain file, which is written in the fallback locale. Dates are written
  * out in the language of the file chosen, so a message never mixes two languages. For email and tasks the first line
- * {@code Subject: ...} is the subject or title. Templates are Mustache ({@link MessageTemplate}): values are
- * HTML-escaped in {@code .html} files only; an unknown placeholder stops the send with file, line and the known ones.
- * Files are read on every use, so an operator's edit counts from the next message on; a file is compiled again only
- * when its text changed.
+ * {@code Subject: ...} (blank lines before it, any case) is the subject or title. Templates are Mustache
+ * ({@link MessageTemplate}): values are HTML-escaped in {@code .html} files only; an unknown placeholder stops the
+ * send with file, line and the known ones. Files are read on every use, so an operator's edit counts from the
+ * next message on; a file is compiled again only when its text changed.
  */
 final class TemplateRenderer {
 
-	private static final String SUBJECT = "Subject:";
+	/** "Subject: ..." on the first line that is not blank, in any case, spaces allowed before the colon. */
+	private static final Pattern SUBJECT = Pattern.compile("\\A(?:[ \\t]*\\R)*[ \\t]*subject[ \\t]*:(.*)(?:\\R|\\z)",
+			Pattern.CASE_INSENSITIVE);
 
 	private final Path folder;
 	private final Locale fallbackLocale;
@@ -45,6 +49,11 @@ final class TemplateRenderer {
 	private record Compiled(String source, MessageTemplate template) {
 	}
 
+	/** Whether a template's text starts with the subject line an email's subject or a task's title is taken from. */
+	static boolean startsWithSubject(String text) {
+		return SUBJECT.matcher(text).lookingAt();
+	}
+
 	boolean exists(String template, String channel) {
 		return find(template, channel, "txt", null) != null;
 	}
@@ -57,10 +66,10 @@ final class TemplateRenderer {
 		}
 		String body = compile(text).render(message.variables());
 		String subject = null;
-		if (body.startsWith(SUBJECT)) {
-			int end = body.indexOf('\n');
-			subject = (end < 0 ? body.substring(SUBJECT.length()) : body.substring(SUBJECT.length(), end)).strip();
-			body = end < 0 ? "" : body.substring(end + 1).stripLeading();
+		Matcher subjectLine = SUBJECT.matcher(body);
+		if (subjectLine.lookingAt()) {
+			subject = subjectLine.group(1).strip();
+			body = body.substring(subjectLine.end()).stripLeading();
 		}
 		Found htmlFile = "email".equals(message.channel())
 				? find(message.template(), message.channel(), "html", message.locale()) : null;

@@ -57,6 +57,17 @@ class TemplateAndRecordingTest {
 	}
 
 	@Test
+	void theSubjectLineIsFoundInAnyCaseAfterBlankLinesAndWithSpacesBeforeItsColon() throws Exception {
+		Files.writeString(templates.resolve("loose.email.txt"), "\r\n  SUBJECT :  Order {{orderId}}  \r\n\r\nOn its way.\r\n");
+
+		dispatch.deliver(email("out-s1", "loose", Map.of("orderId", "ORD-7")), Instant.now());
+
+		StoredMessage stored = dispatch.message("out-s1").orElseThrow();
+		assertThat(stored.subject()).isEqualTo("Order ORD-7");
+		assertThat(stored.body()).isEqualTo("On its way.\r\n");
+	}
+
+	@Test
 	void withoutSmtpEmailIsRecordedNotSent() {
 		DeliveryResult result = dispatch.deliver(email("out-r1", "welcome", Map.of("name", "Ada")), Instant.now());
 

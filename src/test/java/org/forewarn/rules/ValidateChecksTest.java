@@ -103,6 +103,19 @@ class ValidateChecksTest {
 	}
 
 	@Test
+	void anEmailOrTaskTemplateWithoutItsSubjectLine() throws Exception {
+		Files.writeString(work.resolve("templates/late.email.pt-BR.txt"), "Assunto: Pedido {{orderId}}\nAtrasou.\n");
+		Files.writeString(work.resolve("templates/call.task.txt"), "\n  subject : Call {{name}}\n");
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"email\", \"late\" );\n"
+				+ "        decide.outreach( \"order.late\", $o.getOrderId(), \"task\", \"call\" );"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).isEqualTo(rules + "/r.drl:9: template \"late\" for email: late.email.pt-BR.txt:1: no"
+				+ " \"Subject: ...\" line first, so the email would have no subject\n"
+				+ rules + ": 1 error, the folder would be rejected\n");
+	}
+
+	@Test
 	void durationsThatAreNotIso8601() throws Exception {
 		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" )\n"
 				+ "          .after( \"12h\" )\n          .maxTriggerAge( \"PT0S\" );"));
