@@ -152,13 +152,18 @@ public final class OutreachRequest {
 	}
 
 	private static Duration duration(String method, String isoDuration) {
+		Duration duration;
 		try {
-			return Duration.parse(isoDuration);
+			duration = Duration.parse(isoDuration);
 		}
 		catch (RuntimeException e) {
 			throw new IllegalArgumentException("." + method + "(\"" + isoDuration + "\"): not an ISO-8601 duration "
 					+ "such as PT12H or P1D");
 		}
+		if (duration.abs().compareTo(Thresholds.LONGEST) > 0) {
+			throw new IllegalArgumentException("." + method + "(\"" + isoDuration + "\")" + Thresholds.TOO_LONG);
+		}
+		return duration;
 	}
 
 	public Decided decided() { return decided; }

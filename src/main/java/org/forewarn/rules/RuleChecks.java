@@ -143,7 +143,7 @@ final class RuleChecks {
 		}
 		for (DecideCalls.Call chained : call.chained()) {
 			switch (chained.method()) {
-				case "after", "maxTriggerAge" -> duration(chained, at);
+				case "after", "maxTriggerAge", "dueWithin" -> duration(chained, at);
 				case "fallback" -> {
 					for (int i = 0; i < chained.args().size(); i++) {
 						String channel = chained.known(i, action);
@@ -178,6 +178,9 @@ final class RuleChecks {
 			Duration duration = Duration.parse(text);
 			if (call.method().equals("maxTriggerAge") && (duration.isZero() || duration.isNegative())) {
 				errors.add(at.error(call.offset(), text, written + " must be longer than zero, e.g. PT12H"));
+			}
+			else if (duration.abs().compareTo(Thresholds.LONGEST) > 0) {
+				errors.add(at.error(call.offset(), text, written + Thresholds.TOO_LONG));
 			}
 		}
 		catch (DateTimeParseException e) {

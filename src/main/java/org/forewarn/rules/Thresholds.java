@@ -25,6 +25,11 @@ import org.forewarn.shared.Utf8Text;
  */
 public final class Thresholds {
 
+	/** The longest length of time a rule may use; beyond it, date arithmetic on event times overflows. */
+	static final Duration LONGEST = Duration.ofDays(36_500);
+	static final String TOO_LONG = " is longer than 100 years (P36500D): a rule waits or looks back hours, days or "
+			+ "months";
+
 	static final String FILE = "thresholds.properties";
 	static final String GLOBAL = "thresholds";
 	static final Thresholds NONE = new Thresholds(Map.of(), Map.of(), Map.of());
@@ -88,6 +93,10 @@ public final class Thresholds {
 				if (value.isNegative()) {
 					errors.add(new RuleError(FILE, i + 1, name + " = " + m.group(2) + " is negative: thresholds are "
 							+ "lengths of time, e.g. PT12H"));
+					continue;
+				}
+				if (value.compareTo(LONGEST) > 0) {
+					errors.add(new RuleError(FILE, i + 1, name + " = " + m.group(2) + TOO_LONG));
 					continue;
 				}
 				values.put(name, value);

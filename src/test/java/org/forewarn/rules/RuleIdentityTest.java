@@ -79,6 +79,7 @@ class RuleIdentityTest {
 				late.before = P1D
 				late.after = 12h
 				late.before = P2D
+				late.never = P999999999999D
 				""");
 		write("r.drl", HEADER.replace("global", "global org.forewarn.rules.Thresholds thresholds;\nglobal")
 				+ rule("late", "late", ".after(thresholds.duration(\"late.befor\").toString())"));
@@ -87,9 +88,11 @@ class RuleIdentityTest {
 		assertThat(err()).isEqualTo(rules + "/thresholds.properties:3: late.after = 12h is not an ISO-8601 duration: write it"
 				+ " as ISO-8601, e.g. PT12H (12 hours), PT30M (30 minutes), P2D (2 days)\n"
 				+ rules + "/thresholds.properties:4: late.before is already set on line 2: set each threshold once\n"
+				+ rules + "/thresholds.properties:5: late.never = P999999999999D is longer than 100 years (P36500D): a rule"
+				+ " waits or looks back hours, days or months\n"
 				+ rules + "/r.drl:11: thresholds.duration(\"late.befor\"): there is no threshold \"late.befor\" in"
 				+ " thresholds.properties (did you mean \"late.before\"?)\n"
-				+ rules + ": 3 errors, the folder would be rejected\n");
+				+ rules + ": 4 errors, the folder would be rejected\n");
 	}
 
 	@Test

@@ -118,13 +118,15 @@ class ValidateChecksTest {
 	@Test
 	void durationsThatAreNotIso8601() throws Exception {
 		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" )\n"
-				+ "          .after( \"12h\" )\n          .maxTriggerAge( \"PT0S\" );"));
+				+ "          .after( \"12h\" )\n          .maxTriggerAge( \"PT0S\" )\n          .dueWithin( \"P40000D\" );"));
 
 		assertThat(validate()).isEqualTo(1);
 		assertThat(err()).isEqualTo(rules + "/r.drl:10: .after(\"12h\") is not an ISO-8601 duration: write it as"
 				+ " ISO-8601, e.g. PT12H (12 hours), PT30M (30 minutes), P2D (2 days)\n"
 				+ rules + "/r.drl:11: .maxTriggerAge(\"PT0S\") must be longer than zero, e.g. PT12H\n"
-				+ rules + ": 2 errors, the folder would be rejected\n");
+				+ rules + "/r.drl:12: .dueWithin(\"P40000D\") is longer than 100 years (P36500D): a rule waits or looks"
+				+ " back hours, days or months\n"
+				+ rules + ": 3 errors, the folder would be rejected\n");
 	}
 
 	@Test
