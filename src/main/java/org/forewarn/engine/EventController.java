@@ -46,8 +46,8 @@ class EventController {
 					+ "(retry later). One event: 202 accepted, 200 duplicate, 400 rejected, 503 failed. An array: 200 "
 					+ "with each event's answer in order and the counts accepted, duplicates, rejected and failed; "
 					+ "400 for a body that is not valid JSON or holds more than forewarn.intake.max-batch events "
-					+ "(nothing processed). 413 for a body over forewarn.intake.max-request-size. Example: {\"id\":\"e-1\",\"type\":"
-					+ "\"order.placed\",\"time\":\"2026-03-02T14:00:00Z\",\"customerId\":\"c-1\","
+					+ "(nothing processed). 413 for a body over forewarn.intake.max-request-size. Example: "
+					+ "{\"id\":\"e-1\",\"type\":\"order.placed\",\"time\":\"2026-03-02T14:00:00Z\",\"customerId\":\"c-1\","
 					+ "\"orderId\":\"o-1\",\"data\":{\"promisedBy\":\"2026-03-06T18:00:00Z\"}}",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true))
 	@ApiResponse(responseCode = "413", description = "The body is larger than forewarn.intake.max-request-size")

@@ -15,7 +15,8 @@ import org.springframework.boot.convert.DurationUnit;
  * @param minPerGroup below this many customers in either group a rule's figures say "not enough data yet"
  */
 @ConfigurationProperties("forewarn.outcomes")
-public record OutcomeSettings(@DefaultValue("P30D") @DurationUnit(ChronoUnit.DAYS) Duration window, @DefaultValue Complaint complaint,
+public record OutcomeSettings(@DefaultValue("P30D") @DurationUnit(ChronoUnit.DAYS) Duration window,
+		@DefaultValue Complaint complaint,
 		@DefaultValue("100") int minPerGroup) {
 
 	/**

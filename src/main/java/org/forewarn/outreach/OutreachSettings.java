@@ -17,5 +17,6 @@ import org.springframework.boot.convert.DurationUnit;
  *        after their time; a busy lane adds a little) still goes out; any later, it ends EXPIRED
  */
 @ConfigurationProperties("forewarn.outreach")
-record OutreachSettings(@DefaultValue("PT48H") @DurationUnit(ChronoUnit.HOURS) Duration maxTriggerAge, @DefaultValue("PT1M") Duration deadlineGrace) {
+record OutreachSettings(@DefaultValue("PT48H") @DurationUnit(ChronoUnit.HOURS) Duration maxTriggerAge,
+		@DefaultValue("PT1M") Duration deadlineGrace) {
 }

@@ -22,7 +22,8 @@ import org.springframework.boot.convert.DurationUnit;
  * @param batchSize rows pruned per transaction
  */
 @ConfigurationProperties("forewarn.retention")
-record RetentionSettings(@DefaultValue("true") boolean enabled, @DefaultValue("P90D") @DurationUnit(ChronoUnit.DAYS) Duration eventPayloads,
+record RetentionSettings(@DefaultValue("true") boolean enabled,
+		@DefaultValue("P90D") @DurationUnit(ChronoUnit.DAYS) Duration eventPayloads,
 		@DefaultValue("P180D") @DurationUnit(ChronoUnit.DAYS) Duration messages,
 		@DefaultValue("P180D") @DurationUnit(ChronoUnit.DAYS) Duration outreachDetails,
 		@DefaultValue("PT1H") Duration interval, @DefaultValue("500") int batchSize) {

@@ -58,7 +58,8 @@ class TemplateAndRecordingTest {
 
 	@Test
 	void theSubjectLineIsFoundInAnyCaseAfterBlankLinesAndWithSpacesBeforeItsColon() throws Exception {
-		Files.writeString(templates.resolve("loose.email.txt"), "\r\n  SUBJECT :  Order {{orderId}}  \r\n\r\nOn its way.\r\n");
+		Files.writeString(templates.resolve("loose.email.txt"),
+				"\r\n  SUBJECT :  Order {{orderId}}  \r\n\r\nOn its way.\r\n");
 
 		dispatch.deliver(email("out-s1", "loose", Map.of("orderId", "ORD-7")), Instant.now());
 
