@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 /** A rules folder that does not compile; lists every error as {@code file:line: message}. */
 public class RuleBuildException extends RuntimeException {
 
+	static final String NO_FOLDER = "rules folder does not exist";
+
 	private final List<RuleError> errors;
 	private final List<RuleError> warnings;
 
@@ -27,5 +29,10 @@ public class RuleBuildException extends RuntimeException {
 
 	public List<RuleError> errors() {
 		return errors;
+	}
+
+	/** Whether there was no folder at all: usually started from another working directory, not a broken rule. */
+	public boolean folderMissing() {
+		return errors.size() == 1 && errors.get(0).message().equals(NO_FOLDER);
 	}
 }

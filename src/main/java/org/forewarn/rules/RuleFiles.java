@@ -32,7 +32,7 @@ record RuleFiles(Path folder, List<Path> paths) {
 	static RuleFiles in(Path folder) {
 		if (!Files.isDirectory(folder)) {
 			throw new RuleBuildException(folder.toString(),
-					List.of(new RuleError(folder.toString(), 0, "rules folder does not exist")));
+					List.of(new RuleError(folder.toString(), 0, RuleBuildException.NO_FOLDER)));
 		}
 		List<RuleError> unreadable = new ArrayList<>();
 		List<Path> paths = list(folder, unreadable);

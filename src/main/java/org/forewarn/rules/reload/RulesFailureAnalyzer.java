@@ -1,5 +1,7 @@
 package org.forewarn.rules.reload;
 
+import java.nio.file.Path;
+
 import org.forewarn.rules.RuleBuildException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -12,7 +14,11 @@ class RulesFailureAnalyzer extends AbstractFailureAnalyzer<RuleBuildException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RuleBuildException cause) {
-		return new FailureAnalysis(cause.getMessage(), "Correct the rules named above and start again. "
-				+ "'java -jar forewarn.jar validate RULES_DIR' checks a folder without starting anything.", cause);
+		String action = cause.folderMissing()
+				? "Start Forewarn from the folder that holds rules/ and config/ (this one is "
+						+ Path.of("").toAbsolutePath() + "), or set forewarn.rules to the rules folder."
+				: "Correct the rules named above and start again. "
+						+ "'java -jar forewarn.jar validate RULES_DIR' checks a folder without starting anything.";
+		return new FailureAnalysis(cause.getMessage(), action, cause);
 	}
 }

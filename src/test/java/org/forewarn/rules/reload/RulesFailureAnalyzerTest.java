@@ -48,7 +48,9 @@ class RulesFailureAnalyzerTest {
 		assertThatThrownBy(() -> ReplaySession.start(List.of("--forewarn.rules=" + missing)))
 			.hasRootCauseInstanceOf(RuleBuildException.class);
 
-		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "rules folder does not exist")
-			.doesNotContain("\tat org.");
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "rules folder does not exist",
+				"Start Forewarn from the folder that holds rules/ and config/ (this one is "
+						+ Path.of("").toAbsolutePath() + "), or set forewarn.rules to the rules folder.")
+			.doesNotContain("\tat org.", "Correct the rules named above");
 	}
 }
