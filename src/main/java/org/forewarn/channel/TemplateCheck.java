@@ -38,6 +38,10 @@ public final class TemplateCheck {
 	/** Each problem as one sentence naming the file and what to do; empty when every file of it renders. */
 	public List<String> problems(String template, String channel, Set<String> known) {
 		String named = "template \"" + template + "\" for " + channel;
+		if (!Files.isDirectory(folder)) {
+			return List.of(named + ": the templates folder " + folder.toAbsolutePath() + " does not exist; set "
+					+ "forewarn.channels.templates, or start from the folder that holds config/templates");
+		}
 		List<Path> files = new ArrayList<>();
 		Set<String> templatesOfChannel = new TreeSet<>();
 		for (Path file : list()) {

@@ -92,6 +92,18 @@ class ValidateChecksTest {
 	}
 
 	@Test
+	void aTemplatesFolderThatDoesNotExist() throws Exception {
+		Files.writeString(settings, Files.readString(settings).replace(work.resolve("templates").toString(),
+				work.resolve("templats").toString()));
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" );"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).startsWith(rules + "/r.drl:9: template \"late\" for sms: the templates folder "
+				+ work.resolve("templats") + " does not exist; set forewarn.channels.templates, or start from the"
+				+ " folder that holds config/templates\n");
+	}
+
+	@Test
 	void anUnknownPlaceholderInAnyLanguageOfTheTemplate() throws Exception {
 		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"email\", \"late\" );"));
 
