@@ -1,15 +1,11 @@
 package org.forewarn.rules;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.forewarn.ConfigMapMount;
-import org.forewarn.outreach.RuleVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +21,7 @@ class RuleFolderLinksTest {
 	@TempDir
 	Path work;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private final ValidateRun run = new ValidateRun();
 
 	@Test
 	void aFolderThatIsALinkOrWhoseFilesAreLinksLoadsAsTheSameRules() throws IOException {
@@ -36,10 +31,10 @@ class RuleFolderLinksTest {
 		Files.writeString(mounted.resolve(".draft.drl"), "rule \"an editor's unsaved copy, not a rule\" when");
 
 		String expected = "OK, 18 rules in 4 files, version " + version(copy);
-		assertThat(validate(linked)).isZero();
-		assertThat(validate(mounted)).isZero();
-		assertThat(out()).contains(linked + ": " + expected, mounted + ": " + expected);
-		assertThat(err()).isEmpty();
+		assertThat(run.validate(linked)).isZero();
+		assertThat(run.validate(mounted)).isZero();
+		assertThat(run.out()).contains(linked + ": " + expected, mounted + ": " + expected);
+		assertThat(run.err()).isEmpty();
 	}
 
 	@Test
@@ -50,9 +45,9 @@ class RuleFolderLinksTest {
 		Files.createSymbolicLink(rules.resolve("more/again"), rules);
 		Files.createSymbolicLink(rules.resolve(".#orders.drl"), work.resolve("an-editor's-lock")); // hidden: not rules
 
-		assertThat(validate(rules)).isEqualTo(1);
+		assertThat(run.validate(rules)).isEqualTo(1);
 
-		assertThat(err()).isEqualTo(rules + "/gone.drl:?: a link to a file that does not exist: correct or remove the"
+		assertThat(run.err()).isEqualTo(rules + "/gone.drl:?: a link to a file that does not exist: correct or remove the"
 				+ " link\n" + rules + "/more/again:?: a link back to a folder that contains it: remove the link\n"
 				+ rules + ": 2 errors, the folder would be rejected\n");
 	}
@@ -69,22 +64,5 @@ class RuleFolderLinksTest {
 
 	private String version(Path rules) {
 		return RuleFiles.in(rules).version();
-	}
-
-	private int validate(Path folder) {
-		return ValidateCommand.run(new String[] { folder.toString() }, print(out), print(err),
-				RuleVocabulary.fromSettings(Path.of("config/application.yml")));
-	}
-
-	private static PrintStream print(ByteArrayOutputStream buffer) {
-		return new PrintStream(buffer, true, StandardCharsets.UTF_8);
-	}
-
-	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
-	}
-
-	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
 	}
 }

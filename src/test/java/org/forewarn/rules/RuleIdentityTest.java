@@ -1,8 +1,5 @@
 package org.forewarn.rules;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,8 +28,7 @@ class RuleIdentityTest {
 	@TempDir
 	Path rules;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private final ValidateRun run = new ValidateRun();
 
 	@Test
 	void aRuleWithoutAnIdIsRejectedAtItsLine() throws Exception {
@@ -138,14 +134,10 @@ class RuleIdentityTest {
 	}
 
 	private int validate() {
-		return ValidateCommand.run(new String[] { rules.toString() }, print(out), print(err), RuleContext.FILES_ONLY);
-	}
-
-	private static PrintStream print(ByteArrayOutputStream buffer) {
-		return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+		return run.run(new String[] { rules.toString() }, RuleContext.FILES_ONLY);
 	}
 
 	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
+		return run.err();
 	}
 }

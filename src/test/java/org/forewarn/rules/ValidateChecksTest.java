@@ -1,8 +1,5 @@
 package org.forewarn.rules;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,8 +28,7 @@ class ValidateChecksTest {
 
 	private Path rules;
 	private Path settings;
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private final ValidateRun run = new ValidateRun();
 
 	@BeforeEach
 	void folders() throws Exception {
@@ -207,19 +203,14 @@ class ValidateChecksTest {
 	}
 
 	private int validate() {
-		return ValidateCommand.run(new String[] { rules.toString() }, print(out), print(err),
-				RuleVocabulary.fromSettings(settings));
-	}
-
-	private static PrintStream print(ByteArrayOutputStream buffer) {
-		return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+		return run.run(new String[] { rules.toString() }, RuleVocabulary.fromSettings(settings));
 	}
 
 	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
+		return run.out();
 	}
 
 	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
+		return run.err();
 	}
 }

@@ -1,12 +1,9 @@
 package org.forewarn.rules;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.forewarn.outreach.RuleVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +25,7 @@ class ValidateCommandTest {
 	@TempDir
 	Path work;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private final ValidateRun run = new ValidateRun();
 
 	@Test
 	void theShippedRulesCompile() {
@@ -161,24 +157,19 @@ class ValidateCommandTest {
 	void aMissingFolderOrAWrongCallIsNotOk() {
 		assertThat(validate(work.resolve("nowhere").toString())).isEqualTo(1);
 		assertThat(err()).contains("rules folder does not exist");
-		assertThat(ValidateCommand.run(new String[] { "a", "b" }, print(out), print(err), RuleContext.FILES_ONLY))
+		assertThat(run.run(new String[] { "a", "b" }, RuleContext.FILES_ONLY))
 			.isEqualTo(2);
 	}
 
 	private int validate(String folder) {
-		return ValidateCommand.run(new String[] { folder }, print(out), print(err),
-				RuleVocabulary.fromSettings(Path.of("config/application.yml")));
-	}
-
-	private static PrintStream print(ByteArrayOutputStream buffer) {
-		return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+		return run.validate(Path.of(folder));
 	}
 
 	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
+		return run.out();
 	}
 
 	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
+		return run.err();
 	}
 }
