@@ -18,6 +18,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -146,7 +147,9 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(5)
 	SecurityFilterChain browser(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
-			SecuritySettings settings) throws Exception {
+			SecuritySettings settings, AccountStore accounts) throws Exception {
+		SignedInAccountCheck accountCheck = new SignedInAccountCheck(accounts);
+		http.addFilterAfter(accountCheck, SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			// error pages rendered for the other chains' requests (their access was decided there)
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -169,7 +172,7 @@ class WebSecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/", "/me")
 			.hasAnyRole(SUPPORT, REVIEWER, RULES, INTAKE, METRICS, PRIVACY, ADMIN)
 			.anyRequest().hasRole(ADMIN))
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.formLogin(form -> form.loginPage("/login").permitAll().successHandler(accountCheck.onSignIn()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
 		if (registrations.getIfAvailable() != null) {
 			OidcRoles roles = new OidcRoles(settings.oidc().rolesClaim());
