@@ -1,5 +1,6 @@
 package org.forewarn.customer;
 
+import java.time.Instant;
 import java.time.ZoneId;
 
 /** The customer's profile and consent, as last told by {@code customer.updated}. A rule fact. */
@@ -15,6 +16,9 @@ public class Customer {
 	private String segment;
 	private boolean emailConsent;
 	private boolean smsConsent;
+	/** When each consent was last given or withdrawn, by event time: an older copy never undoes a newer choice. */
+	private Instant emailConsentAt;
+	private Instant smsConsentAt;
 
 	Customer() {
 	}
@@ -44,8 +48,12 @@ public class Customer {
 		}
 	}
 
+	/**
+	 * What a {@code customer.updated} of time {@code at} says; a consent it carries counts only when it is not older
+	 * than the last one (an update sent again after an opt-out must not switch consent back on).
+	 */
 	void update(String email, String phone, String name, String locale, String timeZone, String region,
-			String segment, Boolean emailConsent, Boolean smsConsent) {
+			String segment, Boolean emailConsent, Boolean smsConsent, Instant at) {
 		this.email = email != null ? email : this.email;
 		this.phone = phone != null ? phone : this.phone;
 		this.name = name != null ? name : this.name;
@@ -53,8 +61,14 @@ public class Customer {
 		this.timeZone = timeZone != null ? timeZone : this.timeZone;
 		this.region = region != null ? region : this.region;
 		this.segment = segment != null ? segment : this.segment;
-		this.emailConsent = emailConsent != null ? emailConsent : this.emailConsent;
-		this.smsConsent = smsConsent != null ? smsConsent : this.smsConsent;
+		if (emailConsent != null && (emailConsentAt == null || !at.isBefore(emailConsentAt))) {
+			this.emailConsent = emailConsent;
+			this.emailConsentAt = at;
+		}
+		if (smsConsent != null && (smsConsentAt == null || !at.isBefore(smsConsentAt))) {
+			this.smsConsent = smsConsent;
+			this.smsConsentAt = at;
+		}
 	}
 
 	@Override

@@ -24,7 +24,7 @@ public final class CustomerStateReducer {
 				JsonNode consent = event.data().path("consent");
 				state.customer().update(event.text("email"), event.text("phone"), event.text("name"),
 						event.text("locale"), event.text("timeZone"), event.text("region"), event.text("segment"),
-						bool(consent, "email"), bool(consent, "sms"));
+						bool(consent, "email"), bool(consent, "sms"), at);
 			}
 			case ORDER_PLACED -> state.order(event.orderId()).placed(at, event.number("total"),
 					event.text("currency"), event.instant("shipBy"), event.instant("promisedBy"),

@@ -69,17 +69,32 @@ public class Shipment {
 		this.estimatedDelivery = estimatedDelivery;
 	}
 
+	/**
+	 * Scans are kept in time order, whatever order they arrive in (a carrier's feed may send one late); a scan clears
+	 * an exception reported before it, not one reported after.
+	 */
 	void scanned(Instant at, String location, String status) {
-		scans.add(new Scan(at, location, status));
+		int position = scans.size();
+		while (position > 0 && scans.get(position - 1).at().isAfter(at)) {
+			position--;
+		}
+		scans.add(position, new Scan(at, location, status));
 		if (scans.size() > KEPT_SCANS) {
 			scans.remove(0);
 		}
-		clearException();
+		if (exceptionAt != null && !at.isBefore(exceptionAt)) {
+			clearException();
+		}
 	}
 
 	void estimateChanged(Instant estimatedDelivery) { this.estimatedDelivery = estimatedDelivery; }
 
+	/** An exception older than the newest scan, or than the exception open now, is over already: it changes nothing. */
 	void exception(Instant at, String code, String description) {
+		Instant lastScan = getLastScanAt();
+		if (lastScan != null && lastScan.isAfter(at) || exceptionAt != null && exceptionAt.isAfter(at)) {
+			return;
+		}
 		this.exceptionAt = at;
 		this.exceptionCode = code;
 		this.exceptionDescription = description;

@@ -1,0 +1,89 @@
+package org.forewarn.customer;
+
+import java.time.Instant;
+
+import org.forewarn.event.EventParser;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events that arrive after later ones (a client sending again what failed, a carrier's feed catching up) fold into
+ * the state by their own time: an older consent never undoes a newer choice, a late scan neither hides a newer one
+ * nor clears an exception reported after it, and an exception older than the newest scan is over already.
+ */
+class OutOfOrderFoldTest {
+
+	private final CustomerState state = new CustomerState("c1");
+
+	@Test
+	void anOlderConsentDoesNotUndoANewerOne() {
+		apply("customer.updated", "2026-03-05T10:00:00Z", null, "{\"consent\":{\"email\":false,\"sms\":true}}");
+		apply("customer.updated", "2026-03-05T08:00:00Z", null,
+				"{\"name\":\"Ana\",\"consent\":{\"email\":true,\"sms\":false}}");
+
+		assertThat(state.customer().isEmailConsent()).isFalse();
+		assertThat(state.customer().isSmsConsent()).isTrue();
+		assertThat(state.customer().getName()).as("the rest of the profile as processed").isEqualTo("Ana");
+
+		apply("customer.updated", "2026-03-05T11:00:00Z", null, "{\"consent\":{\"email\":true}}");
+		assertThat(state.customer().isEmailConsent()).isTrue();
+	}
+
+	@Test
+	void aLateScanTakesItsPlaceInTime() {
+		shipped();
+		scan("2026-03-04T00:00:00Z");
+		scan("2026-03-05T20:00:00Z");
+		scan("2026-03-04T12:00:00Z");
+
+		Shipment shipment = state.shipment("o1");
+		assertThat(shipment.getLastScanAt()).isEqualTo(Instant.parse("2026-03-05T20:00:00Z"));
+		assertThat(shipment.getScans()).extracting(Scan::at).isSorted();
+	}
+
+	@Test
+	void aScanClearsOnlyAnExceptionReportedBeforeIt() {
+		shipped();
+		exception("2026-03-05T10:00:00Z", "weather");
+		scan("2026-03-05T09:00:00Z");
+		assertThat(state.shipment("o1").getExceptionCode()).isEqualTo("weather");
+
+		scan("2026-03-05T11:00:00Z");
+		assertThat(state.shipment("o1").getExceptionCode()).isNull();
+
+		exception("2026-03-05T10:30:00Z", "customs");
+		assertThat(state.shipment("o1").getExceptionCode()).as("older than the newest scan: over already").isNull();
+	}
+
+	@Test
+	void anOlderExceptionDoesNotReplaceTheOneOpenNow() {
+		shipped();
+		exception("2026-03-06T10:00:00Z", "customs");
+		exception("2026-03-05T10:00:00Z", "weather");
+
+		assertThat(state.shipment("o1").getExceptionCode()).isEqualTo("customs");
+		assertThat(state.shipment("o1").getExceptionAt()).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
+	}
+
+	private void shipped() {
+		apply("order.placed", "2026-03-01T10:00:00Z", "o1", "{\"promisedBy\":\"2026-03-10T00:00:00Z\"}");
+		apply("order.shipped", "2026-03-02T10:00:00Z", "o1", "{\"carrier\":\"DHL\"}");
+	}
+
+	private void scan(String at) {
+		apply("shipment.scanned", at, "o1", "{\"location\":\"hub\",\"status\":\"in transit\"}");
+	}
+
+	private void exception(String at, String code) {
+		apply("shipment.exception", at, "o1", "{\"code\":\"" + code + "\"}");
+	}
+
+	private int events;
+
+	private void apply(String type, String time, String orderId, String data) {
+		CustomerStateReducer.apply(state, EventParser.parse("{\"id\":\"e" + events++ + "\",\"type\":\"" + type
+				+ "\",\"time\":\"" + time + "\",\"customerId\":\"c1\""
+				+ (orderId == null ? "" : ",\"orderId\":\"" + orderId + "\"") + ",\"data\":" + data + "}"));
+	}
+}
