@@ -1,5 +1,7 @@
 package org.forewarn.security;
 
+import java.time.Clock;
+
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +19,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,11 +56,12 @@ class WebSecurityConfiguration {
 	/** Anyone sees whether Forewarn is up; details (channels, database) need the admin role, checked by Boot. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain health(HttpSecurity http, AccountStore accounts) throws Exception {
+	SecurityFilterChain health(HttpSecurity http, AccountStore accounts, SignInThrottle throttle) throws Exception {
 		ApiEntryPoint entryPoint = new ApiEntryPoint();
 		return http.securityMatcher("/actuator/health", "/actuator/health/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -67,7 +71,7 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(4)
-	SecurityFilterChain api(HttpSecurity http, AccountStore accounts) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AccountStore accounts, SignInThrottle throttle) throws Exception {
 		ApiEntryPoint entryPoint = new ApiEntryPoint();
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests
@@ -105,6 +109,7 @@ class WebSecurityConfiguration {
 				// users, tokens, other actuator endpoints and anything added later without a rule here
 				.anyRequest().hasRole(ADMIN))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
 			.addFilterAfter(new JsonBodyFilter(), AuthorizationFilter.class)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
@@ -122,11 +127,12 @@ class WebSecurityConfiguration {
 	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain apiDocs(HttpSecurity http, AccountStore accounts) throws Exception {
+	SecurityFilterChain apiDocs(HttpSecurity http, AccountStore accounts, SignInThrottle throttle) throws Exception {
 		ApiEntryPoint entryPoint = new ApiEntryPoint();
 		return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -147,9 +153,10 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(5)
 	SecurityFilterChain browser(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
-			SecuritySettings settings, AccountStore accounts) throws Exception {
+			SecuritySettings settings, AccountStore accounts, SignInThrottle throttle) throws Exception {
 		SignedInAccountCheck accountCheck = new SignedInAccountCheck(accounts);
 		http.addFilterAfter(accountCheck, SecurityContextHolderFilter.class);
+		http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			// error pages rendered for the other chains' requests (their access was decided there)
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -180,6 +187,11 @@ class WebSecurityConfiguration {
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(roles)));
 		}
 		return http.build();
+	}
+
+	@Bean
+	SignInThrottle signInThrottle(Clock clock) {
+		return new SignInThrottle(clock);
 	}
 
 	@Bean

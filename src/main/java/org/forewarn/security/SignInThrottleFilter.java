@@ -1,0 +1,65 @@
+package org.forewarn.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a sign-in the {@link SignInThrottle} holds back, before its password is checked: the console's form is sent
+ * back to the sign-in page ({@code ?wait=SECONDS}); HTTP Basic gets 429 with {@code Retry-After}.
+ */
+final class SignInThrottleFilter extends OncePerRequestFilter {
+
+	private final SignInThrottle throttle;
+
+	SignInThrottleFilter(SignInThrottle throttle) {
+		this.throttle = throttle;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		boolean form = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
+		String name = form ? request.getParameter("username") : basicName(request);
+		Duration wait = name == null ? Duration.ZERO : throttle.wait(name, request.getRemoteAddr());
+		if (wait.isZero()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+		if (form) {
+			response.sendRedirect(request.getContextPath() + "/login?wait=" + seconds);
+			return;
+		}
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		ErrorJson.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), ErrorJson.of(429, "Too Many Requests",
+				"too many failed sign-ins for '" + name + "' from this address: try again in " + seconds + " s",
+				request.getRequestURI(), null));
+	}
+
+	/** The user name of an HTTP Basic header, or null. */
+	private static String basicName(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		try {
+			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			return colon < 0 ? null : decoded.substring(0, colon);
+		}
+		catch (IllegalArgumentException e) {
+			return null; // not Base64: the Basic filter refuses it
+		}
+	}
+}
