@@ -271,7 +271,7 @@ class CustomerProcessor {
 	 */
 	private CustomerState decide(Event event, List<Event> unfolded, Consumer<Wakeup> schedule, Set<String> mayOwe) {
 		CustomerState current = load(event.customerId(), unfolded);
-		Trigger trigger = trigger(event);
+		Trigger trigger = trigger(event, event.instant());
 		if (OutreachPlanner.onlyDispatches(trigger)) {
 			mayOwe.add(event.customerId());
 			return current; // stored, so it acts once; the dispatch after the commit does its work
@@ -282,6 +282,11 @@ class CustomerProcessor {
 			states.save(current, event.instant());
 		}
 		List<Outreach> existing = known.noOutreach() ? List.of() : outreach.findByCustomer(event.customerId());
+		List<Detection> open = known.noOpenDetections() ? List.of() : planner.openDetections(event.customerId());
+		Instant at = reasoningTime(event, existing, open);
+		if (!at.equals(trigger.time())) {
+			trigger = trigger(event, at);
+		}
 		Evaluation evaluation = rules.evaluate(current, trigger, prior(existing));
 		if (log.isDebugEnabled()) { // the customer's reference is a keyed hash: not worked out for nothing
 			log.debug("{} for customer {}: detections {}, wakeups {}", evaluation.trigger(),
@@ -291,7 +296,6 @@ class CustomerProcessor {
 		evaluation.decisions().failures().forEach(f -> log.warn("Rule '{}' failed on event {} of customer {}; "
 				+ "its decisions were dropped, the other rules' stand: {}", f.rule(), event.id(),
 				LogContext.customerRef(event.customerId()), f.error()));
-		List<Detection> open = known.noOpenDetections() ? List.of() : planner.openDetections(event.customerId());
 		List<Wakeup> planned = planner.apply(evaluation, current, existing, open);
 		planned.forEach(schedule);
 		Decisions decisions = evaluation.decisions();
@@ -353,9 +357,31 @@ class CustomerProcessor {
 			.toList();
 	}
 
+	/**
+	 * When the rules reason about an event: at its own time, unless it arrived late, after the rules had already
+	 * decided outreach or found a problem for the customer at a later moment (at a wakeup, or at an event since).
+	 * Then at the newest such moment: asked at the earlier one, a rule would not yet see a problem it saw later, and
+	 * an unrelated late event would call off the notice it decided. What the late event changes still counts.
+	 */
+	private static Instant reasoningTime(Event event, List<Outreach> existing, List<Detection> open) {
+		Instant at = event.instant();
+		for (Outreach o : existing) {
+			at = later(at, o.decidedAt());
+		}
+		for (Detection d : open) {
+			at = later(at, d.detectedAt());
+		}
+		return at;
+	}
+
+	private static Instant later(Instant at, Instant other) {
+		return other != null && other.isAfter(at) ? other : at;
+	}
+
+	/** The event as the rules see it, at {@code at}. */
 	@SuppressWarnings("unchecked")
-	private static Trigger trigger(Event event) {
+	private static Trigger trigger(Event event, Instant at) {
 		Map<String, Object> data = new LazyEventData(() -> JSON.convertValue(event.data(), Map.class));
-		return new Trigger(event.id(), event.type(), event.instant(), event.orderId(), data);
+		return new Trigger(event.id(), event.type(), at, event.orderId(), data);
 	}
 }
