@@ -29,6 +29,7 @@ import com.samskivert.mustache.Escapers;
 final class TemplateRenderer {
 
 	/** "Subject: ..." on the first line that is not blank, in any case, spaces allowed before the colon. */
+	private static final Pattern MUSTACHE_COMMENT = Pattern.compile("\\{\\{![^}]*}}");
 	private static final Pattern SUBJECT = Pattern.compile("\\A(?:[ \\t]*\\R)*[ \\t]*subject[ \\t]*:(.*)(?:\\R|\\z)",
 			Pattern.CASE_INSENSITIVE);
 
@@ -49,9 +50,12 @@ final class TemplateRenderer {
 	private record Compiled(String source, MessageTemplate template) {
 	}
 
-	/** Whether a template's text starts with the subject line an email's subject or a task's title is taken from. */
-	static boolean startsWithSubject(String text) {
-		return SUBJECT.matcher(text).lookingAt();
+	/**
+	 * Whether a template's source, once rendered, starts with the subject line an email's subject or a task's title is
+	 * taken from: Mustache comments ({@code {{! ...}}}) before it render as nothing.
+	 */
+	static boolean startsWithSubject(String source) {
+		return SUBJECT.matcher(MUSTACHE_COMMENT.matcher(source).replaceAll("")).lookingAt();
 	}
 
 	boolean exists(String template, String channel) {

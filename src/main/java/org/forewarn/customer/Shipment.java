@@ -89,10 +89,14 @@ public class Shipment {
 
 	void estimateChanged(Instant estimatedDelivery) { this.estimatedDelivery = estimatedDelivery; }
 
-	/** An exception older than the newest scan, or than the exception open now, is over already: it changes nothing. */
+	/**
+	 * An exception older than the newest scan, than the exception open now or than the delivery is over already: it
+	 * changes nothing.
+	 */
 	void exception(Instant at, String code, String description) {
 		Instant lastScan = getLastScanAt();
-		if (lastScan != null && lastScan.isAfter(at) || exceptionAt != null && exceptionAt.isAfter(at)) {
+		if (lastScan != null && lastScan.isAfter(at) || exceptionAt != null && exceptionAt.isAfter(at)
+				|| deliveredAt != null && !at.isAfter(deliveredAt)) {
 			return;
 		}
 		this.exceptionAt = at;

@@ -13,10 +13,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Failed sign-ins (the console's form, HTTP Basic) per user name and client address: after five in a row that pair
- * waits 30 seconds before its next try, twice as long after each further failure, up to 15 minutes; a success clears
- * it. Guessing passwords then takes years, while a user who mistyped waits a moment, and someone else's guesses from
- * another address do not lock them out. Kept per instance, forgotten 15 minutes after the last failure.
+ * Failed sign-ins (the console's form, HTTP Basic) per user name (stripped, as signing in strips it) and client
+ * address: after five in a row that pair waits 30 seconds before its next try, twice as long after each further
+ * failure, up to 15 minutes; a success clears it. Guessing passwords then takes years, while a user who mistyped
+ * waits a moment, and someone else's guesses from another address do not lock them out. Kept per instance,
+ * forgotten 15 minutes after the last failure.
  */
 final class SignInThrottle {
 
@@ -40,25 +41,35 @@ final class SignInThrottle {
 		this.clock = clock;
 	}
 
-	/** How long this name must wait before trying again from this address; zero when it may try now. */
-	Duration wait(String name, String address) {
-		Failures found = failures.getIfPresent(new Key(name, address));
-		if (found == null || found.until() == null) {
-			return Duration.ZERO;
-		}
-		Duration left = Duration.between(clock.instant(), found.until());
-		return left.isNegative() ? Duration.ZERO : left;
+	/**
+	 * How long this name must wait before trying again from this address; zero when it may try now. Once the pair has
+	 * failed, a try that is let through is counted as a failure at once (a success clears it), so that tries sent at
+	 * the same moment cannot all get past the wait.
+	 */
+	Duration attempt(String name, String address) {
+		Duration[] wait = { Duration.ZERO };
+		failures.asMap().computeIfPresent(new Key(name.strip(), address), (key, before) -> {
+			Instant now = clock.instant();
+			if (before.until() != null && before.until().isAfter(now)) {
+				wait[0] = Duration.between(now, before.until());
+				return before;
+			}
+			return failed(before.count() + 1, now);
+		});
+		return wait[0];
 	}
 
+	/** A first failure; later ones were counted as they were let through. */
 	@EventListener
 	void failed(AuthenticationFailureBadCredentialsEvent event) {
 		Key key = key(event.getAuthentication());
 		if (key != null) {
-			failures.asMap().compute(key, (k, before) -> {
-				int count = before == null ? 1 : before.count() + 1;
-				return new Failures(count, count < FREE_FAILURES ? null : clock.instant().plus(waitAfter(count)));
-			});
+			failures.asMap().putIfAbsent(key, failed(1, clock.instant()));
 		}
+	}
+
+	private static Failures failed(int count, Instant now) {
+		return new Failures(count, count < FREE_FAILURES ? null : now.plus(waitAfter(count)));
 	}
 
 	@EventListener
@@ -77,7 +88,7 @@ final class SignInThrottle {
 
 	private static Key key(Authentication authentication) {
 		if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
-			return new Key(authentication.getName(), details.getRemoteAddress());
+			return new Key(authentication.getName().strip(), details.getRemoteAddress());
 		}
 		return null;
 	}

@@ -31,7 +31,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		boolean form = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
 		String name = form ? request.getParameter("username") : basicName(request);
-		Duration wait = name == null ? Duration.ZERO : throttle.wait(name, request.getRemoteAddr());
+		Duration wait = name == null ? Duration.ZERO : throttle.attempt(name, request.getRemoteAddr());
 		if (wait.isZero()) {
 			chain.doFilter(request, response);
 			return;

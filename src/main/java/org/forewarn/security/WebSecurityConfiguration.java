@@ -130,6 +130,7 @@ class WebSecurityConfiguration {
 	SecurityFilterChain apiDocs(HttpSecurity http, AccountStore accounts, SignInThrottle throttle) throws Exception {
 		ApiEntryPoint entryPoint = new ApiEntryPoint();
 		return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.addFilterAfter(new SignedInAccountCheck(accounts), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)

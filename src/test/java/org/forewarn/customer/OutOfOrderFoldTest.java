@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Events that arrive after later ones (a client sending again what failed, a carrier's feed catching up) fold into
  * the state by their own time: an older consent never undoes a newer choice, a late scan neither hides a newer one
- * nor clears an exception reported after it, and an exception older than the newest scan is over already.
+ * nor clears an exception reported after it, and an exception older than the newest scan or the delivery is over
+ * already.
  */
 class OutOfOrderFoldTest {
 
@@ -64,6 +65,15 @@ class OutOfOrderFoldTest {
 
 		assertThat(state.shipment("o1").getExceptionCode()).isEqualTo("customs");
 		assertThat(state.shipment("o1").getExceptionAt()).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
+	}
+
+	@Test
+	void anExceptionFromBeforeTheDeliveryDoesNotReopenIt() {
+		shipped();
+		apply("order.delivered", "2026-03-06T12:00:00Z", "o1", "{}");
+		exception("2026-03-06T11:00:00Z", "damaged");
+
+		assertThat(state.shipment("o1").getExceptionCode()).isNull();
 	}
 
 	private void shipped() {

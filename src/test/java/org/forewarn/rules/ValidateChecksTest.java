@@ -113,7 +113,7 @@ class ValidateChecksTest {
 	@Test
 	void anEmailOrTaskTemplateWithoutItsSubjectLine() throws Exception {
 		Files.writeString(work.resolve("templates/late.email.pt-BR.txt"), "Assunto: Pedido {{orderId}}\nAtrasou.\n");
-		Files.writeString(work.resolve("templates/call.task.txt"), "\n  subject : Call {{name}}\n");
+		Files.writeString(work.resolve("templates/call.task.txt"), "{{! for editors }}\n\n  subject : Call {{name}}\n");
 		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"email\", \"late\" );\n"
 				+ "        decide.outreach( \"order.late\", $o.getOrderId(), \"task\", \"call\" );"));
 
