@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.forewarn.event.EventParser;
 import org.forewarn.replay.ReplaySession;
@@ -19,6 +18,7 @@ import org.forewarn.rules.RuleSet;
 import org.forewarn.rules.RuleSetLoader;
 import org.forewarn.rules.reload.ReloadAttempt;
 import org.forewarn.rules.reload.RuleReloader;
+import org.forewarn.rules.reload.RulesFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +78,7 @@ class RulesReloadBench {
 
 	/** Alternates windows without and with back-to-back reloads of the shipped rules, events flowing throughout. */
 	private void eventsPerSecond() throws Exception {
-		Path rules = copyOfShippedRules(work.resolve("live-rules"));
+		Path rules = RulesFolder.copyOfShippedRules(work.resolve("live-rules"));
 		try (ReplaySession session = ReplaySession.start(List.of("--forewarn.rules=" + rules))) {
 			RuleReloader reloader = session.bean(RuleReloader.class);
 			Feeder feeder = new Feeder(session);
@@ -171,16 +171,6 @@ class RulesReloadBench {
 			Files.writeString(folder.resolve("generated-" + file + ".drl"), drl);
 		}
 		return folder;
-	}
-
-	private static Path copyOfShippedRules(Path target) throws IOException {
-		Files.createDirectories(target);
-		try (Stream<Path> files = Files.list(Path.of("rules"))) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Files.copy(file, target.resolve(file.getFileName()));
-			}
-		}
-		return target;
 	}
 
 	/** A comment that differs each time, so every reload is a new version that must be built. */

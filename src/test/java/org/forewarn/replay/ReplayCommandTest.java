@@ -21,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayCommandTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** A customer who may be emailed, and an order of theirs promised for 2017-10-10. */
+	private static final String CUSTOMER = event("c1-p", "customer.updated", "2017-10-01T10:00:00-03:00", "c1", null,
+			"{\"email\":\"c1@x.example\",\"consent\":{\"email\":true}}");
+	private static final String ORDER_PLACED = event("o1-p", "order.placed", "2017-10-01T10:00:00-03:00", "c1", "o1",
+			"{\"promisedBy\":\"2017-10-10T00:00:00-03:00\"}");
 
 	@TempDir
 	Path work;
@@ -29,11 +34,9 @@ class ReplayCommandTest {
 	void writesEveryOutreachWithItsFinalStatusAndASummary() throws Exception {
 		Path events = work.resolve("events.jsonl");
 		Files.write(events, List.of(
-				event("c1-p", "customer.updated", "2017-10-01T10:00:00-03:00", "c1", null,
-						"{\"email\":\"c1@x.example\",\"consent\":{\"email\":true}}"),
+				CUSTOMER,
 				// late: still not delivered one day before the promise
-				event("o1-p", "order.placed", "2017-10-01T10:00:00-03:00", "c1", "o1",
-						"{\"promisedBy\":\"2017-10-10T00:00:00-03:00\"}"),
+				ORDER_PLACED,
 				event("o2-p", "order.placed", "2017-10-01T11:00:00-03:00", "c1", "o2",
 						"{\"promisedBy\":\"2017-10-10T00:00:00-03:00\"}"),
 				"this line is not JSON",
@@ -65,10 +68,8 @@ class ReplayCommandTest {
 	void aLineDatedAfterTheClockIsRejectedAndTheOthersReplayAsWithoutIt() throws Exception {
 		Path events = work.resolve("events.jsonl");
 		Files.write(events, List.of(
-				event("c1-p", "customer.updated", "2017-10-01T10:00:00-03:00", "c1", null,
-						"{\"email\":\"c1@x.example\",\"consent\":{\"email\":true}}"),
-				event("o1-p", "order.placed", "2017-10-01T10:00:00-03:00", "c1", "o1",
-						"{\"promisedBy\":\"2017-10-10T00:00:00-03:00\"}"),
+				CUSTOMER,
+				ORDER_PLACED,
 				// 2017 typed as 2197: replayed, the clock would jump there and the send below would be stale
 				event("o9-p", "order.paid", "2197-10-02T10:00:00-03:00", "c2", "o9", "{}"),
 				event("o1-d", "order.delivered", "2017-10-12T09:00:00-03:00", "c1", "o1", "{}")));

@@ -3,9 +3,9 @@ package org.forewarn.rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.forewarn.ConfigMapMount;
+import org.forewarn.rules.reload.RulesFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +25,7 @@ class RuleFolderLinksTest {
 
 	@Test
 	void aFolderThatIsALinkOrWhoseFilesAreLinksLoadsAsTheSameRules() throws IOException {
-		Path copy = copyOfShippedRules(work.resolve("copy"));
+		Path copy = RulesFolder.copyOfShippedRules(work.resolve("copy"));
 		Path linked = Files.createSymbolicLink(work.resolve("linked"), copy);
 		Path mounted = ConfigMapMount.of(copy, Files.createDirectories(work.resolve("mounted"))).path();
 		Files.writeString(mounted.resolve(".draft.drl"), "rule \"an editor's unsaved copy, not a rule\" when");
@@ -39,7 +39,7 @@ class RuleFolderLinksTest {
 
 	@Test
 	void aLinkToNothingAndALinkBackToItsFolderAreNamed() throws IOException {
-		Path rules = copyOfShippedRules(work.resolve("rules"));
+		Path rules = RulesFolder.copyOfShippedRules(work.resolve("rules"));
 		Files.createSymbolicLink(rules.resolve("gone.drl"), work.resolve("moved-away.drl"));
 		Files.createDirectories(rules.resolve("more"));
 		Files.createSymbolicLink(rules.resolve("more/again"), rules);
@@ -50,16 +50,6 @@ class RuleFolderLinksTest {
 		assertThat(run.err()).isEqualTo(rules + "/gone.drl:?: a link to a file that does not exist: correct or remove the"
 				+ " link\n" + rules + "/more/again:?: a link back to a folder that contains it: remove the link\n"
 				+ rules + ": 2 errors, the folder would be rejected\n");
-	}
-
-	private static Path copyOfShippedRules(Path target) throws IOException {
-		Files.createDirectories(target);
-		try (Stream<Path> files = Files.list(Path.of("rules"))) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Files.copy(file, target.resolve(file.getFileName()));
-			}
-		}
-		return target;
 	}
 
 	private String version(Path rules) {

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** A copy of the shipped rules (without their scenario tests) that a test may break and repair. */
-final class RulesFolder {
+public final class RulesFolder {
 
 	private RulesFolder() {
 	}
 
-	static Path copyOfShippedRules(Path target) {
+	public static Path copyOfShippedRules(Path target) {
 		Path shipped = Path.of("rules");
 		try (Stream<Path> files = Files.walk(shipped)) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
