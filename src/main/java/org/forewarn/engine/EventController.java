@@ -10,15 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.forewarn.event.EventParser;
+import org.forewarn.event.InvalidEventException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/events}: one event or an array, answered per event, through the {@link EventEntry}. The body is
@@ -27,11 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @Tag(name = "Events", description = "Intake (role intake)")
 class EventController {
-
-	/** As the event parser's: a name twice in one object makes the body invalid JSON. */
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
 
 	private final EventEntry entry;
 	private final IntakeSettings settings;
@@ -66,10 +60,10 @@ class EventController {
 		}
 		JsonNode root;
 		try {
-			root = JSON.readTree(body);
+			root = EventParser.tree(body);
 		}
-		catch (JacksonException e) {
-			return rejected(400, "event: not valid JSON (" + e.getOriginalMessage() + ")");
+		catch (InvalidEventException e) {
+			return rejected(400, e.getMessage());
 		}
 		if (root == null || root.isMissingNode() || !root.isArray()) {
 			IntakeResult result = entry.enter(root);

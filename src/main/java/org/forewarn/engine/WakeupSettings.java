@@ -2,6 +2,7 @@ package org.forewarn.engine;
 
 import java.time.Duration;
 
+import org.forewarn.shared.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,9 +19,7 @@ public record WakeupSettings(@DefaultValue("250ms") Duration pollInterval, @Defa
 		@DefaultValue("PT1M") Duration lease) {
 
 	public WakeupSettings {
-		if (pollInterval.isNegative() || pollInterval.isZero()) {
-			throw new IllegalArgumentException("forewarn.wakeups.poll-interval must be positive, was " + pollInterval);
-		}
+		SettingChecks.positive("forewarn.wakeups.poll-interval", pollInterval);
 		if (batchSize < 1 || batchSize > 10_000) {
 			throw new IllegalArgumentException("forewarn.wakeups.batch-size must be 1 to 10000, was " + batchSize);
 		}

@@ -46,8 +46,22 @@ public final class EventParser {
 			return JSON.readTree(json);
 		}
 		catch (JacksonException e) {
-			throw new InvalidEventException("event", "not valid JSON (" + e.getOriginalMessage() + ")");
+			throw notJson(e);
 		}
+	}
+
+	/** An HTTP body (one event or an array) read as intake reads every event: a name twice in an object is invalid. */
+	public static JsonNode tree(byte[] body) {
+		try {
+			return JSON.readTree(body);
+		}
+		catch (JacksonException e) {
+			throw notJson(e);
+		}
+	}
+
+	private static InvalidEventException notJson(JacksonException e) {
+		return new InvalidEventException("event", "not valid JSON (" + e.getOriginalMessage() + ")");
 	}
 
 	private static Event parse(JsonNode node, boolean internal) {

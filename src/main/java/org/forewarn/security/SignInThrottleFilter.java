@@ -1,9 +1,7 @@
 package org.forewarn.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * back to the sign-in page ({@code ?wait=SECONDS}); HTTP Basic gets 429 with {@code Retry-After}.
  */
 final class SignInThrottleFilter extends OncePerRequestFilter {
+
+	private static final BasicAuthenticationConverter BASIC = new BasicAuthenticationConverter();
 
 	private final SignInThrottle throttle;
 
@@ -47,19 +50,14 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 				request.getRequestURI(), null));
 	}
 
-	/** The user name of an HTTP Basic header, or null. */
+	/** The user name of an HTTP Basic header, or null (none, or one the Basic filter refuses as malformed). */
 	private static String basicName(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return null;
-		}
 		try {
-			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-			int colon = decoded.indexOf(':');
-			return colon < 0 ? null : decoded.substring(0, colon);
+			UsernamePasswordAuthenticationToken basic = BASIC.convert(request);
+			return basic == null ? null : basic.getName();
 		}
-		catch (IllegalArgumentException e) {
-			return null; // not Base64: the Basic filter refuses it
+		catch (AuthenticationException e) {
+			return null;
 		}
 	}
 }
