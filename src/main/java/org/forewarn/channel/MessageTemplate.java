@@ -1,6 +1,8 @@
 package org.forewarn.channel;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,11 +79,15 @@ final class MessageTemplate {
 		catch (IOException e) {
 			throw new TemplateRenderer.TemplateException(file.getFileName() + ": cannot read: " + e);
 		}
-		int notUtf8 = Utf8Text.firstLineNotUtf8(content);
-		if (notUtf8 > 0) {
-			throw new TemplateRenderer.TemplateException(file.getFileName() + ":" + notUtf8 + ": " + Utf8Text.NOT_UTF_8);
+		String text;
+		try { // read on every send: decoded once, the bad line looked for only when there is one
+			text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
 		}
-		return ByteOrderMark.strip(new String(content, StandardCharsets.UTF_8));
+		catch (CharacterCodingException e) {
+			throw new TemplateRenderer.TemplateException(file.getFileName() + ":" + Utf8Text.firstLineNotUtf8(content)
+					+ ": " + Utf8Text.NOT_UTF_8);
+		}
+		return ByteOrderMark.strip(text);
 	}
 
 	static MessageTemplate compile(Path file, String source, Locale locale) {
