@@ -20,6 +20,8 @@ public class CustomerState {
 	private Map<String, Order> orders = new LinkedHashMap<>();
 	private Map<String, Shipment> shipments = new LinkedHashMap<>();
 	private Account account;
+	/** Not a fact: what the rules asked for, so the next evaluation can withdraw what it no longer asks for. */
+	private List<AskedWakeup> askedWakeups = new ArrayList<>();
 
 	CustomerState() {
 	}
@@ -34,6 +36,11 @@ public class CustomerState {
 	public Account account() { return account; }
 	public Map<String, Order> orders() { return orders; }
 	public Map<String, Shipment> shipments() { return shipments; }
+	public List<AskedWakeup> askedWakeups() { return askedWakeups; }
+
+	public void askedWakeups(List<AskedWakeup> asked) {
+		this.askedWakeups = new ArrayList<>(asked);
+	}
 
 	Order order(String orderId) {
 		return orders.computeIfAbsent(orderId, id -> new Order(id, customerId()));

@@ -111,13 +111,15 @@ class CustomerProcessor {
 			Map<String, CustomerState> latest = new LinkedHashMap<>();
 			Map<String, List<Wakeup>> scheduled = new ConcurrentHashMap<>();
 			Set<String> mayOwe = new HashSet<>();
+			Map<String, Wakeup> withdrawn = new LinkedHashMap<>();
 			List<Boolean> fresh = transaction.execute(tx -> {
-				List<Boolean> stored = storeAndDecide(batch, latest, scheduled, mayOwe);
+				List<Boolean> stored = storeAndDecide(batch, latest, scheduled, mayOwe, withdrawn);
 				if (sendBehind) {
 					keepDispatchable(batch, stored, mayOwe, scheduled);
 				}
 				return stored;
 			});
+			settle(List.copyOf(withdrawn.values()));
 			List<CustomerState> due = new ArrayList<>(latest.size());
 			latest.forEach((customerId, state) -> {
 				if (mayOwe.contains(customerId)) {
@@ -190,7 +192,7 @@ class CustomerProcessor {
 	 * last event (null for a customer with duplicates only). Whether each was new, as {@link #process} answers.
 	 */
 	private List<Boolean> storeAndDecide(List<Event> batch, Map<String, CustomerState> latest,
-			Map<String, List<Wakeup>> scheduled, Set<String> mayOwe) {
+			Map<String, List<Wakeup>> scheduled, Set<String> mayOwe, Map<String, Wakeup> withdrawn) {
 		List<Boolean> stored = events.insertAllIfNew(batch, clock.instant());
 		List<Event> newlyStored = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
@@ -208,13 +210,16 @@ class CustomerProcessor {
 			try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
 				List<Event> unfolded = newlyStored.subList(folded++, newlyStored.size());
 				latest.put(event.customerId(),
-						decide(event, unfolded, scheduling(kept(scheduled, event.customerId())), mayOwe));
+						decide(event, unfolded, scheduling(kept(scheduled, event.customerId())), mayOwe, withdrawn));
 			}
 		}
 		return stored;
 	}
 
-	/** One statement for the share. Failing only lets the wakeups fire: their events were stored, their sends done. */
+	/**
+	 * One statement for the share. Failing only lets the wakeups fire and find nothing to do: their events were
+	 * stored, their sends done, or the rules no longer ask for them.
+	 */
 	private void settle(List<Wakeup> settled) {
 		if (settled.isEmpty()) {
 			return;
@@ -223,7 +228,7 @@ class CustomerProcessor {
 			scheduler.settled(settled);
 		}
 		catch (RuntimeException e) {
-			log.warn("Could not settle {} wakeups whose work was dispatched; they will fire and find it done: {}",
+			log.warn("Could not settle {} wakeups no longer needed; they will fire and find nothing to do: {}",
 					settled.size(), e.toString());
 		}
 	}
@@ -267,9 +272,11 @@ class CustomerProcessor {
 	 * Acts on an event just stored, inside the caller's transaction, where its share's events not yet folded into
 	 * the state ({@code unfolded}) are stored too. Adds the customer to {@code mayOwe} unless it is certain they have
 	 * no outreach at all, so nothing to send: none stored when the rules were asked, none decided by them, no dispatch
-	 * planned.
+	 * planned. Puts in {@code withdrawn} the wakeups the rules no longer ask for ({@link AskedWakeups}), to be settled
+	 * once the share has committed, and takes out those asked for again.
 	 */
-	private CustomerState decide(Event event, List<Event> unfolded, Consumer<Wakeup> schedule, Set<String> mayOwe) {
+	private CustomerState decide(Event event, List<Event> unfolded, Consumer<Wakeup> schedule, Set<String> mayOwe,
+			Map<String, Wakeup> withdrawn) {
 		CustomerState current = load(event.customerId(), unfolded);
 		Trigger trigger = trigger(event, event.instant());
 		if (OutreachPlanner.onlyDispatches(trigger)) {
@@ -279,7 +286,6 @@ class CustomerProcessor {
 		Known known = states.known(event.customerId());
 		if (changesState(trigger)) {
 			CustomerStateReducer.apply(current, event);
-			states.save(current, event.instant());
 		}
 		List<Outreach> existing = known.noOutreach() ? List.of() : outreach.findByCustomer(event.customerId());
 		List<Detection> open = known.noOpenDetections() ? List.of() : planner.openDetections(event.customerId());
@@ -298,6 +304,11 @@ class CustomerProcessor {
 				LogContext.customerRef(event.customerId()), f.error()));
 		List<Wakeup> planned = planner.apply(evaluation, current, existing, open);
 		planned.forEach(schedule);
+		planned.forEach(wakeup -> withdrawn.remove(wakeup.key()));
+		AskedWakeups.update(current, evaluation).forEach(wakeup -> withdrawn.put(wakeup.key(), wakeup));
+		if (changesState(trigger)) {
+			states.save(current, event.instant()); // a timer's wakeups are kept with the next save
+		}
 		Decisions decisions = evaluation.decisions();
 		boolean noOutreach = existing.isEmpty() && decisions.outreach().isEmpty();
 		boolean noOpenDetections = open.isEmpty() && decisions.detections().isEmpty();

@@ -61,7 +61,9 @@ class ReplayCommandTest {
 		assertThat(record.get("sentAt").asString()).isEqualTo("2017-10-08T21:59:00Z");
 		String summary = Files.readString(out.resolve("summary.txt"));
 		assertThat(summary).contains("Replayed 6 lines", "rejected 1", "shipment.late", "SENT",
-				"went out 1 (sent or delivered 1, tasks opened 0), suppressed 0");
+				"went out 1 (sent or delivered 1, tasks opened 0), suppressed 0",
+				// o1's promise check and its send; o2's promise check was withdrawn when it was delivered
+				"timers fired 2, still pending at the end 0");
 	}
 
 	@Test

@@ -1,0 +1,7 @@
+package org.forewarn.customer;
+
+import java.time.Instant;
+
+/** A wakeup the rules asked for when they last looked at the customer, kept with the state to withdraw it later. */
+public record AskedWakeup(Instant at, String orderId, String label) {
+}
