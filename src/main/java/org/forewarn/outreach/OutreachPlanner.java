@@ -2,8 +2,10 @@ package org.forewarn.outreach;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.forewarn.customer.CustomerState;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns what the rules decided into records: detections opened and resolved, waiting outreach called off when the
  * rule that decided it no longer detects its problem, and new outreach created once per dedupe key (customer,
- * problem, order, rule; plus the follow-up step) through the guardrails of {@link OutreachCreator}. While one
+ * problem, order, rule; plus the follow-up step, and the occurrence once a problem whose notice was called off comes
+ * back: {@link Occurrences}) through the guardrails of {@link OutreachCreator}. While one
  * outreach about a problem is waiting or has gone out, other rules detecting the same problem add none: one
  * outreach per (customer, problem, order) unless a rule asks for a follow-up step. Returns the wakeups to schedule:
  * those the rules asked for, the send times of new outreach and their review deadlines.
@@ -88,10 +91,14 @@ public class OutreachPlanner {
 			}
 		}
 		List<Wakeup> wakeups = new ArrayList<>();
-		Set<String> existingIds = new HashSet<>();
-		existing.forEach(o -> existingIds.add(o.id()));
+		Map<String, Outreach> existingById = new HashMap<>();
+		existing.forEach(o -> existingById.put(o.id(), o));
+		Set<String> existingIds = existingById.keySet();
 		for (OutreachRequest request : evaluation.decisions().outreach()) {
-			String key = dedupeKey(request, state);
+			Decided d = request.decided();
+			String key = Occurrences.dedupeKey(String.join("|", customerId, d.problem(), d.subject(), d.rule()),
+					request.step(), !alreadyOpen.contains(d.problem() + "|" + d.subject() + "|" + d.rule()),
+					existingById);
 			if (creator.addsNothing(key, request.maxTriggerAge(), now, existingIds)
 					|| request.step() <= 1 && outreach.anotherAboutProblem(customerId, request.decided())) {
 				continue;
@@ -123,13 +130,6 @@ public class OutreachPlanner {
 	/** A wakeup that dispatches whatever of the customer's work is due at {@code at}, whichever order it is for. */
 	public static Wakeup dispatchNow(String customerId, Instant at) {
 		return dispatchWakeup(customerId, null, at);
-	}
-
-	/** One record per (customer, problem, order, rule), plus one per follow-up step a rule asks for. */
-	private static String dedupeKey(OutreachRequest request, CustomerState state) {
-		Decided d = request.decided();
-		return String.join("|", state.customerId(), d.problem(), d.subject(), d.rule())
-				+ (request.step() > 1 ? "|step " + request.step() : "");
 	}
 
 	private static OutreachCreator.Draft draft(OutreachRequest request, String dedupeKey, Evaluation evaluation,
