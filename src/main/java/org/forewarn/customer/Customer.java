@@ -2,6 +2,8 @@ package org.forewarn.customer;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The customer's profile and consent, as last told by {@code customer.updated}. A rule fact. */
 public class Customer {
@@ -19,6 +21,8 @@ public class Customer {
 	/** When each consent was last given or withdrawn, by event time: an older copy never undoes a newer choice. */
 	private Instant emailConsentAt;
 	private Instant smsConsentAt;
+	/** When each profile field (email, phone, ...) was last set, by event time, for the same reason. */
+	private Map<String, Instant> profileSetAt = new HashMap<>();
 
 	Customer() {
 	}
@@ -49,18 +53,19 @@ public class Customer {
 	}
 
 	/**
-	 * What a {@code customer.updated} of time {@code at} says; a consent it carries counts only when it is not older
-	 * than the last one (an update sent again after an opt-out must not switch consent back on).
+	 * What a {@code customer.updated} of time {@code at} says; a field or consent it carries counts only when it is
+	 * not older than the last one set (an update sent again after an opt-out must not switch consent back on, nor one
+	 * delayed in a queue bring back the old address).
 	 */
 	void update(String email, String phone, String name, String locale, String timeZone, String region,
 			String segment, Boolean emailConsent, Boolean smsConsent, Instant at) {
-		this.email = email != null ? email : this.email;
-		this.phone = phone != null ? phone : this.phone;
-		this.name = name != null ? name : this.name;
-		this.locale = locale != null ? locale : this.locale;
-		this.timeZone = timeZone != null ? timeZone : this.timeZone;
-		this.region = region != null ? region : this.region;
-		this.segment = segment != null ? segment : this.segment;
+		this.email = newest("email", this.email, email, at);
+		this.phone = newest("phone", this.phone, phone, at);
+		this.name = newest("name", this.name, name, at);
+		this.locale = newest("locale", this.locale, locale, at);
+		this.timeZone = newest("timeZone", this.timeZone, timeZone, at);
+		this.region = newest("region", this.region, region, at);
+		this.segment = newest("segment", this.segment, segment, at);
 		if (emailConsent != null && (emailConsentAt == null || !at.isBefore(emailConsentAt))) {
 			this.emailConsent = emailConsent;
 			this.emailConsentAt = at;
@@ -69,6 +74,18 @@ public class Customer {
 			this.smsConsent = smsConsent;
 			this.smsConsentAt = at;
 		}
+	}
+
+	private String newest(String field, String current, String told, Instant at) {
+		if (told == null) {
+			return current;
+		}
+		Instant set = profileSetAt.get(field);
+		if (set != null && at.isBefore(set)) {
+			return current;
+		}
+		profileSetAt.put(field, at);
+		return told;
 	}
 
 	@Override

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events that arrive after later ones (a client sending again what failed, a carrier's feed catching up) fold into
- * the state by their own time: an older consent never undoes a newer choice, a late scan neither hides a newer one
+ * the state by their own time: an older consent or profile field never undoes a newer one, a late scan neither hides a newer one
  * nor clears an exception reported after it, and an exception older than the newest scan or the delivery is over
  * already.
  */
@@ -29,6 +29,27 @@ class OutOfOrderFoldTest {
 
 		apply("customer.updated", "2026-03-05T11:00:00Z", null, "{\"consent\":{\"email\":true}}");
 		assertThat(state.customer().isEmailConsent()).isTrue();
+	}
+
+	@Test
+	void anOlderProfileFieldDoesNotReplaceANewerOneAlsoAfterTheStateIsStored() throws Exception {
+		apply("customer.updated", "2026-03-05T10:00:00Z", null,
+				"{\"email\":\"new@example.com\",\"timeZone\":\"Europe/Lisbon\"}");
+		apply("customer.updated", "2026-03-05T08:00:00Z", null,
+				"{\"email\":\"old@example.com\",\"phone\":\"+351910000000\",\"timeZone\":\"UTC\"}");
+
+		Customer customer = state.customer();
+		assertThat(customer.getEmail()).isEqualTo("new@example.com");
+		assertThat(customer.getTimeZone()).isEqualTo("Europe/Lisbon");
+		assertThat(customer.getPhone()).as("never set by a newer update").isEqualTo("+351910000000");
+
+		CustomerState stored = CustomerStateStore.JSON.readValue(CustomerStateStore.JSON.writeValueAsString(state),
+				CustomerState.class);
+		CustomerStateReducer.apply(stored, EventParser.parse("{\"id\":\"late\",\"type\":\"customer.updated\","
+				+ "\"time\":\"2026-03-05T09:00:00Z\",\"customerId\":\"c1\",\"data\":{\"email\":\"old@example.com\","
+				+ "\"phone\":\"+351920000000\"}}"));
+		assertThat(stored.customer().getEmail()).isEqualTo("new@example.com");
+		assertThat(stored.customer().getPhone()).isEqualTo("+351920000000");
 	}
 
 	@Test
