@@ -114,12 +114,15 @@ class CustomerProcessor {
 			Map<String, Wakeup> withdrawn = new LinkedHashMap<>();
 			List<Boolean> fresh = transaction.execute(tx -> {
 				List<Boolean> stored = storeAndDecide(batch, latest, scheduled, mayOwe, withdrawn);
+				if (!withdrawn.isEmpty()) {
+					// in the share's transaction: another instance taking the customer over asks for them anew
+					scheduler.settled(List.copyOf(withdrawn.values()));
+				}
 				if (sendBehind) {
 					keepDispatchable(batch, stored, mayOwe, scheduled);
 				}
 				return stored;
 			});
-			settle(List.copyOf(withdrawn.values()));
 			List<CustomerState> due = new ArrayList<>(latest.size());
 			latest.forEach((customerId, state) -> {
 				if (mayOwe.contains(customerId)) {
@@ -216,10 +219,7 @@ class CustomerProcessor {
 		return stored;
 	}
 
-	/**
-	 * One statement for the share. Failing only lets the wakeups fire and find nothing to do: their events were
-	 * stored, their sends done, or the rules no longer ask for them.
-	 */
+	/** One statement for the share. Failing only lets the wakeups fire: their events were stored, their sends done. */
 	private void settle(List<Wakeup> settled) {
 		if (settled.isEmpty()) {
 			return;
@@ -228,7 +228,7 @@ class CustomerProcessor {
 			scheduler.settled(settled);
 		}
 		catch (RuntimeException e) {
-			log.warn("Could not settle {} wakeups no longer needed; they will fire and find nothing to do: {}",
+			log.warn("Could not settle {} wakeups whose work was dispatched; they will fire and find it done: {}",
 					settled.size(), e.toString());
 		}
 	}
@@ -272,8 +272,8 @@ class CustomerProcessor {
 	 * Acts on an event just stored, inside the caller's transaction, where its share's events not yet folded into
 	 * the state ({@code unfolded}) are stored too. Adds the customer to {@code mayOwe} unless it is certain they have
 	 * no outreach at all, so nothing to send: none stored when the rules were asked, none decided by them, no dispatch
-	 * planned. Puts in {@code withdrawn} the wakeups the rules no longer ask for ({@link AskedWakeups}), to be settled
-	 * once the share has committed, and takes out those asked for again.
+	 * planned. Puts in {@code withdrawn} the wakeups the rules no longer ask for ({@link AskedWakeups}), settled in
+	 * the share's transaction, and takes out those asked for again.
 	 */
 	private CustomerState decide(Event event, List<Event> unfolded, Consumer<Wakeup> schedule, Set<String> mayOwe,
 			Map<String, Wakeup> withdrawn) {
@@ -286,6 +286,7 @@ class CustomerProcessor {
 		Known known = states.known(event.customerId());
 		if (changesState(trigger)) {
 			CustomerStateReducer.apply(current, event);
+			states.save(current, event.instant());
 		}
 		List<Outreach> existing = known.noOutreach() ? List.of() : outreach.findByCustomer(event.customerId());
 		List<Detection> open = known.noOpenDetections() ? List.of() : planner.openDetections(event.customerId());
@@ -305,10 +306,8 @@ class CustomerProcessor {
 		List<Wakeup> planned = planner.apply(evaluation, current, existing, open);
 		planned.forEach(schedule);
 		planned.forEach(wakeup -> withdrawn.remove(wakeup.key()));
+		// kept in the state the lane holds, and stored with its next save: withdrawing from an older list is as right
 		AskedWakeups.update(current, evaluation).forEach(wakeup -> withdrawn.put(wakeup.key(), wakeup));
-		if (changesState(trigger)) {
-			states.save(current, event.instant()); // a timer's wakeups are kept with the next save
-		}
 		Decisions decisions = evaluation.decisions();
 		boolean noOutreach = existing.isEmpty() && decisions.outreach().isEmpty();
 		boolean noOpenDetections = open.isEmpty() && decisions.detections().isEmpty();

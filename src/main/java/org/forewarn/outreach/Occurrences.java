@@ -22,7 +22,7 @@ final class Occurrences {
 	 */
 	static String dedupeKey(String base, int step, boolean detectedAnew, Map<String, Outreach> existing) {
 		int occurrence = 1;
-		while (existing.containsKey(StableId.of(key(base, occurrence + 1)))) {
+		while (begun(existing, key(base, occurrence + 1))) {
 			occurrence++;
 		}
 		Outreach latest = existing.get(StableId.of(key(base, occurrence)));
@@ -30,6 +30,11 @@ final class Occurrences {
 			occurrence++;
 		}
 		return key(base, occurrence) + (step > 1 ? "|step " + step : "");
+	}
+
+	/** Whether an occurrence has a record: its own, or one decided from a stale event and kept apart. */
+	private static boolean begun(Map<String, Outreach> existing, String key) {
+		return existing.containsKey(StableId.of(key)) || existing.containsKey(StableId.of(key + "|stale"));
 	}
 
 	private static String key(String base, int occurrence) {

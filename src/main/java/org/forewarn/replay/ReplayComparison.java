@@ -2,6 +2,7 @@ package org.forewarn.replay;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.forewarn.outreach.OutreachStatus;
 /**
  * What a change to the rules does over the same events: outreach the other rules add, outreach they remove, and
  * outreach both decide but differently (status, channel, template or send time). Records are matched by their
- * dedupe key: customer, problem, order and rule id, so a renamed rule or a moved threshold shows as decided
- * differently, not as added and removed.
+ * dedupe key: customer, problem, order and rule id (and their place among the records of that key), so a renamed
+ * rule or a moved threshold shows as decided differently, not as added and removed.
  */
 record ReplayComparison(ReplaySummary base, ReplaySummary other, List<Change> changes) {
 
@@ -113,9 +114,21 @@ record ReplayComparison(ReplaySummary base, ReplaySummary other, List<Change> ch
 		return String.join("|", o.customerId(), o.problem(), Objects.toString(o.orderId(), ""), o.rule());
 	}
 
+	/**
+	 * Records of one key (a problem that came back, follow-up steps, fallbacks, stale decisions) are told apart by
+	 * their place in the order they were decided: the second one decided on each side is compared with the other's.
+	 */
 	private static Map<String, Outreach> byKey(List<Outreach> records) {
+		Map<Outreach, String> keys = new HashMap<>();
+		Map<String, Integer> seen = new HashMap<>();
+		records.stream()
+			.sorted(Comparator.comparing(Outreach::decidedAt).thenComparing(Outreach::id))
+			.forEach(r -> {
+				int place = seen.merge(key(r), 1, Integer::sum);
+				keys.put(r, place == 1 ? key(r) : key(r) + "#" + place);
+			});
 		Map<String, Outreach> map = new LinkedHashMap<>();
-		records.forEach(r -> map.put(key(r), r));
+		records.forEach(r -> map.put(keys.get(r), r)); // in the order they are listed
 		return map;
 	}
 

@@ -15,11 +15,12 @@ public final class Decisions {
 	private final List<Decided> detections = new ArrayList<>();
 	private final List<OutreachRequest> outreach = new ArrayList<>();
 	private final List<Wakeup> wakeups = new ArrayList<>();
+	private final List<Wakeup> whileAsked = new ArrayList<>();
 	private final List<Decided> cancellations = new ArrayList<>();
 	private final List<RuleFailure> failures = new ArrayList<>();
 	private String currentRule = "(outside a rule)";
 	private List<?> currentEvidence = List.of();
-	private int[] marks = new int[4];
+	private int[] marks = new int[5];
 
 	/** A rule whose action failed at this trigger; what it decided in that firing was dropped. */
 	public record RuleFailure(String rule, String error) {
@@ -50,6 +51,18 @@ public final class Decisions {
 		}
 	}
 
+	/**
+	 * As {@link #wakeAt}, for as long as the rules keep asking for it: withdrawn when an evaluation of the customer
+	 * before then no longer asks for it (a deadline check of an order since shipped or delivered).
+	 */
+	public void wakeAtWhileAsked(Instant at, String orderId, String label) {
+		if (at != null) {
+			Wakeup wakeup = new Wakeup(customerId, at, orderId, label);
+			wakeups.add(wakeup);
+			whileAsked.add(wakeup);
+		}
+	}
+
 	/** Calls off scheduled outreach about the problem for the order, with a reason. */
 	public void cancel(String problem, String orderId, String reason) {
 		cancellations.add(new Decided(problem, orderId, currentRule, reason));
@@ -59,7 +72,8 @@ public final class Decisions {
 	void enterRule(String rule, List<?> evidence) {
 		this.currentRule = rule;
 		this.currentEvidence = evidence;
-		this.marks = new int[] { detections.size(), outreach.size(), wakeups.size(), cancellations.size() };
+		this.marks = new int[] { detections.size(), outreach.size(), wakeups.size(), cancellations.size(),
+				whileAsked.size() };
 	}
 
 	/** Drops what the failing rule decided in this firing; the decisions of other firings stand. */
@@ -68,6 +82,7 @@ public final class Decisions {
 		outreach.subList(marks[1], outreach.size()).clear();
 		wakeups.subList(marks[2], wakeups.size()).clear();
 		cancellations.subList(marks[3], cancellations.size()).clear();
+		whileAsked.subList(marks[4], whileAsked.size()).clear();
 		Throwable cause = error.getCause() != null ? error.getCause() : error;
 		failures.add(new RuleFailure(rule, cause.toString()));
 	}
@@ -80,6 +95,8 @@ public final class Decisions {
 	public List<Decided> detections() { return detections; }
 	public List<OutreachRequest> outreach() { return outreach; }
 	public List<Wakeup> wakeups() { return wakeups; }
+	/** The wakeups among {@link #wakeups()} asked for only while the rules keep asking for them. */
+	public List<Wakeup> whileAsked() { return whileAsked; }
 	public List<Decided> cancellations() { return cancellations; }
 	public List<RuleFailure> failures() { return failures; }
 

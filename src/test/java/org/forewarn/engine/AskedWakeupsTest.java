@@ -18,8 +18,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * The wakeups the rules asked for, not yet due, are kept with the state; those they no longer ask for are withdrawn,
- * unless a rule failed (its wakeups were dropped with its other decisions).
+ * The wakeups the rules asked for while they ask for them, not yet due, are kept with the state; those they no longer
+ * ask for are withdrawn, unless a rule failed (its wakeups were dropped with its other decisions). A plain wakeup is
+ * never withdrawn.
  */
 class AskedWakeupsTest {
 
@@ -66,9 +67,27 @@ class AskedWakeupsTest {
 		assertThat(state.askedWakeups()).containsExactlyInAnyOrder(asked(before), asked(now));
 	}
 
+	@Test
+	void aPlainWakeupIsNeverWithdrawnAndKeepsOneAskedForWhileAskedFromBeingWithdrawn() {
+		Wakeup feedbackCall = wakeup(NOW.plusSeconds(3600), "o-1", "feedback call");
+		Evaluation plain = evaluation(List.of(feedbackCall), List.of());
+		assertThat(AskedWakeups.update(state, plain)).isEmpty();
+		assertThat(state.askedWakeups()).isEmpty();
+
+		Wakeup promise = wakeup(NOW.plusSeconds(7200), "o-1", "promise check");
+		AskedWakeups.update(state, evaluation(List.of(promise)));
+		assertThat(AskedWakeups.update(state, evaluation(List.of(promise), List.of()))).isEmpty();
+	}
+
 	private static Evaluation evaluation(List<Wakeup> wakeups) {
+		return evaluation(wakeups, wakeups);
+	}
+
+	/** {@code whileAsked}: those of {@code wakeups} asked for only while the rules keep asking. */
+	private static Evaluation evaluation(List<Wakeup> wakeups, List<Wakeup> whileAsked) {
 		Decisions decisions = mock(Decisions.class);
 		when(decisions.wakeups()).thenReturn(wakeups);
+		when(decisions.whileAsked()).thenReturn(whileAsked);
 		when(decisions.failures()).thenReturn(List.of());
 		return new Evaluation("v1", new Trigger("e-1", "order.shipped", NOW, "o-1", Map.of()), decisions);
 	}

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -26,8 +27,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * A wakeup the rules asked for and no longer ask for is settled once the share that stopped asking has committed;
- * not when a later event of the same share asks for it again, and not when the share fails.
+ * A wakeup the rules asked for while they ask for it, and no longer ask for, is settled in the transaction of the
+ * share that stopped asking; not when a later event of the same share asks for it again, and not when the share
+ * fails. A withdrawal that fails fails its share.
  */
 class WithdrawnWakeupsTest extends ProcessorOverMocks {
 
@@ -45,6 +47,7 @@ class WithdrawnWakeupsTest extends ProcessorOverMocks {
 			Trigger trigger = call.getArgument(1);
 			Decisions decisions = mock(Decisions.class);
 			when(decisions.wakeups()).thenReturn(asks.getOrDefault(trigger.eventId(), List.of()));
+			when(decisions.whileAsked()).thenReturn(asks.getOrDefault(trigger.eventId(), List.of()));
 			when(decisions.failures()).thenReturn(List.of());
 			return new Evaluation("v1", trigger, decisions);
 		});
@@ -80,13 +83,29 @@ class WithdrawnWakeupsTest extends ProcessorOverMocks {
 		asks.put("e-1", List.of(PROMISE_CHECK));
 		processor.processAll(List.of(event("e-1", "c-1")));
 		doAnswer(call -> {
-			throw new IllegalStateException("the database went away");
-		}).when(states).save(any(), any());
+			if (call.<Evaluation>getArgument(0).trigger().eventId().equals("e-3")) {
+				throw new IllegalStateException("the database went away");
+			}
+			return call.<Evaluation>getArgument(0).decisions().wakeups();
+		}).when(planner).apply(any(), any(), anyList(), anyList());
 
-		List<Event> share = List.of(event("e-2", "c-1"));
+		List<Event> share = List.of(event("e-2", "c-1"), event("e-3", "c-1"));
 		assertThatThrownBy(() -> processor.processAll(share)).hasMessageContaining("the database went away");
 
 		verify(scheduler, never()).settled(any());
+		verify(states, atLeastOnce()).forget("c-1");
+	}
+
+	@Test
+	void aWithdrawalThatFailsFailsItsShareSoItIsTriedAgain() {
+		asks.put("e-1", List.of(PROMISE_CHECK));
+		processor.processAll(List.of(event("e-1", "c-1")));
+		doAnswer(call -> {
+			throw new IllegalStateException("the database went away");
+		}).when(scheduler).settled(any());
+
+		List<Event> share = List.of(event("e-2", "c-1"));
+		assertThatThrownBy(() -> processor.processAll(share)).hasMessageContaining("the database went away");
 		verify(states).forget("c-1");
 	}
 }

@@ -41,6 +41,15 @@ class OccurrencesTest {
 	}
 
 	@Test
+	void aComebackFirstDecidedFromAStaleEventIsDecidedAgainFromATimelyOne() {
+		record(BASE, OutreachStatus.CANCELLED);
+		assertThat(Occurrences.dedupeKey(BASE, 1, true, existing)).isEqualTo(BASE + "|again-2");
+		record(BASE + "|again-2|stale", OutreachStatus.EXPIRED); // what the creator keeps of a stale decision
+
+		assertThat(Occurrences.dedupeKey(BASE, 1, false, existing)).isEqualTo(BASE + "|again-2");
+	}
+
+	@Test
 	void aNoticeThatWentOutOrWasRefusedKeepsItsOccurrence() {
 		for (OutreachStatus status : new OutreachStatus[] { OutreachStatus.SENT, OutreachStatus.SUPPRESSED,
 				OutreachStatus.EXPIRED, OutreachStatus.FAILED, OutreachStatus.HELD_OUT }) {

@@ -107,6 +107,36 @@ class ReplayReportTest {
 		assertThat(report).contains("Messages per messaged customer, which the scorer has not");
 	}
 
+	@Test
+	void aProblemThatCameBackIsComparedOccurrenceByOccurrence() throws Exception {
+		Path events = work.resolve("events.jsonl");
+		Files.write(events, List.of(
+				line("c1-p", "customer.updated", "2026-03-01T10:00:00Z", null,
+						"{\"email\":\"c1@x.example\",\"consent\":{\"email\":true}}"),
+				line("o1-s", "order.shipped", "2026-03-03T10:00:00Z", "o1", "{\"carrier\":\"dhl\"}"),
+				line("o1-x1", "shipment.exception", "2026-03-04T10:00:00Z", "o1", "{\"code\":\"customs\"}"),
+				line("o1-scan", "shipment.scanned", "2026-03-04T12:00:00Z", "o1", "{\"status\":\"released\"}"),
+				line("o1-x2", "shipment.exception", "2026-03-05T10:00:00Z", "o1", "{\"code\":\"weather\"}"),
+				line("o1-d", "order.delivered", "2026-03-07T10:00:00Z", "o1", "{}")));
+		// a delay written about after one hour instead of four: the first one goes out before the scan clears it
+		Path other = copyOfShippedRules();
+		Path table = other.resolve("shipment-exceptions.drl.csv");
+		Files.writeString(table, Files.readString(table).replace("shipment_exception_delay,4", "shipment_exception_delay,1"));
+		Path out = work.resolve("out");
+
+		assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", out.toString(), "--compare",
+				other.toString() })).isZero();
+
+		List<JsonNode> changes = Files.readAllLines(out.resolve("changes.jsonl")).stream().map(JSON::readTree).toList();
+		assertThat(changes).extracting(c -> c.get("change").asString() + " " + status(c.get("before")) + " -> "
+				+ status(c.get("after"))).containsExactlyInAnyOrder("changed CANCELLED -> SENT", "removed SENT -> none");
+		assertThat(Files.readString(out.resolve("comparison.txt"))).contains("1 CANCELLED -> SENT", "1 SENT -> none");
+	}
+
+	private static String status(JsonNode record) {
+		return record == null || record.isNull() ? "none" : record.get("status").asString();
+	}
+
 	private Path copyOfShippedRules() throws IOException {
 		Path rules = Files.createDirectories(work.resolve("other-rules"));
 		try (Stream<Path> files = Files.list(Path.of("rules"))) {
