@@ -306,7 +306,7 @@ class CustomerProcessor {
 		List<Wakeup> planned = planner.apply(evaluation, current, existing, open);
 		planned.forEach(schedule);
 		planned.forEach(wakeup -> withdrawn.remove(wakeup.key()));
-		// kept in the state the lane holds, and stored with its next save: withdrawing from an older list is as right
+		// kept in the state the lane holds, stored at its next save: a list one evaluation older withdraws as rightly
 		AskedWakeups.update(current, evaluation).forEach(wakeup -> withdrawn.put(wakeup.key(), wakeup));
 		Decisions decisions = evaluation.decisions();
 		boolean noOutreach = existing.isEmpty() && decisions.outreach().isEmpty();

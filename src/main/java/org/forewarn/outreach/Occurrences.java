@@ -8,8 +8,9 @@ import org.forewarn.shared.StableId;
  * Which occurrence of a problem an outreach request is about. A notice called off before it went out (the problem
  * resolved first) does not keep the customer from hearing about the problem when it comes back: once it is detected
  * anew (its detection was resolved, then opened again), the request is for the next occurrence, whose dedupe key is
- * the first one's plus {@code |again-N}. While the problem stays detected, or once a notice about it went out or
- * was refused by a guardrail, it is the same occurrence, and the rules add nothing.
+ * the first one's plus {@code |again-N}. While the problem stays detected, or once a notice about it ended any other
+ * way (it went out, a guardrail or a reviewer refused it, its deadline passed), it is the same occurrence, and the
+ * rules add nothing.
  */
 final class Occurrences {
 

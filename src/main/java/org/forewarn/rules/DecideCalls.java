@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class DecideCalls {
 
-	private static final Pattern DECIDE = Pattern.compile("\\bdecide\\s*\\.\\s*(outreach|problem|cancel|wakeAtWhileAsked|wakeAt)\\s*\\(");
+	private static final Pattern DECIDE = Pattern.compile(
+			"\\bdecide\\s*\\.\\s*(outreach|problem|cancel|wakeAtWhileAsked|wakeAt)\\s*\\(");
 	private static final Pattern CHAINED = Pattern.compile("\\G\\s*\\.\\s*(\\w+)\\s*\\(");
 	private static final Pattern LOCAL = Pattern.compile("\\bString\\s+(\\w+)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*;");
 	private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
