@@ -1,9 +1,11 @@
 package org.forewarn.engine;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.forewarn.customer.AskedWakeup;
 import org.forewarn.customer.CustomerState;
@@ -16,7 +18,8 @@ import org.forewarn.rules.Wakeup;
  * and a half before the promised date") only while they keep asking for it. Once they no longer ask for it, the
  * order delivered or its last scan moved, it is withdrawn rather than left to fire and find nothing: most orders are
  * delivered long before their promised date. Those asked for and not yet due are kept with the customer's state. A
- * plain {@code decide.wakeAt} (a rule that asks on one kind of event only) always fires.
+ * plain {@code decide.wakeAt} (a rule that asks on one kind of event only) always fires: the same wakeup asked for
+ * that way too, now or before, is kept until it is due.
  */
 final class AskedWakeups {
 
@@ -30,31 +33,42 @@ final class AskedWakeups {
 	 */
 	static List<Wakeup> update(CustomerState state, Evaluation evaluation) {
 		Instant now = evaluation.trigger().time();
-		Set<AskedWakeup> asked = future(evaluation.decisions().whileAsked(), now);
+		Map<String, AskedWakeup> asked = asked(evaluation, now);
 		if (asked.isEmpty() && state.askedWakeups().isEmpty()) {
 			return List.of();
 		}
-		List<AskedWakeup> before = state.askedWakeups().stream().filter(w -> w.at().isAfter(now)).toList();
-		if (!evaluation.decisions().failures().isEmpty()) {
-			asked.addAll(before);
-			state.askedWakeups(List.copyOf(asked));
-			return List.of();
-		}
-		state.askedWakeups(List.copyOf(asked));
-		Set<AskedWakeup> stillAsked = future(evaluation.decisions().wakeups(), now); // a plain wakeAt of it too
-		return before.stream()
-			.filter(w -> !stillAsked.contains(w))
-			.map(w -> new Wakeup(state.customerId(), w.at(), w.orderId(), w.label()))
-			.toList();
-	}
-
-	private static Set<AskedWakeup> future(List<Wakeup> wakeups, Instant now) {
-		Set<AskedWakeup> future = new LinkedHashSet<>();
-		for (Wakeup wakeup : wakeups) {
-			if (wakeup.at().isAfter(now) && !OutreachPlanner.onlyDispatches(wakeup)) {
-				future.add(new AskedWakeup(wakeup.at(), wakeup.orderId(), wakeup.label()));
+		boolean failed = !evaluation.decisions().failures().isEmpty();
+		List<Wakeup> withdrawn = new ArrayList<>();
+		for (AskedWakeup before : state.askedWakeups()) {
+			if (!before.at().isAfter(now)) {
+				continue; // due: fired or firing
+			}
+			Wakeup wakeup = new Wakeup(state.customerId(), before.at(), before.orderId(), before.label());
+			AskedWakeup again = asked.get(wakeup.key());
+			if (again == null && !before.plain() && !failed) {
+				withdrawn.add(wakeup);
+			}
+			else if (again == null || before.plain() && !again.plain()) {
+				asked.put(wakeup.key(), before); // still wanted; once asked for plainly, always
 			}
 		}
-		return future;
+		state.askedWakeups(List.copyOf(asked.values()));
+		return withdrawn;
+	}
+
+	/** What this evaluation asked for, not yet due, by key; plain when any rule asked for it with {@code wakeAt}. */
+	private static Map<String, AskedWakeup> asked(Evaluation evaluation, Instant now) {
+		Map<String, Integer> whileAsked = new HashMap<>();
+		evaluation.decisions().whileAsked().forEach(w -> whileAsked.merge(w.key(), 1, Integer::sum));
+		Map<String, AskedWakeup> asked = new LinkedHashMap<>();
+		for (Wakeup wakeup : evaluation.decisions().wakeups()) {
+			String key = wakeup.key();
+			boolean plain = whileAsked.merge(key, -1, Integer::sum) < 0; // more often asked than asked while asked
+			if (wakeup.at().isAfter(now) && !OutreachPlanner.onlyDispatches(wakeup)) {
+				asked.merge(key, new AskedWakeup(wakeup.at(), wakeup.orderId(), wakeup.label(), plain),
+						(first, second) -> first.plain() ? first : second);
+			}
+		}
+		return asked;
 	}
 }

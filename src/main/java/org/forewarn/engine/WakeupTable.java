@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.forewarn.rules.Wakeup;
 import org.forewarn.shared.WritesBeforeCommit;
@@ -73,8 +75,13 @@ final class WakeupTable implements WakeupScheduler {
 	/** Only wakeups never taken for hand-over go: one taken (leased or retried) is on its way already. */
 	@Override
 	public void settled(Collection<Wakeup> wakeups) {
+		List<String> ids = wakeups.stream().map(Wakeup::id).toList();
+		if (batched != null) {
+			Set<String> settled = new HashSet<>(ids);
+			batched.removeIf(row -> settled.contains((String) row[0])); // scheduled by this transaction, not yet inserted
+		}
 		jdbc.sql("delete from wakeup where id in (:ids) and attempts = 0 and next_try_at = due_at")
-			.param("ids", wakeups.stream().map(Wakeup::id).toList()).update();
+			.param("ids", ids).update();
 	}
 
 	/** Takes up to {@code limit} wakeups due by {@code now}, in the order they are due, leased until {@code until}. */

@@ -3,6 +3,7 @@ package org.forewarn.shared;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Rows a transaction writes together, in one batch just before it commits, rather than one statement each: they are
@@ -27,6 +28,14 @@ public final class WritesBeforeCommit<T> {
 		}
 		else {
 			rows.add(row);
+		}
+	}
+
+	/** Drops the rows not written yet that {@code unwanted} matches: the transaction took them back. */
+	public void removeIf(Predicate<T> unwanted) {
+		List<T> rows = pending.current();
+		if (rows != null) {
+			rows.removeIf(unwanted);
 		}
 	}
 

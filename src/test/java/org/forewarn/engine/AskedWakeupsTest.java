@@ -70,13 +70,30 @@ class AskedWakeupsTest {
 	@Test
 	void aPlainWakeupIsNeverWithdrawnAndKeepsOneAskedForWhileAskedFromBeingWithdrawn() {
 		Wakeup feedbackCall = wakeup(NOW.plusSeconds(3600), "o-1", "feedback call");
-		Evaluation plain = evaluation(List.of(feedbackCall), List.of());
-		assertThat(AskedWakeups.update(state, plain)).isEmpty();
-		assertThat(state.askedWakeups()).isEmpty();
+		assertThat(AskedWakeups.update(state, evaluation(List.of(feedbackCall), List.of()))).isEmpty();
+		assertThat(AskedWakeups.update(state, evaluation(List.of()))).isEmpty();
+		assertThat(state.askedWakeups()).containsExactly(plain(feedbackCall));
 
 		Wakeup promise = wakeup(NOW.plusSeconds(7200), "o-1", "promise check");
 		AskedWakeups.update(state, evaluation(List.of(promise)));
 		assertThat(AskedWakeups.update(state, evaluation(List.of(promise), List.of()))).isEmpty();
+	}
+
+	@Test
+	void aWakeupAlsoAskedForPlainlyIsKeptUntilDueThoughNoLongerAskedFor() {
+		Wakeup handoff = wakeup(NOW.plusSeconds(3600), "o-1", "handoff deadline");
+		// one rule asks for it on order.placed only, another while the order is not shipped
+		AskedWakeups.update(state, evaluation(List.of(handoff, handoff), List.of(handoff)));
+		assertThat(state.askedWakeups()).containsExactly(plain(handoff));
+		assertThat(AskedWakeups.update(state, evaluation(List.of()))).isEmpty();
+		assertThat(state.askedWakeups()).containsExactly(plain(handoff));
+
+		// asked for plainly first, while asked later: the same
+		CustomerState other = new CustomerState("c-1");
+		AskedWakeups.update(other, evaluation(List.of(handoff), List.of()));
+		AskedWakeups.update(other, evaluation(List.of(handoff)));
+		assertThat(AskedWakeups.update(other, evaluation(List.of()))).isEmpty();
+		assertThat(other.askedWakeups()).containsExactly(plain(handoff));
 	}
 
 	private static Evaluation evaluation(List<Wakeup> wakeups) {
@@ -96,7 +113,11 @@ class AskedWakeupsTest {
 		return new Wakeup("c-1", at, orderId, label);
 	}
 
+	private static AskedWakeup plain(Wakeup wakeup) {
+		return new AskedWakeup(wakeup.at(), wakeup.orderId(), wakeup.label(), true);
+	}
+
 	private static AskedWakeup asked(Wakeup wakeup) {
-		return new AskedWakeup(wakeup.at(), wakeup.orderId(), wakeup.label());
+		return new AskedWakeup(wakeup.at(), wakeup.orderId(), wakeup.label(), false);
 	}
 }

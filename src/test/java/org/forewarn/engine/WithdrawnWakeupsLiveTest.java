@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.forewarn.engine.LiveEvents.customer;
 import static org.forewarn.engine.LiveEvents.orderPlaced;
@@ -20,7 +22,7 @@ import static org.forewarn.engine.LiveEvents.orderPlaced;
 /**
  * Live, the wakeups the shipped rules ask for leave the wakeup table once the rules no longer ask for them: the
  * handoff check when the order ships, the promise check when it is delivered, also after a restart in between (what
- * was asked for is kept with the customer's state).
+ * was asked for is kept with the customer's state), and within one share on H2 and on PostgreSQL.
  */
 class WithdrawnWakeupsLiveTest {
 
@@ -43,6 +45,26 @@ class WithdrawnWakeupsLiveTest {
 			app.post("/api/events", event("ww-1-delivered", "order.delivered", now.plusSeconds(2), "{}"));
 
 			assertThat(waiting(app)).isEmpty();
+		}
+	}
+
+	@Test
+	void aCheckAskedForAndWithdrawnInOneShareIsNotStoredOnEitherDatabase() throws Exception {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String share = "[" + customer("ww-1", now, true) + ","
+				+ orderPlaced("ww-1", "ww-1-o", now, now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(10)))
+				+ "," + event("ww-1-shipped", "order.shipped", now.plusSeconds(1), "{\"carrier\":\"dhl\"}") + "]";
+		try (ForewarnApp app = ForewarnApp.start(data.resolve("h2"), "--forewarn.rules-watch.enabled=false")) {
+			app.post("/api/events", share);
+			assertThat(waiting(app)).containsExactly("promise check");
+		}
+		// PostgreSQL inserts a share's wakeups as it commits: the withdrawn one must not be among them
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
+				ForewarnApp app = ForewarnApp.start(data.resolve("pg"), "--forewarn.rules-watch.enabled=false",
+						"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+						"--spring.datasource.username=postgres", "--spring.datasource.password=")) {
+			app.post("/api/events", share);
+			assertThat(waiting(app)).containsExactly("promise check");
 		}
 	}
 
