@@ -94,9 +94,16 @@ final class RuleChecks {
 			}
 			String action = String.valueOf(rule.getConsequence());
 			int actionLine = actionLine(source.drl(), rule, action);
+			boolean matchOnTrigger = TriggerWakeups.matchOnTrigger(rule);
 			for (DecideCalls.Call call : DecideCalls.in(action)) {
 				Located at = new Located(source, actionLine, action);
 				decision(call, at);
+				if (matchOnTrigger && call.method().equals("wakeAtWhileAsked")) {
+					warnings.add(at.error(call.offset(), null, "rule \"" + rule.getName() + "\" matches on what its "
+							+ "trigger is (its type, order, id or data), so the customer's next event, which it does not "
+							+ "match, withdraws what decide.wakeAtWhileAsked asks for: use decide.wakeAt, which always "
+							+ "fires"));
+				}
 			}
 		}
 	}
