@@ -305,7 +305,9 @@ class CustomerProcessor {
 				LogContext.customerRef(event.customerId()), f.error()));
 		List<Wakeup> planned = planner.apply(evaluation, current, existing, open);
 		planned.forEach(schedule);
-		planned.forEach(wakeup -> withdrawn.remove(wakeup.key()));
+		if (!withdrawn.isEmpty()) { // rarely anything in it: no key worked out for every wakeup of every event
+			planned.forEach(wakeup -> withdrawn.remove(wakeup.key()));
+		}
 		// kept in the state the lane holds, stored at its next save: a list one evaluation older withdraws as rightly
 		AskedWakeups.update(current, evaluation).forEach(wakeup -> withdrawn.put(wakeup.key(), wakeup));
 		Decisions decisions = evaluation.decisions();
