@@ -61,17 +61,17 @@ public class OutreachPlanner {
 		String customerId = state.customerId();
 		List<Decided> detected = evaluation.decisions().detections();
 		Set<String> alreadyOpen = new HashSet<>();
-		openBefore.forEach(open -> alreadyOpen.add(open.problem() + "|" + open.subject() + "|" + open.rule()));
+		openBefore.forEach(open -> alreadyOpen.add(detectionKey(open.problem(), open.subject(), open.rule())));
 		Set<String> stillDetections = new HashSet<>();
 		for (Decided d : detected) {
-			String key = d.problem() + "|" + d.subject() + "|" + d.rule();
+			String key = detectionKey(d.problem(), d.subject(), d.rule());
 			if (stillDetections.add(key) && !alreadyOpen.contains(key)) {
 				detections.open(customerId, d, evaluation.ruleVersion(), now);
 			}
 		}
 		String resolution = resolution(trigger);
 		for (Detection open : openBefore) {
-			if (!stillDetections.contains(open.problem() + "|" + open.subject() + "|" + open.rule())
+			if (!stillDetections.contains(detectionKey(open.problem(), open.subject(), open.rule()))
 					&& !evaluation.decisions().failed(open.rule())) {
 				detections.resolve(open, now, resolution);
 			}
@@ -83,7 +83,7 @@ public class OutreachPlanner {
 			String reason = cancellation(waiting, evaluation.decisions().cancellations());
 			// called off when the rule that decided it no longer sees the problem, even if another rule still does
 			if (reason == null && !evaluation.decisions().failed(waiting.rule()) && !stillDetections.contains(
-					waiting.problem() + "|" + subject(waiting.orderId()) + "|" + waiting.rule())) {
+					detectionKey(waiting.problem(), subject(waiting.orderId()), waiting.rule()))) {
 				reason = resolution;
 			}
 			if (reason != null) {
@@ -96,9 +96,9 @@ public class OutreachPlanner {
 		Set<String> existingIds = existingById.keySet();
 		for (OutreachRequest request : evaluation.decisions().outreach()) {
 			Decided d = request.decided();
-			String key = Occurrences.dedupeKey(String.join("|", customerId, d.problem(), d.subject(), d.rule()),
-					request.step(), !alreadyOpen.contains(d.problem() + "|" + d.subject() + "|" + d.rule()),
-					existingById);
+			String detection = detectionKey(d.problem(), d.subject(), d.rule());
+			String key = Occurrences.dedupeKey(customerId + "|" + detection, request.step(),
+					!alreadyOpen.contains(detection), existingById);
 			if (creator.addsNothing(key, request.maxTriggerAge(), now, existingIds)
 					|| request.step() <= 1 && outreach.anotherAboutProblem(customerId, request.decided())) {
 				continue;
@@ -155,6 +155,11 @@ public class OutreachPlanner {
 	private static String resolution(Trigger trigger) {
 		return trigger.isTimer() ? "resolved: no longer detected at " + trigger.time()
 				: "resolved: " + trigger.type();
+	}
+
+	/** What tells one detection from another: its problem, subject (the order, or none) and rule. */
+	private static String detectionKey(String problem, String subject, String rule) {
+		return problem + "|" + subject + "|" + rule;
 	}
 
 	private static String subject(String orderId) {

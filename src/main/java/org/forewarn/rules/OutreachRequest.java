@@ -160,7 +160,7 @@ public final class OutreachRequest {
 			throw new IllegalArgumentException("." + method + "(\"" + isoDuration + "\"): not an ISO-8601 duration "
 					+ "such as PT12H or P1D");
 		}
-		if (duration.abs().compareTo(Thresholds.LONGEST) > 0) {
+		if (Thresholds.tooLong(duration)) {
 			throw new IllegalArgumentException("." + method + "(\"" + isoDuration + "\")" + Thresholds.TOO_LONG);
 		}
 		return duration;

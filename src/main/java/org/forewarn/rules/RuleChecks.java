@@ -186,7 +186,7 @@ final class RuleChecks {
 			if (call.method().equals("maxTriggerAge") && (duration.isZero() || duration.isNegative())) {
 				errors.add(at.error(call.offset(), text, written + " must be longer than zero, e.g. PT12H"));
 			}
-			else if (duration.abs().compareTo(Thresholds.LONGEST) > 0) {
+			else if (Thresholds.tooLong(duration)) {
 				errors.add(at.error(call.offset(), text, written + Thresholds.TOO_LONG));
 			}
 		}

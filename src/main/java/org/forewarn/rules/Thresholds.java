@@ -26,9 +26,14 @@ import org.forewarn.shared.Utf8Text;
 public final class Thresholds {
 
 	/** The longest length of time a rule may use; beyond it, date arithmetic on event times overflows. */
-	static final Duration LONGEST = Duration.ofDays(36_500);
+	private static final Duration LONGEST = Duration.ofDays(36_500);
 	static final String TOO_LONG = " is longer than 100 years (P36500D): a rule waits or looks back hours, days or "
 			+ "months";
+
+	/** Whether a length of time, either way, is longer than a rule may use ({@link #TOO_LONG} says so). */
+	static boolean tooLong(Duration duration) {
+		return duration.abs().compareTo(LONGEST) > 0;
+	}
 
 	static final String FILE = "thresholds.properties";
 	static final String GLOBAL = "thresholds";
@@ -95,7 +100,7 @@ public final class Thresholds {
 							+ "lengths of time, e.g. PT12H"));
 					continue;
 				}
-				if (value.compareTo(LONGEST) > 0) {
+				if (tooLong(value)) {
 					errors.add(new RuleError(FILE, i + 1, name + " = " + m.group(2) + TOO_LONG));
 					continue;
 				}
