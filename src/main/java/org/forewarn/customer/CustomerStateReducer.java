@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.forewarn.event.Event;
 import org.forewarn.event.EventType;
+import org.forewarn.shared.PhoneNumbers;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +23,7 @@ public final class CustomerStateReducer {
 		switch (type) {
 			case CUSTOMER_UPDATED -> {
 				JsonNode consent = event.data().path("consent");
-				state.customer().update(event.text("email"), event.text("phone"), event.text("name"),
+				state.customer().update(event.text("email"), phone(event.text("phone")), event.text("name"),
 						event.text("locale"), event.text("timeZone"), event.text("region"), event.text("segment"),
 						bool(consent, "email"), bool(consent, "sms"), at);
 			}
@@ -67,6 +68,11 @@ public final class CustomerStateReducer {
 	private static String feedbackOrder(Event event) {
 		String fromData = event.text("orderId");
 		return fromData != null ? fromData : event.orderId();
+	}
+
+	/** Kept in E.164, as it is sent and matched; intake refused any other, but events stored before it kept theirs. */
+	private static String phone(String written) {
+		return written == null || written.isBlank() ? written : PhoneNumbers.e164(written).orElse(written);
 	}
 
 	private static Boolean bool(JsonNode node, String field) {

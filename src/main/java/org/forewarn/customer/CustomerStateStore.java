@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.forewarn.logging.LogContext;
+import org.forewarn.shared.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -231,12 +232,8 @@ public class CustomerStateStore {
 		return key == null ? List.of() : rows.customerIdsByPhone(key);
 	}
 
-	/** E.164 without the spaces, dashes or brackets people and systems put in. */
+	/** The number in E.164, as inbound messages name it; none for a number that cannot be read as one. */
 	static String phoneKey(String phone) {
-		if (phone == null) {
-			return null;
-		}
-		String key = phone.replaceAll("[\\s()\\-.]", "");
-		return key.isEmpty() ? null : key;
+		return PhoneNumbers.e164(phone).orElse(null);
 	}
 }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.forewarn.shared.PhoneNumbers;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,6 +81,10 @@ final class EventLimits {
 		List<String> choices = CHOICES.get(name);
 		if (choices != null && !choices.contains(value)) {
 			throw new InvalidEventException(field, "'" + value + "' is not one of " + String.join(", ", choices));
+		}
+		// a blank phone says the customer has none
+		if ("phone".equals(name) && !value.isBlank() && PhoneNumbers.e164(value).isEmpty()) {
+			throw new InvalidEventException(field, "not " + PhoneNumbers.EXPECTED);
 		}
 		if ("timeZone".equals(name)) {
 			try {

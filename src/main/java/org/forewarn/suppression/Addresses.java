@@ -3,12 +3,12 @@ package org.forewarn.suppression;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.forewarn.shared.PhoneNumbers;
+
 /**
  * One spelling per address, so a suppression matches however the address was written. Email: trimmed and in lower
  * case as a whole (the domain is case-insensitive by definition; local parts are too at every common provider, and a
- * do-not-contact list would rather over-match). Phone: E.164, {@code +} and 8 to 15 digits; spaces, dots, dashes and
- * brackets are dropped and a leading {@code 00} becomes {@code +}. A number without its country code is refused,
- * since no country can be assumed.
+ * do-not-contact list would rather over-match). Phone: E.164, read by {@link PhoneNumbers}.
  */
 public final class Addresses {
 
@@ -17,8 +17,6 @@ public final class Addresses {
 
 	private static final int MAX_EMAIL = 320;
 	private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
-	private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
-	private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.()\\-/]");
 
 	private Addresses() {
 	}
@@ -52,14 +50,7 @@ public final class Addresses {
 	}
 
 	private static String phone(String address) {
-		String value = PHONE_SEPARATORS.matcher(address.strip()).replaceAll("");
-		if (value.startsWith("00")) {
-			value = "+" + value.substring(2);
-		}
-		if (!E164.matcher(value).matches()) {
-			throw new IllegalArgumentException("address: not an E.164 phone number (+ country code and number, "
-					+ "e.g. +5511912345678)");
-		}
-		return value;
+		return PhoneNumbers.e164(address)
+			.orElseThrow(() -> new IllegalArgumentException("address: not " + PhoneNumbers.EXPECTED));
 	}
 }

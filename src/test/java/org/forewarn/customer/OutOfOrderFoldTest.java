@@ -53,6 +53,17 @@ class OutOfOrderFoldTest {
 	}
 
 	@Test
+	void aPhoneIsKeptInE164AndABlankOneSaysThereIsNone() {
+		apply("customer.updated", "2026-03-05T10:00:00Z", null, "{\"phone\":\"+55 (11) 91234-5678\"}");
+		assertThat(state.customer().getPhone()).isEqualTo("+5511912345678");
+		assertThat(CustomerStateStore.phoneKey(state.customer().getPhone())).isEqualTo("+5511912345678");
+
+		apply("customer.updated", "2026-03-05T11:00:00Z", null, "{\"phone\":\"\"}");
+		assertThat(state.customer().getPhone()).isEmpty();
+		assertThat(CustomerStateStore.phoneKey(state.customer().getPhone())).isNull();
+	}
+
+	@Test
 	void aLateScanTakesItsPlaceInTime() {
 		shipped();
 		scan("2026-03-04T00:00:00Z");

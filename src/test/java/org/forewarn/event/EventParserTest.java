@@ -43,6 +43,9 @@ class EventParserTest {
 			reserved, other case  | {"id":"TIMER-0001","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: the prefix 'timer-' is reserved
 			control character     | {"id":"e\\u0000","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: must not contain control characters
 			bad time zone         | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"timeZone":"Mars/Olympus"}} | data.timeZone: 'Mars/Olympus' is not an IANA time zone
+			phone without country | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"(11) 91234-5678"}} | data.phone: not an E.164 phone number (+ country code and number, 8 to 15 digits
+			phone with letters    | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"+1 555 CALL NOW"}} | data.phone: not an E.164 phone number
+			phone too long        | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"+1234567890123456"}} | data.phone: not an E.164 phone number
 			year out of range     | {"id":"e","type":"order.paid","time":"+10000-10-02T10:56:33Z","customerId":"c","orderId":"o"} | time: year 10000 is outside
 			data time far ahead   | {"id":"e","type":"order.placed","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"promisedBy":"9999-01-01T00:00:00Z"}} | data.promisedBy: year 9999 is outside
 			huge number           | {"id":"e","type":"account.activity","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"metric":"m","value":1e400}} | data.value: must be a finite number
@@ -63,6 +66,21 @@ class EventParserTest {
 		assertThatThrownBy(() -> EventParser.parse(json))
 			.isInstanceOf(InvalidEventException.class)
 			.hasMessageStartingWith(reason);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			+5511912345678      | E.164 as it is
+			+55 (11) 91234-5678 | spaces, brackets and dashes
+			0044 20.7946.0018   | a leading 00 and dots
+			''                  | blank: the customer has no phone
+			""")
+	void acceptsPhonesThatReadAsE164(String phone, String what) {
+		Event event = EventParser.parse("""
+				{"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"%s"}}"""
+			.formatted(phone));
+
+		assertThat(event.text("phone")).isEqualTo(phone);
 	}
 
 	@ParameterizedTest(name = "{0} of {1} characters")
