@@ -27,6 +27,7 @@ final class ReadableErrors {
 		.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
 	private static final Pattern UNKNOWN_METHOD = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type (\\w+)");
 	private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\s*;");
+	private static final Pattern GLOBAL = Pattern.compile("(?m)^\\s*global\\s+([\\w.]+)\\s+\\w+\\s*;");
 
 	private ReadableErrors() {
 	}
@@ -54,12 +55,14 @@ final class ReadableErrors {
 			}
 		}
 		if ((m = UNKNOWN_METHOD.matcher(drools)).find()) {
-			Class<?> fact = imported(drl, m.group(2));
+			Class<?> fact = declared(IMPORT, drl, m.group(2));
+			// a global such as decide: its methods are the actions, it has no fields a rule reads
+			Class<?> global = fact == null ? declared(GLOBAL, drl, m.group(2)) : null;
 			String name = m.group(1);
 			int line = lineOf(lines, error.line(), name + "(");
 			String fields = fact == null ? "" : "; its fields: " + String.join(", ", fields(fact))
 					+ " (field x is read with getX(), or isX() when it is true or false)";
-			List<String> methods = fact == null ? List.of() : methods(fact);
+			List<String> methods = fact != null ? methods(fact) : global != null ? methods(global) : List.of();
 			return new RuleError(error.file(), line > 0 ? line : error.line(), m.group(2) + " has no method "
 					+ name + "()" + Suggestions.didYouMean(name, methods) + fields + ". Correct the name"
 					+ behind(drools));
@@ -121,8 +124,9 @@ final class ReadableErrors {
 		return 0;
 	}
 
-	private static Class<?> imported(String drl, String simpleName) {
-		Matcher m = IMPORT.matcher(drl);
+	/** The class an import or a global of the file names by {@code simpleName}. */
+	private static Class<?> declared(Pattern declaration, String drl, String simpleName) {
+		Matcher m = declaration.matcher(drl);
 		while (m.find()) {
 			if (m.group(1).endsWith("." + simpleName)) {
 				return load(m.group(1));

@@ -103,6 +103,27 @@ class ValidateCommandTest {
 	}
 
 	@Test
+	void aMisspeltActionIsNamedWithTheClosestAction() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		Files.writeString(rules.resolve("actions.drl"), HEADER + """
+
+				rule "a misspelt action"
+				when
+				    $o : Order( open == true )
+				then
+				    decide.outreah( "payment.failed", $o.getOrderId(), "email", "payment_failed_hard" );
+				end
+				""");
+
+		assertThat(validate(rules.toString())).isEqualTo(1);
+
+		assertThat(err()).isEqualTo(rules + "/actions.drl:9: Decisions has no method outreah() (did you mean"
+				+ " \"outreach\"?). Correct the name (Drools: Rule Compilation error The method"
+				+ " outreah(String, String, String, String) is undefined for the type Decisions)\n"
+				+ rules + ": 1 error, the folder would be rejected\n");
+	}
+
+	@Test
 	void aBadDecisionTableCellIsNamedByRowAndColumn() throws Exception {
 		Path rules = Files.createDirectories(work.resolve("rules"));
 		String shipped = Files.readString(Path.of("rules/shipment-exceptions.drl.csv"));
