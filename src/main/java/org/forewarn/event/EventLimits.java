@@ -82,10 +82,6 @@ final class EventLimits {
 		if (choices != null && !choices.contains(value)) {
 			throw new InvalidEventException(field, "'" + value + "' is not one of " + String.join(", ", choices));
 		}
-		// a blank phone says the customer has none
-		if ("phone".equals(name) && !value.isBlank() && PhoneNumbers.e164(value).isEmpty()) {
-			throw new InvalidEventException(field, "not " + PhoneNumbers.EXPECTED);
-		}
 		if ("timeZone".equals(name)) {
 			try {
 				ZoneId.of(value);
@@ -94,6 +90,13 @@ final class EventLimits {
 				throw new InvalidEventException(field, "'" + value + "' is not an IANA time zone such as "
 						+ "America/Sao_Paulo");
 			}
+		}
+	}
+
+	/** A phone must read as E.164; a blank one says the customer has none. */
+	static void checkPhone(String field, String value) {
+		if (!value.isBlank() && PhoneNumbers.e164(value).isEmpty()) {
+			throw new InvalidEventException(field, "not " + PhoneNumbers.EXPECTED);
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.forewarn.shared.PhoneNumbers;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -88,7 +90,7 @@ final class PersonalText {
 			if (value != null && value.isString() && !value.asString().isBlank()) {
 				into.add(value.asString());
 				if (field.equals("phone")) {
-					into.add(value.asString().replaceAll("[\\s()\\-.]", "")); // as the phone index keeps it
+					PhoneNumbers.e164(value.asString()).ifPresent(into::add); // as the state and its index keep it
 				}
 			}
 		}

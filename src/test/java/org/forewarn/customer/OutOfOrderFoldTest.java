@@ -58,6 +58,12 @@ class OutOfOrderFoldTest {
 		assertThat(state.customer().getPhone()).isEqualTo("+5511912345678");
 		assertThat(CustomerStateStore.phoneKey(state.customer().getPhone())).isEqualTo("+5511912345678");
 
+		CustomerStateReducer.apply(state, EventParser.parseInternal("{\"id\":\"stored\",\"type\":\"customer.updated\","
+				+ "\"time\":\"2026-03-05T10:30:00Z\",\"customerId\":\"c1\",\"data\":{\"phone\":\"(11) 91234-5678\"}}"));
+		assertThat(state.customer().getPhone()).as("stored before phones were checked: kept as written")
+			.isEqualTo("(11) 91234-5678");
+		assertThat(CustomerStateStore.phoneKey(state.customer().getPhone())).isNull();
+
 		apply("customer.updated", "2026-03-05T11:00:00Z", null, "{\"phone\":\"\"}");
 		assertThat(state.customer().getPhone()).isEmpty();
 		assertThat(CustomerStateStore.phoneKey(state.customer().getPhone())).isNull();

@@ -83,6 +83,15 @@ class EventParserTest {
 		assertThat(event.text("phone")).isEqualTo(phone);
 	}
 
+	@Test
+	void anEventStoredBeforePhonesWereCheckedIsStillReadBack() {
+		Event stored = EventParser.parseInternal("""
+				{"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c",
+				 "data":{"phone":"(11) 91234-5678","consent":{"sms":false}}}""");
+
+		assertThat(stored.text("phone")).isEqualTo("(11) 91234-5678");
+	}
+
 	@ParameterizedTest(name = "{0} of {1} characters")
 	@CsvSource({ "id, 129", "customerId, 129", "orderId, 129" })
 	void rejectsIdsLongerThanTheLimit(String field, int length) {

@@ -1,5 +1,6 @@
 package org.forewarn.privacy;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,14 @@ class PersonalTextTest {
 		assertThat(PersonalText.scrub("retry 2 of 5 at 2026-01-05T10:00:00Z", List.of()))
 			.as("times are not phone numbers").isEqualTo("retry 2 of 5 at 2026-01-05T10:00:00Z");
 		assertThat(PersonalText.scrub(null, List.of())).isNull();
+	}
+
+	@Test
+	void aPhoneIsKnownAsWrittenAndInE164AsTheStateKeepsIt() {
+		List<String> known = new ArrayList<>();
+		PersonalText.collectContact(PersonalText.read("{\"phone\":\"0044 20.7946/0018\",\"name\":\"Ana\"}"), known);
+
+		assertThat(known).containsExactly("0044 20.7946/0018", "+442079460018", "Ana");
+		assertThat(PersonalText.scrub("unreachable: +442079460018", known)).isEqualTo("unreachable: [erased]");
 	}
 }
