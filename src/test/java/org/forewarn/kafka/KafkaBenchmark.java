@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
@@ -31,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * run: {@code ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.forewarn.kafka.KafkaBenchmark}
  * (add {@code -Dexec.args="--key=value ..."} to try other settings, {@code -Dbench.pg-statements=true} to have it
- * print the statements PostgreSQL spent most time on)
+ * print the statements PostgreSQL spent most time on, {@code -Dbench.paced=90} to time the delay at a fixed pace and
+ * {@code -Dbench.paced-mix=outreach-storm} to time it in a storm)
  *
  * <p>One Forewarn in the production profile (its default consumers, partitions and ack mode) on an in-process Kafka
  * broker, an embedded PostgreSQL 18, a GreenMail SMTP server and a Twilio stub that answers each SMS after
@@ -39,8 +41,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * decline is texted, so that SMS are part of the mix). The events are {@link Scenario}'s; their wakeups fire from the
  * wakeup table and come back through the topic: their time counts, not their number. Throughput: a backlog of events
  * is produced, timed from its first record produced to the last record processed, in rounds after
- * {@value #WARM_UP_ROUNDS} rounds not counted (the JIT's warm-up), in a shop's mix (one customer in eight with a
- * problem, as many as get outreach in a shop's history) and, alternating with it, in an outreach storm (three in four).
+ * {@value #WARM_UP_ROUNDS} rounds of both not counted (the JIT's warm-up), in a shop's mix (one customer in eight with
+ * a problem, as many as get outreach in a shop's history) and in turns with it, in an outreach storm (three in four).
  * Delay: events in the shop's mix are
  * produced at half its rate; an event's delay runs from just before it is produced until the provider accepted its
  * message, by the provider's own log (the Twilio stub's answer, SMTP taking the email), or its follow-up task was
@@ -113,14 +115,21 @@ public final class KafkaBenchmark {
 				// whole rounds first, not counted: after one short round, even after one whole one, each counted
 				// round ran faster than the one before (the JIT still compiling the path): the median timed the warm-up
 				for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-					System.out.printf("warm-up round %d (not counted): %.0f events/s%n", round,
-							backlog(producer, "warm" + round + "-", STORM_CUSTOMERS, Scenario.Mix.OUTREACH_STORM));
+					System.out.printf("warm-up round %d (not counted): %.0f events/s in a storm, %.0f in a shop's mix%n",
+							round, backlog(producer, "warm" + round + "-", STORM_CUSTOMERS, Scenario.Mix.OUTREACH_STORM),
+							backlog(producer, "warms" + round + "-", SHOP_CUSTOMERS, Scenario.Mix.SHOP));
 				}
 				List<Double> shop = new ArrayList<>();
 				List<Double> storm = new ArrayList<>();
 				for (int round = 1; round <= ROUNDS; round++) {
+					// the two in turns, each first every other round: neither always runs after the other
+					if (round % 2 == 0) {
+						storm.add(backlog(producer, "r" + round + "-", STORM_CUSTOMERS, Scenario.Mix.OUTREACH_STORM));
+					}
 					shop.add(backlog(producer, "s" + round + "-", SHOP_CUSTOMERS, Scenario.Mix.SHOP));
-					storm.add(backlog(producer, "r" + round + "-", STORM_CUSTOMERS, Scenario.Mix.OUTREACH_STORM));
+					if (round % 2 == 1) {
+						storm.add(backlog(producer, "r" + round + "-", STORM_CUSTOMERS, Scenario.Mix.OUTREACH_STORM));
+					}
 					System.out.printf("throughput round %d: %.0f events/s in a shop's mix, %.0f in a storm%n", round,
 							shop.get(round - 1), storm.get(round - 1));
 				}
@@ -131,9 +140,13 @@ public final class KafkaBenchmark {
 				row("  the same in an outreach storm (3 customers in 4, not 1 in 8)",
 						String.format("%,.0f", median(storm)), "-", "");
 				settle();
-				// -Dbench.paced=N: a fixed rate, to compare two versions at the same load
+				// -Dbench.paced=N: a fixed rate, to compare two versions at the same load; -Dbench.paced-mix=
+				// outreach-storm: in a storm, as such comparisons were made before the shop's mix (more outreach to time)
 				double pacedRate = Double.parseDouble(System.getProperty("bench.paced", "0"));
-				paced(producer, pacedRate > 0 ? pacedRate : median / 2, providers, stack.database(database));
+				Scenario.Mix pacedMix = Scenario.Mix.valueOf(System.getProperty("bench.paced-mix", "shop")
+					.toUpperCase(Locale.ROOT).replace('-', '_'));
+				paced(producer, pacedRate > 0 ? pacedRate : median / 2, pacedMix, providers,
+						stack.database(database));
 			}
 			forewarn.close();
 			stack.printSlowestStatements(database);
@@ -225,12 +238,13 @@ public final class KafkaBenchmark {
 	 * answering the SMS, SMTP taking the email), or to the follow-up task opened (its record's time, taken just before
 	 * the record is written).
 	 */
-	private void paced(KafkaProducer<String, String> producer, double perSecond, BenchProviders providers,
-			JdbcClient db) throws Exception {
+	private void paced(KafkaProducer<String, String> producer, double perSecond, Scenario.Mix mix,
+			BenchProviders providers, JdbcClient db) throws Exception {
 		List<Scenario.Customer> customers = new ArrayList<>();
 		int events = 0;
-		for (Scenario.Customer customer : Scenario.recentCustomers("p-", (int) (perSecond * PACED.toSeconds()),
-				Instant.now(), Scenario.Mix.SHOP)) {
+		// every customer has at least two events
+		for (Scenario.Customer customer : Scenario.recentCustomers("p-", (int) (perSecond * PACED.toSeconds() / 2) + 1,
+				Instant.now(), mix)) {
 			if (events >= perSecond * PACED.toSeconds()) {
 				break;
 			}
@@ -263,10 +277,15 @@ public final class KafkaBenchmark {
 		while (delays.getOrDefault("all", List.of()).size() < measured.size() && System.nanoTime() < deadline);
 		delays.values().forEach(Collections::sort);
 		List<Double> all = delays.getOrDefault("all", List.of());
-		System.out.printf("paced at %.0f events/s for %d s: %d events deciding outreach at once, %d measured%n",
-				perSecond, PACED.toSeconds(), measured.size(), all.size());
+		System.out.printf("paced at %.0f events/s for %d s (%s): %d events deciding outreach at once, %d measured%n",
+				perSecond, PACED.toSeconds(), mix, measured.size(), all.size());
+		if (measured.isEmpty()) {
+			throw new IllegalStateException("no event deciding outreach at once in " + PACED.toSeconds() + " s at "
+					+ perSecond + " events/s: pace it faster");
+		}
 		double p99 = all.size() < measured.size() ? Double.POSITIVE_INFINITY : percentile(all, 99);
-		row(String.format("produce -> accepted by provider / task opened, at %.0f events/s, p50 / p99", perSecond),
+		row(String.format("produce -> accepted by provider / task opened, at %.0f events/s, %d events, p50 / p99",
+				perSecond, measured.size()),
 				String.format("%.0f / %.0f ms", all.isEmpty() ? Double.NaN : percentile(all, 50), p99),
 				String.format("%.0f ms", P99_FLOOR_MS), p99 <= P99_FLOOR_MS ? "ok" : "ABOVE");
 		delays.forEach((channel, list) -> {
