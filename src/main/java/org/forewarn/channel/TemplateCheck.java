@@ -35,6 +35,11 @@ public final class TemplateCheck {
 		this.fallbackLocale = fallbackLocale;
 	}
 
+	/** Whether the template has its text for the channel: what a fallback looks for before taking its own. */
+	public boolean exists(String template, String channel) {
+		return Files.isRegularFile(folder.resolve(template + "." + channel + ".txt"));
+	}
+
 	/** Each problem as one sentence naming the file and what to do; empty when every file of it renders. */
 	public List<String> problems(String template, String channel, Set<String> known) {
 		String named = "template \"" + template + "\" for " + channel;

@@ -1,6 +1,7 @@
 package org.forewarn.outreach;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,16 @@ public record DeliverySettings(@DefaultValue Retry retry, @DefaultValue Fallback
 							+ ", or leave it empty for none");
 				}
 			});
+		}
+
+		/** The channels outreach on {@code channel} falls back to one after the other, until the chain ends. */
+		List<String> chainFrom(String channel) {
+			List<String> chain = new ArrayList<>();
+			for (String next = after(channel); next != null && !next.equals(channel) && !chain.contains(next);
+					next = after(next)) {
+				chain.add(next);
+			}
+			return chain;
 		}
 
 		String after(String channel) {

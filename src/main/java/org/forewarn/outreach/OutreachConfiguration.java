@@ -29,7 +29,7 @@ class OutreachConfiguration {
 
 	/** Channels, templates and the open-ticket list, for checking rules at start and on every reload. */
 	@Bean
-	RuleContext ruleContext(ChannelSettings channels, GuardrailSettings guardrails) {
-		return RuleVocabulary.of(channels, guardrails, Path.of("config/application.yml"));
+	RuleContext ruleContext(ChannelSettings channels, GuardrailSettings guardrails, DeliverySettings delivery) {
+		return RuleVocabulary.of(channels, guardrails, delivery, Path.of("config/application.yml"));
 	}
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,12 +29,37 @@ public final class RuleVocabulary {
 	}
 
 	/** From the bound settings of the running service; {@code settingsFile} only names where the list is set. */
-	static RuleContext of(ChannelSettings channels, GuardrailSettings guardrails, Path settingsFile) {
+	static RuleContext of(ChannelSettings channels, GuardrailSettings guardrails, DeliverySettings delivery,
+			Path settingsFile) {
 		TemplateCheck templates = new TemplateCheck(Path.of(channels.templates()),
 				Locale.forLanguageTag(channels.fallbackLocale()));
 		return new RuleContext(TemplateCheck.CHANNELS,
 				(template, channel) -> templates.problems(template, channel, MessageVariables.NAMES),
-				guardrails.openTicket().problems(), heldBackAt(settingsFile));
+				guardrails.openTicket().problems(), heldBackAt(settingsFile),
+				(template, channel, ruleChain) -> fallbackProblems(templates, delivery, template,
+						ruleChain != null ? ruleChain : delivery.fallback().chainFrom(channel)));
+	}
+
+	/**
+	 * As {@link Fallbacks} picks a fallback's template: the rule's own when it has a text for the channel, else
+	 * {@code forewarn.delivery.fallback-template}.
+	 */
+	private static List<String> fallbackProblems(TemplateCheck templates, DeliverySettings delivery, String template,
+			List<String> chain) {
+		List<String> problems = new ArrayList<>();
+		for (String next : chain) {
+			if (!TemplateCheck.CHANNELS.contains(next)) {
+				continue; // named as an error already
+			}
+			String used = templates.exists(template, next) ? template : delivery.fallbackTemplate();
+			List<String> wrong = templates.problems(used, next, MessageVariables.NAMES);
+			if (!wrong.isEmpty()) {
+				problems.add("a fallback to " + next + " would not go out: " + (used.equals(template) ? ""
+						: "template \"" + template + "\" has no text for " + next + ", so it takes the fallback "
+								+ "template (forewarn.delivery.fallback-template), and ") + String.join("; ", wrong));
+			}
+		}
+		return problems;
 	}
 
 	/**
@@ -55,7 +81,8 @@ public final class RuleVocabulary {
 		Binder binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
 		ChannelSettings channels = binder.bindOrCreate("forewarn.channels", ChannelSettings.class);
 		GuardrailSettings guardrails = binder.bindOrCreate("forewarn.guardrails", GuardrailSettings.class);
-		return of(channels, guardrails, settingsFile);
+		DeliverySettings delivery = binder.bindOrCreate("forewarn.delivery", DeliverySettings.class);
+		return of(channels, guardrails, delivery, settingsFile);
 	}
 
 	/** The line of the open-ticket list in the settings file (0 when it is not set there: the default applies). */

@@ -147,6 +147,12 @@ final class RuleChecks {
 					errors.add(at.error(call.offset(), template, problem));
 				}
 			}
+			RuleFallback fallback = RuleFallback.of(call, action);
+			if (channelOk && channel != null && template != null && context.fallbacks() != null && fallback.known()) {
+				for (String problem : context.fallbacks().problems(template, channel, fallback.channels())) {
+					warnings.add(at.error(call.offset(), template, problem));
+				}
+			}
 		}
 		for (DecideCalls.Call chained : call.chained()) {
 			switch (chained.method()) {
@@ -162,6 +168,30 @@ final class RuleChecks {
 				default -> {
 				}
 			}
+		}
+	}
+
+	/**
+	 * The channels an outreach call's {@code .fallback(...)} names; {@code channels} null when it has none (the
+	 * configured chain then), {@code known} false when one of them is not written in the rule.
+	 */
+	private record RuleFallback(boolean known, List<String> channels) {
+
+		static RuleFallback of(DecideCalls.Call call, String action) {
+			List<String> chain = null;
+			for (DecideCalls.Call chained : call.chained()) {
+				if (chained.method().equals("fallback")) {
+					chain = new ArrayList<>();
+					for (int i = 0; i < chained.args().size(); i++) {
+						String channel = chained.known(i, action);
+						if (channel == null) {
+							return new RuleFallback(false, null);
+						}
+						chain.add(channel.strip());
+					}
+				}
+			}
+			return new RuleFallback(true, chain);
 		}
 	}
 

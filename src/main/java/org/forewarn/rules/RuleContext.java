@@ -12,11 +12,13 @@ import java.util.Set;
  * @param templates what is wrong with a template for a channel (missing file, unknown placeholder); empty when fine
  * @param heldBack problem codes {@code forewarn.guardrails.open-ticket.problems} lists
  * @param heldBackAt where that list is set, for messages ({@code config/application.yml}, its line)
+ * @param fallbacks what outreach falling back to another channel would lack there
  */
-public record RuleContext(Set<String> channels, Templates templates, List<String> heldBack, RuleError heldBackAt) {
+public record RuleContext(Set<String> channels, Templates templates, List<String> heldBack, RuleError heldBackAt,
+		Fallbacks fallbacks) {
 
 	/** Only what the rule files say themselves: durations; no channels, templates or settings to check against. */
-	public static final RuleContext FILES_ONLY = new RuleContext(Set.of(), null, List.of(), null);
+	public static final RuleContext FILES_ONLY = new RuleContext(Set.of(), null, List.of(), null, null);
 
 	/** The templates folder, as the channels read it. */
 	@FunctionalInterface
@@ -24,6 +26,18 @@ public record RuleContext(Set<String> channels, Templates templates, List<String
 
 		/** Each problem of {@code template} for {@code channel} as one sentence; empty when it renders. */
 		List<String> problems(String template, String channel);
+	}
+
+	/** The fallback channels of outreach and what each would send. */
+	@FunctionalInterface
+	public interface Fallbacks {
+
+		/**
+		 * For outreach with {@code template} on {@code channel}: one sentence for each channel it may fall back to
+		 * where no template would render; empty when each would. {@code ruleChain}: the channels the rule's
+		 * {@code .fallback(...)} names, null when it names none (the configured chain then).
+		 */
+		List<String> problems(String template, String channel, List<String> ruleChain);
 	}
 
 	boolean knowsChannels() {

@@ -35,9 +35,10 @@ class ValidateChecksTest {
 		rules = Files.createDirectories(work.resolve("rules"));
 		Path templates = Files.createDirectories(work.resolve("templates"));
 		Files.writeString(templates.resolve("late.email.txt"), "Subject: Order {{orderId}}\nHi {{firstName}}\n");
-		Files.writeString(templates.resolve("late.email.pt-BR.txt"), "Subject: Pedido {{orderId}}\n{{trackingCode}}\n");
+		Files.writeString(templates.resolve("late.email.pt-BR.txt"), "Subject: Pedido {{orderId}}\nAtrasou.\n");
 		Files.writeString(templates.resolve("late.sms.txt"), "Order {{orderId}} is late.\n");
 		Files.writeString(templates.resolve("call.task.txt"), "Subject: Call {{name}}\n");
+		Files.writeString(templates.resolve("undeliverable.task.txt"), "Subject: Reach {{name}} another way\n");
 		settings = work.resolve("application.yml");
 		Files.writeString(settings, """
 				forewarn:
@@ -88,6 +89,33 @@ class ValidateChecksTest {
 	}
 
 	@Test
+	void aFallbackChannelWithNoTemplateToSendIsAWarning() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"task\", \"call\" ).fallback( \"sms\" );"));
+
+		assertThat(validate()).isZero();
+		assertThat(err()).isEqualTo(rules + "/r.drl:9: warning: a fallback to sms would not go out: template \"call\""
+				+ " has no text for sms, so it takes the fallback template (forewarn.delivery.fallback-template), and"
+				+ " template \"undeliverable\" for sms has no file: expected " + work.resolve("templates/undeliverable.sms.txt")
+				+ ", the text for customers whose language has none of its own\n");
+	}
+
+	@Test
+	void theConfiguredFallbackChainIsCheckedWhenTheRuleNamesNone() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" );"));
+		assertThat(validate()).isZero();
+		assertThat(err()).as("sms, then email (its own text), then task (the fallback template)").isEmpty();
+
+		Files.writeString(settings, Files.readString(settings) + """
+				  delivery:
+				    fallback-template: reach_out
+				""");
+		assertThat(validate()).isZero();
+		assertThat(err()).startsWith(rules + "/r.drl:9: warning: a fallback to task would not go out: template"
+				+ " \"late\" has no text for task, so it takes the fallback template"
+				+ " (forewarn.delivery.fallback-template), and template \"reach_out\" for task has no file");
+	}
+
+	@Test
 	void aTemplatesFolderThatDoesNotExist() throws Exception {
 		Files.writeString(settings, Files.readString(settings).replace(work.resolve("templates").toString(),
 				work.resolve("templats").toString()));
@@ -101,6 +129,7 @@ class ValidateChecksTest {
 
 	@Test
 	void anUnknownPlaceholderInAnyLanguageOfTheTemplate() throws Exception {
+		Files.writeString(work.resolve("templates/late.email.pt-BR.txt"), "Subject: Pedido {{orderId}}\n{{trackingCode}}\n");
 		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"email\", \"late\" );"));
 
 		assertThat(validate()).isEqualTo(1);
