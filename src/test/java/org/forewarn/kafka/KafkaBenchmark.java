@@ -145,7 +145,8 @@ public final class KafkaBenchmark {
 				double pacedRate = Double.parseDouble(System.getProperty("bench.paced", "0"));
 				Scenario.Mix pacedMix = Scenario.Mix.valueOf(System.getProperty("bench.paced-mix", "shop")
 					.toUpperCase(Locale.ROOT).replace('-', '_'));
-				paced(producer, pacedRate > 0 ? pacedRate : median / 2, pacedMix, providers,
+				double sustained = median(pacedMix == Scenario.Mix.SHOP ? shop : storm);
+				paced(producer, pacedRate > 0 ? pacedRate : sustained / 2, pacedMix, providers,
 						stack.database(database));
 			}
 			forewarn.close();
@@ -280,8 +281,9 @@ public final class KafkaBenchmark {
 		System.out.printf("paced at %.0f events/s for %d s (%s): %d events deciding outreach at once, %d measured%n",
 				perSecond, PACED.toSeconds(), mix, measured.size(), all.size());
 		if (measured.isEmpty()) {
-			throw new IllegalStateException("no event deciding outreach at once in " + PACED.toSeconds() + " s at "
-					+ perSecond + " events/s: pace it faster");
+			row("produce -> accepted by provider: no event deciding outreach at once in " + PACED.toSeconds()
+					+ " s at " + perSecond + " events/s, pace it faster", "-", "-", "");
+			return;
 		}
 		double p99 = all.size() < measured.size() ? Double.POSITIVE_INFINITY : percentile(all, 99);
 		row(String.format("produce -> accepted by provider / task opened, at %.0f events/s, %d events, p50 / p99",
