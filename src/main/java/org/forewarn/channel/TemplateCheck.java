@@ -35,9 +35,9 @@ public final class TemplateCheck {
 		this.fallbackLocale = fallbackLocale;
 	}
 
-	/** Whether the template has its text for the channel: what a fallback looks for before taking its own. */
+	/** Whether the template has a text for the channel, as a fallback asks before taking its own template. */
 	public boolean exists(String template, String channel) {
-		return Files.isRegularFile(folder.resolve(template + "." + channel + ".txt"));
+		return TemplateRenderer.find(folder, fallbackLocale, template, channel, "txt", null) != null;
 	}
 
 	/** Each problem as one sentence naming the file and what to do; empty when every file of it renders. */

@@ -44,7 +44,7 @@ final class TemplateRenderer {
 	}
 
 	/** A template file and the language it is written in. */
-	private record Found(Path file, Locale locale) {
+	record Found(Path file, Locale locale) {
 	}
 
 	private record Compiled(String source, MessageTemplate template) {
@@ -126,6 +126,12 @@ final class TemplateRenderer {
 	}
 
 	private Found find(String template, String channel, String extension, Locale locale) {
+		return find(folder, fallbackLocale, template, channel, extension, locale);
+	}
+
+	/** The file a message in {@code locale} is rendered from, as {@link TemplateCheck} also looks for it. */
+	static Found find(Path folder, Locale fallbackLocale, String template, String channel, String extension,
+			Locale locale) {
 		List<Locale> candidates = new ArrayList<>();
 		for (Locale l : new Locale[] { locale, fallbackLocale }) {
 			if (l != null && !l.toLanguageTag().equals("und")) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,30 +35,34 @@ public final class RuleVocabulary {
 		return new RuleContext(TemplateCheck.CHANNELS,
 				(template, channel) -> templates.problems(template, channel, MessageVariables.NAMES),
 				guardrails.openTicket().problems(), heldBackAt(settingsFile),
-				(template, channel, ruleChain) -> fallbackProblems(templates, delivery, template,
+				(template, channel, ruleChain) -> fallbackProblem(templates, delivery, template, channel,
 						ruleChain != null ? ruleChain : delivery.fallback().chainFrom(channel)));
 	}
 
 	/**
-	 * As {@link Fallbacks} picks a fallback's template: the rule's own when it has a text for the channel, else
-	 * {@code forewarn.delivery.fallback-template}.
+	 * Walks the chain as {@link Fallbacks} does: each step on the template of the one before when it has a text for
+	 * the channel, else on {@code forewarn.delivery.fallback-template}; it ends at a channel it just left, and at a
+	 * step that would not render (such a failure does not fall back).
 	 */
-	private static List<String> fallbackProblems(TemplateCheck templates, DeliverySettings delivery, String template,
-			List<String> chain) {
-		List<String> problems = new ArrayList<>();
+	private static List<String> fallbackProblem(TemplateCheck templates, DeliverySettings delivery, String template,
+			String channel, List<String> chain) {
+		String previous = channel;
+		String current = template;
 		for (String next : chain) {
-			if (!TemplateCheck.CHANNELS.contains(next)) {
-				continue; // named as an error already
+			if (next.equals(previous) || !TemplateCheck.CHANNELS.contains(next)) {
+				return List.of(); // an unknown channel is an error of its own
 			}
-			String used = templates.exists(template, next) ? template : delivery.fallbackTemplate();
+			String used = templates.exists(current, next) ? current : delivery.fallbackTemplate();
 			List<String> wrong = templates.problems(used, next, MessageVariables.NAMES);
 			if (!wrong.isEmpty()) {
-				problems.add("a fallback to " + next + " would not go out: " + (used.equals(template) ? ""
-						: "template \"" + template + "\" has no text for " + next + ", so it takes the fallback "
+				return List.of("a fallback to " + next + " would not go out: " + (used.equals(current) ? ""
+						: "template \"" + current + "\" has no text for " + next + ", so it takes the fallback "
 								+ "template (forewarn.delivery.fallback-template), and ") + String.join("; ", wrong));
 			}
+			previous = next;
+			current = used;
 		}
-		return problems;
+		return List.of();
 	}
 
 	/**

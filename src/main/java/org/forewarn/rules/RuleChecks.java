@@ -142,13 +142,17 @@ final class RuleChecks {
 			String channel = call.known(2, action);
 			String template = call.known(3, action);
 			boolean channelOk = channel == null || channel(channel, call.offset(), at);
+			List<String> own = List.of();
 			if (channelOk && channel != null && template != null && context.templates() != null) {
-				for (String problem : context.templates().problems(template, channel)) {
+				own = context.templates().problems(template, channel);
+				for (String problem : own) {
 					errors.add(at.error(call.offset(), template, problem));
 				}
 			}
 			RuleFallback fallback = RuleFallback.of(call, action);
-			if (channelOk && channel != null && template != null && context.fallbacks() != null && fallback.known()) {
+			// a template that does not render on its own channel is an error, and such a send does not fall back
+			if (channelOk && channel != null && template != null && own.isEmpty() && context.fallbacks() != null
+					&& fallback.known()) {
 				for (String problem : context.fallbacks().problems(template, channel, fallback.channels())) {
 					warnings.add(at.error(call.offset(), template, problem));
 				}
@@ -172,14 +176,18 @@ final class RuleChecks {
 	}
 
 	/**
-	 * The channels an outreach call's {@code .fallback(...)} names; {@code channels} null when it has none (the
-	 * configured chain then), {@code known} false when one of them is not written in the rule.
+	 * The channels an outreach call's {@code .fallback(...)} names, empty after {@code .noFallback()} (the last of them
+	 * counts); {@code channels} null when it has neither (the configured chain then), {@code known} false when a
+	 * channel is not written in the rule.
 	 */
 	private record RuleFallback(boolean known, List<String> channels) {
 
 		static RuleFallback of(DecideCalls.Call call, String action) {
 			List<String> chain = null;
 			for (DecideCalls.Call chained : call.chained()) {
+				if (chained.method().equals("noFallback")) {
+					chain = List.of();
+				}
 				if (chained.method().equals("fallback")) {
 					chain = new ArrayList<>();
 					for (int i = 0; i < chained.args().size(); i++) {

@@ -33,9 +33,10 @@ public record RuleContext(Set<String> channels, Templates templates, List<String
 	public interface Fallbacks {
 
 		/**
-		 * For outreach with {@code template} on {@code channel}: one sentence for each channel it may fall back to
+		 * For outreach with {@code template} on {@code channel}: a sentence on the first channel of its fallback chain
 		 * where no template would render; empty when each would. {@code ruleChain}: the channels the rule's
-		 * {@code .fallback(...)} names, null when it names none (the configured chain then).
+		 * {@code .fallback(...)} names (empty after {@code .noFallback()}), null when it names none (the configured
+		 * chain then).
 		 */
 		List<String> problems(String template, String channel, List<String> ruleChain);
 	}

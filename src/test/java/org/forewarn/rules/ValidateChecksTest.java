@@ -100,6 +100,16 @@ class ValidateChecksTest {
 	}
 
 	@Test
+	void noFallbackAndAChainBackToItsOwnChannelFallBackNowhere() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"task\", \"call\" ).fallback( \"sms\" )\n"
+				+ "        .noFallback();\n"
+				+ "    decide.outreach( \"order.late\", $o.getOrderId(), \"task\", \"call\" ).fallback( \"task\", \"sms\" );"));
+
+		assertThat(validate()).isZero();
+		assertThat(err()).isEmpty();
+	}
+
+	@Test
 	void theConfiguredFallbackChainIsCheckedWhenTheRuleNamesNone() throws Exception {
 		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" );"));
 		assertThat(validate()).isZero();
