@@ -56,8 +56,11 @@ final class ReadableErrors {
 		}
 		if ((m = UNKNOWN_METHOD.matcher(drools)).find()) {
 			Class<?> fact = declared(IMPORT, drl, m.group(2));
-			// a global such as decide: its methods are the actions, it has no fields a rule reads
+			// a global such as decide, or what its actions answer (.fallback on an outreach): methods, no fields
 			Class<?> global = fact == null ? declared(GLOBAL, drl, m.group(2)) : null;
+			if (fact == null && global == null) {
+				global = load(ReadableErrors.class.getPackageName() + "." + m.group(2));
+			}
 			String name = m.group(1);
 			int line = lineOf(lines, error.line(), name + "(");
 			String fields = fact == null ? "" : "; its fields: " + String.join(", ", fields(fact))

@@ -113,6 +113,13 @@ class ValidateCommandTest {
 				then
 				    decide.outreah( "payment.failed", $o.getOrderId(), "email", "payment_failed_hard" );
 				end
+
+				rule "a misspelt step of an action"
+				when
+				    $o : Order( open == true )
+				then
+				    decide.outreach( "payment.failed", $o.getOrderId(), "email", "payment_failed_hard" ).fallbak( "sms" );
+				end
 				""");
 
 		assertThat(validate(rules.toString())).isEqualTo(1);
@@ -120,7 +127,10 @@ class ValidateCommandTest {
 		assertThat(err()).isEqualTo(rules + "/actions.drl:9: Decisions has no method outreah() (did you mean"
 				+ " \"outreach\"?). Correct the name (Drools: Rule Compilation error The method"
 				+ " outreah(String, String, String, String) is undefined for the type Decisions)\n"
-				+ rules + ": 1 error, the folder would be rejected\n");
+				+ rules + "/actions.drl:16: OutreachRequest has no method fallbak() (did you mean \"fallback\"?). Correct"
+				+ " the name (Drools: Rule Compilation error The method fallbak(String) is undefined for the type"
+				+ " OutreachRequest)\n"
+				+ rules + ": 2 errors, the folder would be rejected\n");
 	}
 
 	@Test
