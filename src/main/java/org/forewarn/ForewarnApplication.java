@@ -35,8 +35,14 @@ public class ForewarnApplication {
 			}
 			case "validate" -> {
 				quietLogging();
-				System.exit(ValidateCommand.run(rest, System.out, System.err,
-						RuleVocabulary.fromSettings(Path.of("config/application.yml"))));
+				try {
+					System.exit(ValidateCommand.run(rest, System.out, System.err,
+							RuleVocabulary.fromSettings(Path.of("config/application.yml"))));
+				}
+				catch (RuleVocabulary.SettingsException e) {
+					System.err.println(e.getMessage() + "; the rules were not checked");
+					System.exit(2);
+				}
 			}
 			default -> SpringApplication.run(ForewarnApplication.class, args);
 		}

@@ -11,6 +11,7 @@ import org.forewarn.channel.ChannelSettings;
 import org.forewarn.channel.TemplateCheck;
 import org.forewarn.rules.RuleContext;
 import org.forewarn.rules.RuleError;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -82,10 +83,29 @@ public final class RuleVocabulary {
 			}
 		}
 		Binder binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
-		ChannelSettings channels = binder.bindOrCreate("forewarn.channels", ChannelSettings.class);
-		GuardrailSettings guardrails = binder.bindOrCreate("forewarn.guardrails", GuardrailSettings.class);
-		DeliverySettings delivery = binder.bindOrCreate("forewarn.delivery", DeliverySettings.class);
-		return of(channels, guardrails, delivery, settingsFile);
+		try {
+			ChannelSettings channels = binder.bindOrCreate("forewarn.channels", ChannelSettings.class);
+			GuardrailSettings guardrails = binder.bindOrCreate("forewarn.guardrails", GuardrailSettings.class);
+			DeliverySettings delivery = binder.bindOrCreate("forewarn.delivery", DeliverySettings.class);
+			return of(channels, guardrails, delivery, settingsFile);
+		}
+		catch (BindException e) {
+			Throwable cause = e;
+			while (cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+			throw new SettingsException(settingsFile + ": " + (reason.startsWith(e.getName().toString()) ? ""
+					: e.getName() + ": ") + reason);
+		}
+	}
+
+	/** A setting the rules are checked against cannot be read; the message names the file and the setting. */
+	public static final class SettingsException extends RuntimeException {
+
+		SettingsException(String message) {
+			super(message);
+		}
 	}
 
 	/** The line of the open-ticket list in the settings file (0 when it is not set there: the default applies). */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code validate} catches before run time what would otherwise fail at send time or surprise customers: channels,
@@ -123,6 +124,20 @@ class ValidateChecksTest {
 		assertThat(err()).startsWith(rules + "/r.drl:9: warning: a fallback to task would not go out: template"
 				+ " \"late\" has no text for task, so it takes the fallback template"
 				+ " (forewarn.delivery.fallback-template), and template \"reach_out\" for task has no file");
+	}
+
+	@Test
+	void aSettingTheChecksReadThatCannotBeReadIsNamedWithItsFile() throws Exception {
+		Files.writeString(settings, Files.readString(settings) + """
+				  delivery:
+				    fallback:
+				      sms: emial
+				""");
+
+		assertThatThrownBy(() -> RuleVocabulary.fromSettings(settings))
+			.isInstanceOf(RuleVocabulary.SettingsException.class)
+			.hasMessage(settings + ": forewarn.delivery.fallback.sms: 'emial' is not a channel (did you mean \"email\"?);"
+					+ " use email, sms or task, or leave it empty for none");
 	}
 
 	@Test
