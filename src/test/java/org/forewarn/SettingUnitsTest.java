@@ -64,6 +64,18 @@ class SettingUnitsTest {
 	}
 
 	@Test
+	void aFallbackChainThatGoesRoundInALoopIsRefused() throws Exception {
+		assertRefused("org.forewarn.outreach.DeliverySettings", "forewarn.delivery", "fallback.email", "sms",
+				"forewarn.delivery.fallback: sms -> email -> sms goes round in a loop; end the chain with an empty entry,"
+						+ " as fallback.task is by default");
+		assertRefused("org.forewarn.outreach.DeliverySettings", "forewarn.delivery", "fallback.task", "email",
+				"forewarn.delivery.fallback: email -> task -> email goes round in a loop; end the chain with an empty"
+						+ " entry, as fallback.task is by default");
+		assertThat(bound("org.forewarn.outreach.DeliverySettings", "forewarn.delivery", Map.of("fallback.task", "task")))
+			.as("a channel naming itself ends the chain").isNotNull();
+	}
+
+	@Test
 	void aPublicUrlLinksCouldNotOpenIsRefused() throws Exception {
 		for (String url : new String[] { "forewarn.example.com", "ftp://forewarn.example.com", "https://",
 				"https://forewarn.example.com/?x=1", "http://forewarn example.com" }) {

@@ -56,6 +56,27 @@ public record DeliverySettings(@DefaultValue Retry retry, @DefaultValue Fallback
 							+ ", or leave it empty for none");
 				}
 			});
+			// a loop would make a record on each channel in turn for ever while they keep failing or refusing (a
+			// channel naming itself only ends the chain: a fallback never goes back to the channel it leaves)
+			for (String from : chain.keySet()) {
+				List<String> visited = new ArrayList<>(List.of(from));
+				for (String next = step(chain, from); next != null && !next.equals(visited.get(visited.size() - 1));
+						next = step(chain, next)) {
+					visited.add(next);
+					if (next.equals(from)) {
+						throw new IllegalArgumentException("forewarn.delivery.fallback: " + String.join(" -> ", visited)
+								+ " goes round in a loop; end the chain with an empty entry, as fallback.task is by default");
+					}
+					if (visited.size() > chain.size()) {
+						break;
+					}
+				}
+			}
+		}
+
+		private static String step(Map<String, String> chain, String channel) {
+			String next = chain.get(channel);
+			return next == null || next.isBlank() ? null : next.strip();
 		}
 
 		/** The channels outreach on {@code channel} falls back to one after the other, until the chain ends. */
