@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -90,14 +91,23 @@ public final class RuleVocabulary {
 			return of(channels, guardrails, delivery, settingsFile);
 		}
 		catch (BindException e) {
-			Throwable cause = e;
-			while (cause.getCause() != null) {
-				cause = cause.getCause();
-			}
-			String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-			throw new SettingsException(settingsFile + ": " + (reason.startsWith(e.getName().toString()) ? ""
-					: e.getName() + ": ") + reason);
+			throw new SettingsException(settingsFile + ": " + reason(e));
 		}
+	}
+
+	/** The setting and what is wrong with it: a value that is no such type, or the setting's own check. */
+	private static String reason(BindException e) {
+		Throwable cause = e;
+		while (cause.getCause() != null) {
+			if (cause instanceof ConversionFailedException failed) {
+				return e.getName() + ": '" + failed.getValue() + "' is not " + ("aeiou".indexOf(Character.toLowerCase(
+						failed.getTargetType().getType().getSimpleName().charAt(0))) >= 0 ? "an " : "a ")
+						+ failed.getTargetType().getType().getSimpleName();
+			}
+			cause = cause.getCause();
+		}
+		String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+		return (reason.startsWith(e.getName().toString()) ? "" : e.getName() + ": ") + reason;
 	}
 
 	/** A setting the rules are checked against cannot be read; the message names the file and the setting. */

@@ -138,6 +138,10 @@ class ValidateChecksTest {
 			.isInstanceOf(RuleVocabulary.SettingsException.class)
 			.hasMessage(settings + ": forewarn.delivery.fallback.sms: 'emial' is not a channel (did you mean \"email\"?);"
 					+ " use email, sms or task, or leave it empty for none");
+		Files.writeString(settings, Files.readString(settings).replace("sms: emial", "sms: email\n    retry:\n"
+				+ "      max-attempts: many"));
+		assertThatThrownBy(() -> RuleVocabulary.fromSettings(settings))
+			.hasMessage(settings + ": forewarn.delivery.retry.max-attempts: 'many' is not an int");
 	}
 
 	@Test
