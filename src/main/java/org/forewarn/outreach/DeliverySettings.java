@@ -44,10 +44,7 @@ public record DeliverySettings(@DefaultValue Retry retry, @DefaultValue Fallback
 			@DefaultValue("") String task) {
 
 		public Fallback {
-			Map<String, String> chain = new LinkedHashMap<>();
-			chain.put("sms", sms);
-			chain.put("email", email);
-			chain.put("task", task);
+			Map<String, String> chain = chain(sms, email, task);
 			chain.forEach((from, to) -> {
 				if (to != null && !to.isBlank() && !TemplateCheck.CHANNELS.contains(to.strip())) {
 					throw new IllegalArgumentException("forewarn.delivery.fallback." + from + ": '" + to
@@ -59,44 +56,46 @@ public record DeliverySettings(@DefaultValue Retry retry, @DefaultValue Fallback
 			// a loop would make a record on each channel in turn for ever while they keep failing or refusing (a
 			// channel naming itself only ends the chain: a fallback never goes back to the channel it leaves)
 			for (String from : chain.keySet()) {
-				List<String> visited = new ArrayList<>(List.of(from));
-				for (String next = step(chain, from); next != null && !next.equals(visited.get(visited.size() - 1));
-						next = step(chain, next)) {
-					visited.add(next);
-					if (next.equals(from)) {
-						throw new IllegalArgumentException("forewarn.delivery.fallback: " + String.join(" -> ", visited)
-								+ " goes round in a loop; end the chain with an empty entry, as fallback.task is by default");
-					}
-					if (visited.size() > chain.size()) {
-						break;
-					}
+				List<String> path = walk(chain, from);
+				if (!path.isEmpty() && from.equals(next(chain, path.get(path.size() - 1)))) {
+					throw new IllegalArgumentException("forewarn.delivery.fallback: " + from + " -> "
+							+ String.join(" -> ", path) + " -> " + from
+							+ " goes round in a loop; end the chain with an empty entry, as fallback.task is by default");
 				}
 			}
 		}
 
-		private static String step(Map<String, String> chain, String channel) {
+		/** The channels outreach on {@code channel} falls back to one after the other, until the chain ends. */
+		List<String> chainFrom(String channel) {
+			return walk(chain(sms, email, task), channel);
+		}
+
+		String after(String channel) {
+			return next(chain(sms, email, task), channel);
+		}
+
+		private static Map<String, String> chain(String sms, String email, String task) {
+			Map<String, String> chain = new LinkedHashMap<>();
+			chain.put("sms", sms);
+			chain.put("email", email);
+			chain.put("task", task);
+			return chain;
+		}
+
+		/** The channel after {@code channel}; null when the chain ends there. */
+		private static String next(Map<String, String> chain, String channel) {
 			String next = chain.get(channel);
 			return next == null || next.isBlank() ? null : next.strip();
 		}
 
-		/** The channels outreach on {@code channel} falls back to one after the other, until the chain ends. */
-		List<String> chainFrom(String channel) {
-			List<String> chain = new ArrayList<>();
-			for (String next = after(channel); next != null && !next.equals(channel) && !chain.contains(next);
-					next = after(next)) {
-				chain.add(next);
+		/** The channels after {@code from}, until none, {@code from} again or one already passed. */
+		private static List<String> walk(Map<String, String> chain, String from) {
+			List<String> path = new ArrayList<>();
+			for (String next = next(chain, from); next != null && !next.equals(from) && !path.contains(next);
+					next = next(chain, next)) {
+				path.add(next);
 			}
-			return chain;
-		}
-
-		String after(String channel) {
-			String next = switch (channel) {
-				case "sms" -> sms;
-				case "email" -> email;
-				case "task" -> task;
-				default -> null;
-			};
-			return next == null || next.isBlank() ? null : next.strip();
+			return path;
 		}
 	}
 }
