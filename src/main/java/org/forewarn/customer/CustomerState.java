@@ -3,6 +3,7 @@ package org.forewarn.customer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public class CustomerState {
 	public Map<String, Shipment> shipments() { return shipments; }
 	public List<AskedWakeup> askedWakeups() { return askedWakeups; }
 
-	public void askedWakeups(List<AskedWakeup> asked) {
+	public void askedWakeups(Collection<AskedWakeup> asked) {
 		this.askedWakeups = new ArrayList<>(asked);
 	}
 

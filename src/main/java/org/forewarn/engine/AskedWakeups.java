@@ -52,7 +52,7 @@ final class AskedWakeups {
 				asked.put(wakeup.key(), before); // still wanted; once asked for plainly, always
 			}
 		}
-		state.askedWakeups(List.copyOf(asked.values()));
+		state.askedWakeups(asked.values());
 		return withdrawn;
 	}
 
