@@ -7,7 +7,6 @@ import org.forewarn.health.HealthSettings;
 import org.forewarn.health.ScheduledHealth;
 import org.forewarn.outreach.OverdueWork;
 import org.forewarn.shared.DatabaseKind;
-import org.forewarn.shared.StoredTime;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +32,7 @@ class EngineConfiguration {
 	@Bean
 	@Profile("!replay")
 	Clock clock() {
-		return Clock.tick(Clock.systemUTC(), StoredTime.PRECISION.getDuration());
+		return new MicrosecondClock(Clock.systemUTC());
 	}
 
 	@Bean

@@ -36,6 +36,17 @@ class StoredClockTest {
 	}
 
 	@Test
+	void itsMillisecondsAreReadable() {
+		Clock clock = new EngineConfiguration().clock();
+		long before = System.currentTimeMillis();
+
+		long millis = clock.millis();
+
+		assertThat(millis).isBetween(before, System.currentTimeMillis());
+		assertThat(clock.withZone(ZoneOffset.ofHours(2)).instant().getNano() % 1_000).isZero();
+	}
+
+	@Test
 	void itsTimesComeBackFromH2AsTheyWere() {
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:mem:clock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
