@@ -394,6 +394,6 @@ class CustomerProcessor {
 	@SuppressWarnings("unchecked")
 	private static Trigger trigger(Event event, Instant at) {
 		Map<String, Object> data = new LazyEventData(() -> JSON.convertValue(event.data(), Map.class));
-		return new Trigger(event.id(), event.type(), at, event.orderId(), data);
+		return new Trigger(event.id(), event.type(), at, event.orderId(), data, event.instant());
 	}
 }

@@ -62,24 +62,33 @@ class OutreachCreator {
 	 * (a record's id is the hash of its dedupe key): it would find the key or, where a migration rewrote the key
 	 * since, the id would refuse the insert. A stale decision is left to {@code create}, which records it apart.
 	 */
-	boolean addsNothing(String dedupeKey, Duration maxTriggerAge, Instant now, Set<String> existingIds) {
+	boolean addsNothing(String dedupeKey, Duration maxTriggerAge, Instant occurred, Set<String> existingIds) {
 		return existingIds.contains(StableId.of(dedupeKey))
-				&& Duration.between(now, clock.instant()).compareTo(maxAge(maxTriggerAge)) <= 0;
+				&& Duration.between(occurred, clock.instant()).compareTo(maxAge(maxTriggerAge)) <= 0;
 	}
 
 	private Duration maxAge(Duration rulesOwn) {
 		return rulesOwn != null ? rulesOwn : timing.maxTriggerAge();
 	}
 
-	/** {@code now}: the time the rules decided at (the trigger's time). */
+	/** {@code now}: the time the rules decided at, the trigger's own time. */
 	Created create(Draft d, CustomerState state, Instant now) {
+		return create(d, state, now, now);
+	}
+
+	/**
+	 * {@code now}: the time the rules decided at; {@code occurred}: the time of the event they decided on, whose age
+	 * makes the decision stale. Earlier than {@code now} for a late event reasoned about at a later moment: what it
+	 * told is as old as it is, whenever it is reasoned about.
+	 */
+	Created create(Draft d, CustomerState state, Instant now, Instant occurred) {
 		if (outreach.existsByDedupeKey(d.dedupeKey())) {
 			return Created.NOTHING;
 		}
-		Duration age = Duration.between(now, clock.instant());
+		Duration age = Duration.between(occurred, clock.instant());
 		Duration maxAge = maxAge(d.maxTriggerAge());
 		if (age.compareTo(maxAge) > 0) {
-			return stale(d, now, age, maxAge);
+			return stale(d, now, occurred, age, maxAge);
 		}
 		Guardrails.Refusal refusal = guardrails.refusal(d.channel(), d.problem(), state);
 		Instant due = d.due().isBefore(now) ? now : d.due();
@@ -134,12 +143,12 @@ class OutreachCreator {
 	 * Decided from an event that arrived too late to act on: kept EXPIRED, so it is seen, under a key of its own, so
 	 * the same decision made again from a timely event still goes out.
 	 */
-	private Created stale(Draft d, Instant decidedAt, Duration age, Duration maxAge) {
+	private Created stale(Draft d, Instant decidedAt, Instant occurred, Duration age, Duration maxAge) {
 		String key = d.dedupeKey() + "|stale";
 		if (outreach.existsByDedupeKey(key)) {
 			return Created.NOTHING;
 		}
-		String reason = "stale: decided from an event " + age.toHours() + " hours old (" + decidedAt + "), more than "
+		String reason = "stale: decided from an event " + age.toHours() + " hours old (" + occurred + "), more than "
 				+ maxAge.toHours() + " hours";
 		Outreach record = new Outreach(StableId.of(key), d.customerId(), d.orderId(), d.rule(), d.ruleVersion(),
 				d.problem(), d.channel(), d.template(), decidedAt, d.due(), OutreachStatus.EXPIRED, reason, null,

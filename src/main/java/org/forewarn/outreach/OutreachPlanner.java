@@ -99,11 +99,12 @@ public class OutreachPlanner {
 			String detection = detectionKey(d.problem(), d.subject(), d.rule());
 			String key = Occurrences.dedupeKey(customerId + "|" + detection, request.step(),
 					!alreadyOpen.contains(detection), existingById);
-			if (creator.addsNothing(key, request.maxTriggerAge(), now, existingIds)
+			if (creator.addsNothing(key, request.maxTriggerAge(), trigger.occurredAt(), existingIds)
 					|| request.step() <= 1 && outreach.anotherAboutProblem(customerId, request.decided())) {
 				continue;
 			}
-			wakeups.addAll(creator.create(draft(request, key, evaluation, state, now), state, now).wakeups());
+			wakeups.addAll(creator.create(draft(request, key, evaluation, state, now), state, now, trigger.occurredAt())
+				.wakeups());
 		}
 		evaluation.decisions().wakeups().stream().filter(w -> w.at().isAfter(now)).forEach(wakeups::add);
 		return wakeups;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An event that arrives after the rules decided for the customer at a later moment (here at a wakeup) is reasoned
  * about at that moment: an unrelated late event does not call off the notice the wakeup decided; a late delivery
- * does.
+ * does. What such an event makes the rules decide is still as old as the event itself.
  */
 class LateEventReasoningTest {
 
@@ -35,6 +35,44 @@ class LateEventReasoningTest {
 		assertThat(afterActivity.get("status").asString()).isEqualTo("SENT");
 		assertThat(afterDelivery.get("status").asString() + " " + afterDelivery.get("statusReason").asString())
 			.isEqualTo("CANCELLED resolved: order.delivered");
+	}
+
+	@Test
+	void outreachFromALateEventIsAsStaleAsTheEventWhereverItIsReasonedAbout() throws Exception {
+		// c1 asked to cancel on 03-10 (a follow-up decided then), and only then did a payment failure of 03-05 arrive
+		JsonNode afterADecision = paymentNotice("c1");
+		JsonNode alone = paymentNotice("c2");
+
+		String stale = "EXPIRED stale: decided from an event 120 hours old (2026-03-05T10:00:00Z), more than 48 hours";
+		assertThat(afterADecision.get("status").asString() + " " + afterADecision.get("statusReason").asString())
+			.isEqualTo(stale);
+		assertThat(afterADecision.get("explanation").asString()).contains(
+				"decided on event order.payment_failed e4 of 2026-03-05T10:00:00Z, reasoned about at 2026-03-10T10:00:00Z");
+		assertThat(alone.get("status").asString() + " " + alone.get("statusReason").asString()).isEqualTo(stale);
+	}
+
+	/** The hard decline's notice when the late failure comes after a cancel request of {@code whoAskedToCancel}. */
+	private JsonNode paymentNotice(String whoAskedToCancel) throws Exception {
+		Path dir = Files.createTempDirectory(work, "run");
+		Path events = Files.write(dir.resolve("events.jsonl"), List.of(
+				"{\"id\":\"e1\",\"type\":\"customer.updated\",\"time\":\"2026-03-01T09:00:00Z\",\"customerId\":\"c1\","
+						+ "\"data\":{\"email\":\"ana@example.com\",\"timeZone\":\"UTC\",\"consent\":{\"email\":true}}}",
+				"{\"id\":\"e2\",\"type\":\"order.placed\",\"time\":\"2026-03-01T10:00:00Z\",\"customerId\":\"c1\","
+						+ "\"orderId\":\"o1\",\"data\":{}}",
+				"{\"id\":\"e3\",\"type\":\"account.cancel_requested\",\"time\":\"2026-03-10T10:00:00Z\","
+						+ "\"customerId\":\"" + whoAskedToCancel + "\",\"data\":{\"reason\":\"price\"}}",
+				"{\"id\":\"e4\",\"type\":\"order.payment_failed\",\"time\":\"2026-03-05T10:00:00Z\",\"customerId\":\"c1\","
+						+ "\"orderId\":\"o1\",\"data\":{\"hard\":true}}"));
+
+		assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", dir.resolve("out").toString() }))
+			.isZero();
+
+		List<JsonNode> notices = Files.readAllLines(dir.resolve("out/outreach.jsonl")).stream()
+			.map(JSON::readTree)
+			.filter(o -> o.get("rule").asString().equals("payment-failed-hard"))
+			.toList();
+		assertThat(notices).hasSize(1);
+		return notices.get(0);
 	}
 
 	private JsonNode notice(String lateEvent) throws Exception {
