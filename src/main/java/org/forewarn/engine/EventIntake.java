@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,20 +76,29 @@ public class EventIntake implements AutoCloseable {
 	 * transaction fails, its events are processed again one at a time, so a bad event costs only itself. With
 	 * {@code sendBehind} a lane moves on once its share is stored and decided, and what is due goes out behind it
 	 * (a customer's next work waits for their sends); else once that is sent too. {@code done} hears of each event
-	 * (its position and result) as soon as its lane moves on.
+	 * (its position and result) as soon as its lane moves on. An id sent again for a customer of another lane waits
+	 * for the lanes, so the first copy in the batch is the one accepted, as one at a time.
 	 */
 	public List<IntakeResult> submitAll(List<Event> batch, boolean sendBehind,
 			BiConsumer<Integer, IntakeResult> done) {
 		long started = System.nanoTime();
 		IntakeResult[] results = new IntakeResult[batch.size()];
 		Map<Integer, List<Integer>> byLane = new LinkedHashMap<>();
+		Map<String, Integer> laneOfId = new HashMap<>();
+		List<Integer> copies = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
 			results[i] = refusal(batch.get(i));
-			if (results[i] == null) {
-				byLane.computeIfAbsent(lanes.lane(batch.get(i).customerId()), lane -> new ArrayList<>()).add(i);
+			if (results[i] != null) {
+				done.accept(i, results[i]);
+				continue;
+			}
+			int lane = lanes.lane(batch.get(i).customerId());
+			Integer earlier = laneOfId.putIfAbsent(batch.get(i).id(), lane);
+			if (earlier != null && earlier != lane) {
+				copies.add(i); // another lane has the id first: it must win, not race this one
 			}
 			else {
-				done.accept(i, results[i]);
+				byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(i);
 			}
 		}
 		Map<Integer, Future<Boolean>> running = new LinkedHashMap<>();
@@ -121,6 +131,13 @@ public class EventIntake implements AutoCloseable {
 				}
 			}
 		});
+		for (int position : copies) {
+			Event event = batch.get(position);
+			try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
+				results[position] = process(event);
+			}
+			done.accept(position, results[position]);
+		}
 		long each = (System.nanoTime() - started) / Math.max(1, batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			count(batch.get(i), results[i], each);

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.event.Event;
@@ -81,6 +83,37 @@ class BatchIntakeTest {
 
 	private static Event event(String id, String customerId, Instant at) {
 		return EventParser.parse(simple(id, "order.paid", at, customerId, "o-1", "{}"));
+	}
+
+	@Test
+	void anIdSentTwiceForCustomersOfTwoLanesIsAcceptedAsFirstSent() {
+		Set<String> stored = ConcurrentHashMap.newKeySet();
+		CustomerProcessor processor = mock(CustomerProcessor.class);
+		when(processor.processAll(anyList(), eq(true))).thenAnswer(call -> {
+			List<Event> share = call.getArgument(0);
+			if (share.get(0).customerId().equals("c-slow")) {
+				Thread.sleep(300); // the first copy's lane is the slower one
+			}
+			return share.stream().map(e -> stored.add(e.id())).toList();
+		});
+		when(processor.process(any())).thenAnswer(call -> stored.add(call.<Event>getArgument(0).id()));
+		EventIntake intake = new EventIntake(processor, lanes, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5),
+				new SimpleMeterRegistry());
+		String other = otherLaneThan("c-slow");
+
+		List<IntakeResult> results = intake.submitAll(List.of(event("same", "c-slow", NOW), event("same", other, NOW)),
+				true, (position, result) -> { });
+
+		assertThat(results).extracting(IntakeResult::status).containsExactly(IntakeResult.Status.ACCEPTED,
+				IntakeResult.Status.DUPLICATE);
+	}
+
+	private String otherLaneThan(String customerId) {
+		for (int i = 0;; i++) {
+			if (lanes.lane("c-" + i) != lanes.lane(customerId)) {
+				return "c-" + i;
+			}
+		}
 	}
 
 	@Test
