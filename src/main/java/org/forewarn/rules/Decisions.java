@@ -2,7 +2,9 @@ package org.forewarn.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -15,12 +17,17 @@ public final class Decisions {
 	private final List<Decided> detections = new ArrayList<>();
 	private final List<OutreachRequest> outreach = new ArrayList<>();
 	private final List<Wakeup> wakeups = new ArrayList<>();
+	private final List<String> wakeupRules = new ArrayList<>();
 	private final List<Wakeup> whileAsked = new ArrayList<>();
 	private final List<Decided> cancellations = new ArrayList<>();
 	private final List<RuleFailure> failures = new ArrayList<>();
 	private String currentRule = "(outside a rule)";
 	private List<?> currentEvidence = List.of();
 	private int[] marks = new int[5];
+	private int firings;
+	/** Firings per rule, counted only late in an evaluation that fires that often: which rules keep it going. */
+	private final Map<String, Integer> lateFirings = new HashMap<>();
+	private boolean cutShort;
 
 	/** A rule whose action failed at this trigger; what it decided in that firing was dropped. */
 	public record RuleFailure(String rule, String error) {
@@ -48,6 +55,7 @@ public final class Decisions {
 	public void wakeAt(Instant at, String orderId, String label) {
 		if (at != null) {
 			wakeups.add(new Wakeup(customerId, at, orderId, label));
+			wakeupRules.add(currentRule);
 		}
 	}
 
@@ -59,6 +67,7 @@ public final class Decisions {
 		if (at != null) {
 			Wakeup wakeup = new Wakeup(customerId, at, orderId, label);
 			wakeups.add(wakeup);
+			wakeupRules.add(currentRule);
 			whileAsked.add(wakeup);
 		}
 	}
@@ -74,6 +83,9 @@ public final class Decisions {
 		this.currentEvidence = evidence;
 		this.marks = new int[] { detections.size(), outreach.size(), wakeups.size(), cancellations.size(),
 				whileAsked.size() };
+		if (++firings > RuleEngine.MAX_FIRINGS / 2) {
+			lateFirings.merge(rule, 1, Integer::sum);
+		}
 	}
 
 	/** Drops what the failing rule decided in this firing; the decisions of other firings stand. */
@@ -81,10 +93,43 @@ public final class Decisions {
 		detections.subList(marks[0], detections.size()).clear();
 		outreach.subList(marks[1], outreach.size()).clear();
 		wakeups.subList(marks[2], wakeups.size()).clear();
+		wakeupRules.subList(marks[2], wakeupRules.size()).clear();
 		cancellations.subList(marks[3], cancellations.size()).clear();
 		whileAsked.subList(marks[4], whileAsked.size()).clear();
 		Throwable cause = error.getCause() != null ? error.getCause() : error;
 		failures.add(new RuleFailure(rule, cause.toString()));
+	}
+
+	/**
+	 * The evaluation was stopped after too many firings: the rules that kept it going (those that fired at least
+	 * half as often as the busiest one in its second half) fail, and all they decided is dropped; the others'
+	 * decisions stand. As the rules that had not fired yet decided nothing, no rule's silence counts ({@link
+	 * #failed}): nothing is called off, resolved or withdrawn.
+	 */
+	void cutShort() {
+		cutShort = true;
+		int most = lateFirings.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+		lateFirings.forEach((rule, count) -> {
+			if (2 * count >= most) {
+				dropAllOf(rule);
+				failures.add(new RuleFailure(rule, "the rules fired " + firings + " times at one trigger, this one "
+						+ count + " times of the last " + (firings - RuleEngine.MAX_FIRINGS / 2) + ": it probably makes "
+						+ "itself match again (inserting or changing facts it matches); the evaluation was stopped"));
+			}
+		});
+	}
+
+	private void dropAllOf(String rule) {
+		detections.removeIf(d -> d.rule().equals(rule));
+		outreach.removeIf(r -> r.decided().rule().equals(rule));
+		cancellations.removeIf(d -> d.rule().equals(rule));
+		for (int i = wakeups.size() - 1; i >= 0; i--) {
+			if (wakeupRules.get(i).equals(rule)) {
+				Wakeup dropped = wakeups.remove(i);
+				wakeupRules.remove(i);
+				whileAsked.removeIf(w -> w == dropped);
+			}
+		}
 	}
 
 	private Decided decided(String problem, String orderId) {
@@ -100,8 +145,11 @@ public final class Decisions {
 	public List<Decided> cancellations() { return cancellations; }
 	public List<RuleFailure> failures() { return failures; }
 
-	/** Whether the rule failed at this trigger: then its silence does not mean its problem resolved. */
+	/**
+	 * Whether the rule failed at this trigger, or the evaluation was cut short: then its silence does not mean its
+	 * problem resolved.
+	 */
 	public boolean failed(String rule) {
-		return failures.stream().anyMatch(f -> f.rule().equals(rule));
+		return cutShort || failures.stream().anyMatch(f -> f.rule().equals(rule));
 	}
 }

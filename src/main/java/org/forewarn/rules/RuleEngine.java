@@ -16,7 +16,7 @@ import org.kie.api.runtime.KieSessionsPool;
 /** Evaluates the running rule set for one customer at one trigger; the rule set can be swapped between calls. */
 public class RuleEngine {
 
-	/** Guards against rules that keep re-activating each other. */
+	/** Guards against rules that keep re-activating each other: those fail, the event and the others' decisions stand. */
 	static final int MAX_FIRINGS = 10_000;
 	/** The global through which rules decide. */
 	static final String DECIDE = "decide";
@@ -75,8 +75,7 @@ public class RuleEngine {
 			prior.forEach(session::insert);
 			int fired = session.fireAllRules(MAX_FIRINGS);
 			if (fired >= MAX_FIRINGS) {
-				throw new IllegalStateException("rules fired " + fired + " times for customer " + state.customerId()
-						+ " at " + trigger + "; a rule probably re-activates itself");
+				decisions.cutShort();
 			}
 		}
 		finally {

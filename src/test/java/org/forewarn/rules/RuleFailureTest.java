@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rule whose action throws loses only its own decisions; the other rules' decisions stand. A rule set without
- * rules decides nothing.
+ * A rule whose action throws, or that keeps making itself match again, loses only its own decisions; the other rules'
+ * decisions stand. A rule set without rules decides nothing.
  */
 class RuleFailureTest {
 
@@ -62,6 +62,48 @@ class RuleFailureTest {
 			assertThat(f.error()).contains("12h");
 		});
 		assertThat(decisions.failed("sound")).isFalse();
+	}
+
+	@Test
+	void rulesThatKeepMatchingAgainFailAndTheOthersDecisionsStand() throws Exception {
+		Files.writeString(rules.resolve("rules.drl"), """
+				package rules;
+				import org.forewarn.rules.Trigger;
+				global org.forewarn.rules.Decisions decide;
+
+				rule "sound" @id("sound") salience 10
+				when Trigger()
+				then decide.outreach( "churn.risk", null, "task", "y" );
+				end
+
+				rule "seed" @id("seed")
+				when Trigger()
+				then insert( Integer.valueOf(0) );
+				end
+
+				rule "chain" @id("chain")
+				when $i : Integer()
+				then
+				    decide.wakeAtWhileAsked( java.time.Instant.EPOCH.plusSeconds($i), null, "loop" );
+				    insert( Integer.valueOf($i + 1) );
+				end
+				""");
+		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
+
+		Evaluation evaluation = engine.evaluate(new CustomerState("c1"),
+				new Trigger("e1", "account.activity", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()),
+				List.of());
+
+		Decisions decisions = evaluation.decisions();
+		assertThat(decisions.outreach()).extracting(r -> r.decided().rule()).containsExactly("sound");
+		assertThat(decisions.wakeups()).isEmpty();
+		assertThat(decisions.whileAsked()).isEmpty();
+		assertThat(decisions.failures()).singleElement().satisfies(f -> {
+			assertThat(f.rule()).isEqualTo("chain");
+			assertThat(f.error()).contains("times at one trigger", "makes itself match again");
+		});
+		assertThat(decisions.failed("sound")).as("cut short, no rule's silence counts").isTrue();
+		assertThat(engine.failures().list()).extracting(RuleFailures.Failure::rule).containsExactly("chain");
 	}
 
 	@Test
