@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.forewarn.shared.PhoneNumbers;
 
@@ -28,8 +29,9 @@ final class EventLimits {
 	static final String RESERVED_PREFIX = "timer-";
 
 	private static final Map<String, Integer> TEXT_LIMITS = Map.of("email", 254, "phone", 32, "name", 200,
-			"description", 2_000, "comment", 2_000, "reason", 1_000, "subject", 1_000, "ticketId", MAX_ID,
-			"orderId", MAX_ID, "trackingNumber", MAX_ID);
+			"description", 2_000, "comment", 2_000, "reason", 1_000, "subject", 1_000);
+	/** Fields of {@code data} held to what an id is held to. */
+	private static final Set<String> ID_LIKE = Set.of("ticketId", "orderId", "trackingNumber");
 
 	/** Fields of the catalogue that take one of a few values. */
 	private static final Map<String, List<String>> CHOICES = Map.of("scale", List.of("csat5", "nps10"), "direction",
@@ -45,11 +47,18 @@ final class EventLimits {
 	static void checkId(String field, String value) {
 		checkLength(field, value, MAX_ID);
 		for (int i = 0; i < value.length(); i++) {
-			if (Character.isISOControl(value.charAt(i))) {
-				throw new InvalidEventException(field, "must not contain control characters (position " + i + ")");
+			if (breaksText(value.charAt(i))) {
+				throw new InvalidEventException(field, "must not contain control characters or line breaks (position "
+						+ i + ")");
 			}
 		}
 		checkUnicode(field, value);
+	}
+
+	/** An id is shown in a subject, a task title, a log line: one of these would cut it there. */
+	private static boolean breaksText(char c) {
+		int type = Character.getType(c);
+		return Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
 	}
 
 	/**
@@ -77,6 +86,10 @@ final class EventLimits {
 	}
 
 	static void checkText(String field, String name, String value) {
+		if (ID_LIKE.contains(name)) {
+			checkId(field, value);
+			return;
+		}
 		checkLength(field, value, TEXT_LIMITS.getOrDefault(name, MAX_TEXT));
 		List<String> choices = CHOICES.get(name);
 		if (choices != null && !choices.contains(value)) {

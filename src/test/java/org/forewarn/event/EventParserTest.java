@@ -42,6 +42,10 @@ class EventParserTest {
 			reserved id prefix    | {"id":"timer-0001","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: the prefix 'timer-' is reserved
 			reserved, other case  | {"id":"TIMER-0001","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: the prefix 'timer-' is reserved
 			control character     | {"id":"e\\u0000","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: must not contain control characters
+			line separator in id  | {"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o\\u2028Bcc: x"} | orderId: must not contain control characters or line breaks (position 1)
+			control in ticketId   | {"id":"e","type":"account.ticket_opened","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"ticketId":"t\\u0007x"}} | data.ticketId: must not contain control characters
+			NUL in trackingNumber | {"id":"e","type":"order.shipped","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"trackingNumber":"t\\u0000x"}} | data.trackingNumber: must not contain control characters
+			break in feedback's order | {"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"score":3,"orderId":"a\\nb"}} | data.orderId: must not contain control characters
 			bad time zone         | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"timeZone":"Mars/Olympus"}} | data.timeZone: 'Mars/Olympus' is not an IANA time zone
 			phone without country | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"(11) 91234-5678"}} | data.phone: not an E.164 phone number (+ country code and number, 8 to 15 digits
 			phone with letters    | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"+1 555 CALL NOW"}} | data.phone: not an E.164 phone number
