@@ -28,12 +28,26 @@ class CustomerPage {
 		this.timelines = timelines;
 	}
 
-	/** The search box: goes to the customer's page. */
+	/**
+	 * The search box and the console's links: goes to the customer's page, or is it for an id that a path cannot
+	 * carry (a slash, a backslash, a semicolon, a percent sign, a dot segment: the server refuses such a path).
+	 */
 	@GetMapping("/customers")
-	String find(@RequestParam(required = false) String id) {
+	String find(@RequestParam(required = false) String id, Model model) {
 		String customer = Params.text(id);
-		return customer == null ? "redirect:/outreach" : "redirect:" + UriComponentsBuilder.fromPath("/customers/{id}")
-			.buildAndExpand(customer).encode().toUriString();
+		if (customer == null) {
+			return "redirect:/outreach";
+		}
+		if (!fitsAPath(customer)) {
+			return customer(customer, model);
+		}
+		return "redirect:" + UriComponentsBuilder.fromPath("/customers/{id}").buildAndExpand(customer).encode()
+			.toUriString();
+	}
+
+	private static boolean fitsAPath(String id) {
+		return !id.equals(".") && !id.equals("..") && id.chars().noneMatch(c -> c == '/' || c == '\\' || c == ';'
+				|| c == '%');
 	}
 
 	@GetMapping("/customers/{id}")

@@ -195,6 +195,21 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
+	void aCustomerWhoseIdAPathCannotCarryOpensFromTheSearchBox() throws Exception {
+		decide("tenant/7;a", "review");
+
+		browser.signIn("sam", "sam-password-1");
+		browser.open("/");
+		WebElement search = browser.find(By.name("id"));
+		search.sendKeys("tenant/7;a\n");
+		browser.waitUntilGone(search);
+
+		assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Customer tenant/7;a");
+		assertThat(browser.find(By.id("orders")).getText()).contains("tenant/7;a-o");
+		assertThat(browser.find(By.id("timeline")).getText()).contains("order.placed");
+	}
+
+	@Test
 	void aSupportUserIsRefusedTheReviewQueue() throws Exception {
 		browser.signIn("sam", "sam-password-1");
 		assertThat(navigation()).containsExactly("Today", "Follow-ups", "Outreach", "Needs a person", "Suppressions",
