@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import org.forewarn.shared.JsonMessages;
 import org.forewarn.shared.StoredTime;
 
 import tools.jackson.core.JacksonException;
@@ -61,7 +62,7 @@ public final class EventParser {
 	}
 
 	private static InvalidEventException notJson(JacksonException e) {
-		return new InvalidEventException("event", "not valid JSON (" + e.getOriginalMessage() + ")");
+		return new InvalidEventException("event", "not valid JSON (" + JsonMessages.plain(e) + ")");
 	}
 
 	private static Event parse(JsonNode node, boolean internal) {
