@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.forewarn.rules.RuleBuildException;
 import org.forewarn.rules.RuleContext;
 import org.forewarn.rules.RuleSetLoader;
+import org.forewarn.shared.Suggestions;
 
 /**
  * {@code replay EVENTS.jsonl --out DIR [--rules DIR] [--compare OTHER_RULES_DIR]}: the real rules over a file of
@@ -30,6 +31,8 @@ public final class ReplayCommand {
 
 	private static final String USAGE = "usage: replay EVENTS.jsonl --out DIR [--rules RULES_DIR] "
 			+ "[--compare OTHER_RULES_DIR] [--warn-above PERCENT] [--on-time-problems PROBLEM,...] [--spring.setting=value ...]";
+	private static final List<String> OPTIONS = List.of("--out", "--rules", "--compare", "--warn-above",
+			"--on-time-problems");
 	/** A rule whose messages reach more than this share of all orders is flagged in the report. */
 	static final double WARN_ABOVE_PERCENT = 10;
 	private static final Pattern PROBLEM_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
@@ -53,6 +56,12 @@ public final class ReplayCommand {
 				case "--warn-above" -> warnAbove = i + 1 < args.length ? args[++i] : "";
 				case "--on-time-problems" -> onTimeProblems = i + 1 < args.length ? args[++i] : null;
 				default -> {
+					if (args[i].startsWith("--") && !args[i].contains("=")) {
+						System.err.println("replay: unknown option " + args[i]
+								+ Suggestions.didYouMean(args[i], OPTIONS) + "; a setting is given as --name=value");
+						System.err.println(USAGE);
+						return 2;
+					}
 					if (args[i].startsWith("--")) {
 						overrides.add(args[i]); // any Spring setting, e.g. --logging.level.org.forewarn=DEBUG
 					}
@@ -120,6 +129,7 @@ public final class ReplayCommand {
 			}
 			OrderHistory history = reading.get();
 			Files.createDirectories(out);
+			ReplayOutput.clear(out); // a folder of an earlier run holds nothing this one did not write
 			String figures = FiguresSection.text(history, base, null, warnings);
 			ReplayOutput.write(out, base, figures);
 			console.println(base.render());

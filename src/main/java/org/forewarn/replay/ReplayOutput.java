@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.forewarn.outreach.Outreach;
@@ -27,6 +28,24 @@ final class ReplayOutput {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ReplayOutput() {
+	}
+
+	/** Deletes what a replay writes into {@code folder}, so that an earlier run's files cannot pass for this one's. */
+	static void clear(Path folder) throws IOException {
+		for (String file : List.of(ReportHtml.FILE, OUTREACH_FILE, SUMMARY_FILE, CHANGES_FILE, COMPARISON_FILE)) {
+			Files.deleteIfExists(folder.resolve(file));
+		}
+		Path compared = folder.resolve(COMPARE_FOLDER);
+		if (Files.isDirectory(compared)) {
+			for (String file : List.of(OUTREACH_FILE, SUMMARY_FILE)) {
+				Files.deleteIfExists(compared.resolve(file));
+			}
+			try (var left = Files.list(compared)) {
+				if (left.findAny().isEmpty()) {
+					Files.delete(compared);
+				}
+			}
+		}
 	}
 
 	/** {@code figures}: the outcome and volume figures, written after the summary. */

@@ -122,6 +122,32 @@ class ReplayCommandTest {
 	}
 
 	@Test
+	void aMisspeltOptionIsNamedWithTheOneMeant() {
+		Run run = run("events.jsonl", "--out", "out", "--comapre", "other-rules");
+
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.errors()).contains("replay: unknown option --comapre (did you mean \"--compare\"?); a setting is "
+				+ "given as --name=value");
+	}
+
+	@Test
+	void anEarlierRunsComparisonDoesNotStayBesideANewRun() throws Exception {
+		Path events = Files.write(work.resolve("events.jsonl"), List.of(CUSTOMER, ORDER_PLACED));
+		Path out = Files.createDirectories(work.resolve("out"));
+		Files.writeString(out.resolve("comparison.txt"), "from an earlier run");
+		Files.writeString(out.resolve("changes.jsonl"), "{}");
+		Files.createDirectories(out.resolve("compare"));
+		Files.writeString(out.resolve("compare/outreach.jsonl"), "{}");
+
+		assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", out.toString() })).isZero();
+
+		assertThat(out.resolve("comparison.txt")).doesNotExist();
+		assertThat(out.resolve("changes.jsonl")).doesNotExist();
+		assertThat(out.resolve("compare")).doesNotExist();
+		assertThat(out.resolve("outreach.jsonl")).exists();
+	}
+
+	@Test
 	void refusesAnOnTimeProblemListThatNamesNoProblem() {
 		Run run = run("events.jsonl", "--out", "out", "--on-time-problems", "shipment.late,churn risk");
 
