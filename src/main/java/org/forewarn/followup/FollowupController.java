@@ -21,6 +21,7 @@ import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.OutreachStore;
 import org.forewarn.outreach.StatusChange;
 import org.forewarn.outreach.TaskQueue;
+import org.forewarn.shared.PageBounds;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -81,19 +82,12 @@ class FollowupController {
 			@Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") int page,
 			@Parameter(description = "tasks per page, 1-" + MAX_SIZE) @RequestParam(defaultValue = "" + DEFAULT_SIZE)
 			int size) {
-		if (size < 1 || size > MAX_SIZE) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size: " + size + " is not between 1 and "
-					+ MAX_SIZE);
-		}
-		if (page < 0 || (long) page * size > MAX_REACH) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page: " + page + " is not between 0 and "
-					+ MAX_REACH / size + " for pages of " + size + "; narrow the filters to reach older tasks");
-		}
 		Set<OutreachStatus> statuses = "ALL".equalsIgnoreCase(status) ? null
 				: blank(status) == null ? TaskQueue.ACTIVE : Set.of(status(status));
 		Instant now = clock.instant();
 		Duration older;
 		try {
+			PageBounds.check(page, size, MAX_SIZE, MAX_REACH, "narrow the filters to reach older tasks");
 			older = TaskQueue.age(age);
 		}
 		catch (IllegalArgumentException e) {

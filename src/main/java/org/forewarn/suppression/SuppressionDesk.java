@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.forewarn.shared.PageBounds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SuppressionDesk {
+
+	static final int MAX_SIZE = 1000;
 
 	private final SuppressionList list;
 	private final SuppressionSettings settings;
@@ -39,12 +42,7 @@ public class SuppressionDesk {
 	}
 
 	public SuppressionList.Page page(String channel, String source, int page, int size) {
-		if (page < 0) {
-			throw new IllegalArgumentException("page: must be 0 or more");
-		}
-		if (size < 1 || size > 1000) {
-			throw new IllegalArgumentException("size: between 1 and 1000");
-		}
+		PageBounds.check(page, size, MAX_SIZE, Integer.MAX_VALUE, null);
 		return list.page(channel, source == null || source.isBlank() ? null : SuppressionSource.parse(source), page,
 				size);
 	}
