@@ -3,8 +3,10 @@ package org.forewarn.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -43,8 +45,11 @@ class AccountController {
 	@Operation(summary = "Add a user: {\"name\": \"lea\", \"password\": \"...\", \"roles\": [\"support\"]}")
 	@PostMapping("/api/users")
 	ResponseEntity<Named> addUser(@RequestBody NewUser user) {
-		Set<Role> roles = Role.parse(user.roles() == null ? null : String.join(",", user.roles()));
-		accounts.addUser(user.name(), Passwords.checked(user.password()), roles, SignedIn.name());
+		Set<Role> roles = refusedField(() -> {
+			Set<Role> parsed = Role.parse(user.roles() == null ? null : String.join(",", user.roles()));
+			accounts.addUser(user.name(), Passwords.checked(user.password()), parsed, SignedIn.name());
+			return parsed;
+		});
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Named(user.name(), Role.join(roles).split(",")));
 	}
 
@@ -59,7 +64,12 @@ class AccountController {
 
 	@Operation(summary = "Changes to users and tokens, newest first, with who made each")
 	@GetMapping("/api/users/changes")
-	List<AccountChange> changes(@RequestParam(defaultValue = "200") int limit) {
+	List<AccountChange> changes(@Parameter(description = "most changes answered, 1-" + AccountStore.MAX_CHANGES)
+			@RequestParam(defaultValue = "200") int limit) {
+		if (limit < 1 || limit > AccountStore.MAX_CHANGES) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit: " + limit + " is not between 1 and "
+					+ AccountStore.MAX_CHANGES);
+		}
 		return accounts.changes(limit);
 	}
 
@@ -72,8 +82,9 @@ class AccountController {
 	@Operation(summary = "Create a token: {\"name\": \"shop\", \"roles\": [\"intake\"]}; the answer shows it once")
 	@PostMapping("/api/tokens")
 	ResponseEntity<Map<String, Object>> createToken(@RequestBody NewToken token) {
-		Set<Role> roles = Role.parse(token.roles() == null ? null : String.join(",", token.roles()));
-		String value = accounts.createToken(token.name(), roles, SignedIn.name());
+		Set<Role> roles = refusedField(
+				() -> Role.parse(token.roles() == null ? null : String.join(",", token.roles())));
+		String value = refusedField(() -> accounts.createToken(token.name(), roles, SignedIn.name()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", token.name(), "roles",
 				Role.join(roles).split(","), "token", value));
 	}
@@ -87,9 +98,29 @@ class AccountController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * A refused name, password or role list. Its own type, so that a request parameter that cannot be read (whose
+	 * cause is an IllegalArgumentException too) is left to the shared handler, which names the parameter.
+	 */
+	private static final class RefusedField extends RuntimeException {
+
+		RefusedField(IllegalArgumentException cause) {
+			super(cause.getMessage(), cause);
+		}
+	}
+
+	private static <T> T refusedField(Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (IllegalArgumentException e) {
+			throw new RefusedField(e);
+		}
+	}
+
 	/** A refused name, password or role list, as a problem naming the body field. */
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail invalid(IllegalArgumentException e) {
+	@ExceptionHandler(RefusedField.class)
+	ProblemDetail invalid(RefusedField e) {
 		String message = e.getMessage().replaceFirst("^--roles:", "roles:");
 		String field = message.startsWith("roles:") ? "roles" : message.startsWith("password:") ? "password" : "name";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);

@@ -25,6 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class AccountStore {
 
 	static final String TOKEN_PREFIX = "fwt_";
+	/** Most changes {@link #changes} answers at once. */
+	static final int MAX_CHANGES = 10_000;
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -77,7 +79,7 @@ class AccountStore {
 	/** Changes to users and tokens, newest first. */
 	List<AccountChange> changes(int limit) {
 		return jdbc.sql("select changed_at, actor, action, name, roles from account_change order by seq desc limit "
-				+ Math.max(1, Math.min(limit, 10_000)))
+				+ Math.max(1, Math.min(limit, MAX_CHANGES)))
 			.query((rs, n) -> new AccountChange(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
 					rs.getString(3), rs.getString(4), rs.getString(5)))
 			.list();
