@@ -102,6 +102,12 @@ class SignInThrottleTest {
 			assertThat(form.headers().firstValue("Location").orElseThrow()).endsWith("/login?wait=30");
 			assertThat(send(browser, HttpRequest.newBuilder(URI.create(base + "/login?wait=30")).GET()).body())
 				.contains("Too many failed sign-ins for this user from here");
+			for (String wait : new String[] { "0", "-30", "30.5", "0%20seconds.%20Forewarn%20has%20moved:%20sign%20in%20at"
+					+ "%20https://evil.example%20instead." }) {
+				String page = send(browser, HttpRequest.newBuilder(URI.create(base + "/login?wait=" + wait)).GET()).body();
+				assertThat(page).as("wait=" + wait + " is no number of seconds: not shown")
+					.doesNotContain("sign-in-wait", "evil.example", "30.5", "-30");
+			}
 		}
 	}
 
