@@ -2,10 +2,12 @@ package org.forewarn.outreach;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.forewarn.channel.TemplateCheck;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +35,10 @@ class OutreachController {
 	List<Outreach> list(@Parameter(example = "c-1") @RequestParam(required = false) String customerId,
 			@Parameter(example = "o-1") @RequestParam(required = false) String orderId,
 			@Parameter(description = "an outreach status", example = "SENT") @RequestParam(required = false)
-			String status, @Parameter(example = "email") @RequestParam(required = false) String channel,
+			String status, @Parameter(description = "a channel: email, sms or task", example = "email")
+			@RequestParam(required = false) String channel,
 			@Parameter(description = "most records answered") @RequestParam(defaultValue = "500") int limit) {
-		return outreach.search(new OutreachFilter(customerId, orderId, status(status), channel),
+		return outreach.search(new OutreachFilter(customerId, orderId, status(status), channel(channel)),
 				Math.max(1, Math.min(limit, 10_000)));
 	}
 
@@ -65,5 +68,18 @@ class OutreachController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: unknown status '" + value
 					+ "'; one of " + java.util.Arrays.toString(OutreachStatus.values()));
 		}
+	}
+
+	/** As a status: any case matches, an unknown channel is refused rather than matching nothing. */
+	static String channel(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String channel = value.strip().toLowerCase(Locale.ROOT);
+		if (!TemplateCheck.CHANNELS.contains(channel)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "channel: unknown channel '" + value
+					+ "'; one of " + new TreeSet<>(TemplateCheck.CHANNELS));
+		}
+		return channel;
 	}
 }

@@ -104,6 +104,8 @@ class EventsApiTest {
 				now.minus(Duration.ofDays(3)), now.minus(Duration.ofHours(30)), now.plus(Duration.ofDays(5))) + "]");
 
 		JsonNode sent = await(app, "/api/outreach?customerId=api-3&status=SENT", 1).get(0);
+		assertThat(json(app.get("/api/outreach?customerId=api-3&channel=EMAIL").body())).as("any case").hasSize(1);
+		assertThat(json(app.get("/api/outreach?customerId=api-3&channel=sms").body())).isEmpty();
 
 		assertThat(sent.get("problem").asString()).isEqualTo("order.not_shipped");
 		assertThat(sent.get("sendAt").asString()).isEqualTo(now.minus(Duration.ofHours(6)).toString());

@@ -37,6 +37,9 @@ class BadRequestProblemsTest {
 
 			JsonNode outreach = JSON.readTree(app.get("/api/outreach?status=nope").body());
 			assertThat(outreach.get("parameter").asString()).isEqualTo("status");
+			JsonNode channel = JSON.readTree(app.get("/api/outreach?channel=Fax").body());
+			assertThat(channel.get("parameter").asString()).isEqualTo("channel");
+			assertThat(channel.get("detail").asString()).contains("'Fax'", "email", "sms", "task");
 
 			HttpResponse<String> wrongType = app.post("/api/users", "{\"name\":\"x\",\"password\":\"p\","
 					+ "\"roles\":{\"not\":\"a list\"}}");
@@ -63,6 +66,7 @@ class BadRequestProblemsTest {
 		List<Bad> cases = List.of(
 				new Bad("GET", "/api/outreach?status=nope", null, 400, "parameter", "status"),
 				new Bad("GET", "/api/outreach?limit=many", null, 400, "parameter", "limit"),
+				new Bad("GET", "/api/outreach?channel=fax", null, 400, "parameter", "channel"),
 				new Bad("GET", "/api/outreach/none/history", null, 404, "parameter", "id"),
 				new Bad("GET", "/api/outreach/none/attempts", null, 404, "parameter", "id"),
 				new Bad("POST", "/api/outreach/none/approve", "{}", 404, "parameter", "id"),
