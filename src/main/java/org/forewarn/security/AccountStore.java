@@ -45,14 +45,18 @@ class AccountStore {
 	}
 
 	/**
-	 * Adds a user; an existing name or a bad name is an {@link IllegalArgumentException} saying so. {@code actor}:
-	 * who did it, recorded with every change to users and tokens.
+	 * Adds a user; an existing name (a user's or a token's) or a bad name is an {@link IllegalArgumentException}
+	 * saying so. {@code actor}: who did it, recorded with every change to users and tokens.
 	 */
 	void addUser(String name, String password, Set<Role> roles, String actor) {
 		checkName(name);
 		try {
-			jdbc.sql("insert into account (name, password_hash, roles, created_at) values (?, ?, ?, ?)")
-				.params(name, passwords.encode(password), Role.join(roles), now()).update();
+			// the token's name is looked for in the insert itself, not in a query before it
+			if (jdbc.sql("insert into account (name, password_hash, roles, created_at) select ?, ?, ?, ? where not "
+					+ "exists (select 1 from api_token where name = ?)")
+				.params(name, passwords.encode(password), Role.join(roles), now(), name).update() == 0) {
+				throw takenByTheOtherKind(name, "a token");
+			}
 		}
 		catch (DuplicateKeyException e) {
 			throw new IllegalArgumentException("user '" + name + "' exists already", e);
@@ -116,8 +120,11 @@ class AccountStore {
 		RANDOM.nextBytes(random);
 		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		try {
-			jdbc.sql("insert into api_token (token_hash, name, roles, created_at) values (?, ?, ?, ?)")
-				.params(hash(token), name, Role.join(roles), now()).update();
+			if (jdbc.sql("insert into api_token (token_hash, name, roles, created_at) select ?, ?, ?, ? where not "
+					+ "exists (select 1 from account where name = ?)")
+				.params(hash(token), name, Role.join(roles), now(), name).update() == 0) {
+				throw takenByTheOtherKind(name, "a user");
+			}
 		}
 		catch (DuplicateKeyException e) {
 			throw new IllegalArgumentException("token '" + name + "' exists already; revoke it first", e);
@@ -146,6 +153,12 @@ class AccountStore {
 
 	private OffsetDateTime now() {
 		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	/** Users and tokens share one namespace: actors in the history and audit are names alone. */
+	private static IllegalArgumentException takenByTheOtherKind(String name, String kind) {
+		return new IllegalArgumentException("name '" + name + "' is " + kind + "'s already; users and tokens need "
+				+ "names of their own, so that who did what stays clear");
 	}
 
 	private static void checkName(String name) {

@@ -46,6 +46,18 @@ class BadRequestProblemsTest {
 			assertThat(wrongType.statusCode()).isEqualTo(400);
 			assertThat(JSON.readTree(wrongType.body()).get("field").asString()).isEqualTo("roles");
 
+			assertThat(app.post("/api/tokens", "{\"name\":\"shop\",\"roles\":[\"intake\"]}").statusCode())
+				.isEqualTo(201);
+			HttpResponse<String> tokensName = app.post("/api/users", "{\"name\":\"shop\",\"password\":"
+					+ "\"long enough 123\",\"roles\":[\"support\"]}");
+			assertThat(tokensName.statusCode()).as("a user may not take a token's name").isEqualTo(400);
+			assertThat(JSON.readTree(tokensName.body()).get("field").asString()).isEqualTo("name");
+			assertThat(JSON.readTree(tokensName.body()).get("detail").asString()).contains("a token's already");
+			HttpResponse<String> usersName = app.post("/api/tokens", "{\"name\":\"admin\",\"roles\":[\"reviewer\"]}");
+			assertThat(usersName.statusCode()).as("nor a token a user's").isEqualTo(400);
+			assertThat(JSON.readTree(usersName.body()).get("detail").asString()).contains("a user's already");
+			assertThat(app.get("/api/tokens").body()).doesNotContain("\"admin\"");
+
 			HttpResponse<String> broken = app.post("/api/users", "{\"name\":");
 			assertThat(broken.statusCode()).isEqualTo(400);
 			assertThat(JSON.readTree(broken.body()).get("field").asString()).isNotBlank();
@@ -89,6 +101,7 @@ class BadRequestProblemsTest {
 				new Bad("POST", "/api/users", "{\"name\":\"max\",\"password\":\"long enough 123\",\"roles\":[\"boss\"]}",
 						400, "field", "roles"),
 				new Bad("POST", "/api/tokens", "{\"name\":\"no spaces!\",\"roles\":[\"intake\"]}", 400, "field", "name"),
+				new Bad("POST", "/api/tokens", "{\"name\":\"admin\",\"roles\":[\"reviewer\"]}", 400, "field", "name"),
 				new Bad("GET", "/api/users/changes?limit=999999999999", null, 400, "parameter", "limit"),
 				new Bad("GET", "/api/users/changes?limit=-5", null, 400, "parameter", "limit"),
 				new Bad("GET", "/api/users/changes?limit=0", null, 400, "parameter", "limit"),
