@@ -38,7 +38,9 @@ public class EventEntry {
 		}
 	}
 
-	private static IntakeResult rejection(JsonNode node, InvalidEventException e) {
+	private IntakeResult rejection(JsonNode node, InvalidEventException e) {
+		JsonNode type = node == null ? null : node.path("type");
+		intake.countInvalid(type != null && type.isString() ? type.asString() : null);
 		JsonNode id = node == null ? null : node.get("id");
 		return new IntakeResult(null, id != null && id.isString() ? id.asString() : null, IntakeResult.Status.REJECTED,
 				e.getMessage());

@@ -65,6 +65,14 @@ public class EventIntake implements AutoCloseable {
 		return result;
 	}
 
+	/**
+	 * Counts an event rejected before it could be submitted (unreadable, or invalid), under {@code type} when that is
+	 * a known type, as {@code forewarn.events} counts every other outcome.
+	 */
+	public void countInvalid(String type) {
+		meters.invalid(type);
+	}
+
 	/** As {@link #submitAll(List, boolean, BiConsumer)}, returning once what is due is sent, told nothing before. */
 	public List<IntakeResult> submitAll(List<Event> batch) {
 		return submitAll(batch, false, (position, result) -> { });

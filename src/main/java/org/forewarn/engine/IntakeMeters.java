@@ -29,10 +29,19 @@ final class IntakeMeters {
 	}
 
 	void record(Event event, IntakeResult result, long nanos) {
-		String type = EventType.of(event.type()).map(EventType::wireName).orElse("other");
-		Meters meters = found.computeIfAbsent(new Tags(type, result.status()), this::register);
+		Meters meters = found.computeIfAbsent(new Tags(tag(event.type()), result.status()), this::register);
 		meters.events().increment();
 		meters.processing().record(Duration.ofNanos(nanos));
+	}
+
+	/** An event rejected before it reached a lane: unreadable, or its fields invalid. Counted, never timed. */
+	void invalid(String type) {
+		found.computeIfAbsent(new Tags(tag(type), IntakeResult.Status.REJECTED), this::register).events().increment();
+	}
+
+	/** A known type, or "other": the tag never carries a sender's text, so the series stay few. */
+	private static String tag(String type) {
+		return EventType.of(type).map(EventType::wireName).orElse("other");
 	}
 
 	private Meters register(Tags tags) {

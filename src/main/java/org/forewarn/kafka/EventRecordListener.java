@@ -15,6 +15,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -88,6 +89,8 @@ class EventRecordListener {
 			}
 		}
 		if (unreadable != null) {
+			// counted here, where it is sure to be dead-lettered: a failure before it would have it read again
+			intake.countInvalid(typeOf(records.get(events.size())));
 			throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, events.size());
 		}
 	}
@@ -145,12 +148,22 @@ class EventRecordListener {
 	}
 
 	private static boolean claimsToBeATimer(String value) {
+		return EventType.TIMER_FIRED.wireName().equals(typeOf(value));
+	}
+
+	/** The type an unreadable record claims, when it is JSON within the size allowed; null otherwise. */
+	private String typeOf(ConsumerRecord<String, String> record) {
+		return record.value() == null || record.serializedValueSize() > settings.maxRecordSize().toBytes() ? null
+				: typeOf(record.value());
+	}
+
+	private static String typeOf(String value) {
 		try {
-			return EventType.TIMER_FIRED.wireName()
-				.equals(JsonMapper.shared().readTree(value).path("type").asString(null));
+			JsonNode type = JsonMapper.shared().readTree(value).path("type");
+			return type.isString() ? type.asString() : null;
 		}
 		catch (JacksonException e) {
-			return false;
+			return null;
 		}
 	}
 }

@@ -53,6 +53,9 @@ class MetricsTest {
 			await(app, "/api/outreach?customerId=met-yes&status=SENT", 1);
 			await(app, "/api/outreach?customerId=met-no&status=SUPPRESSED", 1);
 			app.post("/api/events", "{\"id\":\"met-bad\",\"type\":\"order.paid\",\"time\":\"" + now + "\"}");
+			app.post("/api/events", "[{\"id\":\"met-r3\",\"type\":\"customer.updated\",\"time\":\"yesterday\","
+					+ "\"customerId\":\"met-yes\"},{\"id\":\"met-r4\",\"type\":\"met.made-up\",\"time\":\"" + now
+					+ "\",\"customerId\":\"met-yes\"}]");
 			app.post("/api/rules/reload", "");
 
 			HttpCaller scraper = app.asNewUser("scraper", "metrics");
@@ -64,6 +67,12 @@ class MetricsTest {
 
 			assertThat(value(text, "forewarn_events_total", "type=\"order.placed\"", "outcome=\"accepted\""))
 				.isEqualTo(2);
+			assertThat(value(text, "forewarn_events_total", "type=\"order.paid\"", "outcome=\"rejected\""))
+				.as("invalid events are counted too").isEqualTo(1);
+			assertThat(value(text, "forewarn_events_total", "type=\"customer.updated\"", "outcome=\"rejected\""))
+				.isEqualTo(1);
+			assertThat(value(text, "forewarn_events_total", "type=\"other\"", "outcome=\"rejected\"")).isEqualTo(1);
+			assertThat(text).as("an unknown type is no tag").doesNotContain("met.made-up");
 			assertThat(value(text, "forewarn_events_total", "type=\"timer.fired\"", "outcome=\"accepted\""))
 				.isGreaterThanOrEqualTo(2);
 			assertThat(value(text, "forewarn_event_processing_seconds_count", "type=\"customer.updated\""))

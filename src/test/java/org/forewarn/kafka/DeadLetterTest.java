@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +93,8 @@ class DeadLetterTest {
 		awaitSent("d2");
 		ConsumerRecord<String, String> dead = deadLetterOf("d2");
 		assertThat(reason(dead)).isEqualTo("time: required");
+		assertThat(forewarn.getBean(MeterRegistry.class).get("forewarn.events").tag("type", "account.feedback")
+			.tag("outcome", "rejected").counter().count()).as("counted as rejected, by its type").isEqualTo(1);
 		assertThat(dead.value()).isNull();
 		assertThat(leftOut(dead)).startsWith(large.length() + " bytes, too large for " + DLT + "; the original is ");
 		assertThat(events("d2")).containsExactly("d2-o-placed", "d2-profile");
