@@ -21,6 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerMapping;
 
+import org.forewarn.shared.JsonMessages;
+
 import tools.jackson.core.JacksonException;
 
 /**
@@ -54,9 +56,9 @@ class BadRequestProblems {
 			String field = json.getPath().stream()
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.collect(Collectors.joining(".")).replace(".[", "[");
-			return problem("Unreadable body", field + ": " + json.getOriginalMessage(), "field", field);
+			return problem("Unreadable body", field + ": " + JsonMessages.plain(json), "field", field);
 		}
-		String reason = e.getCause() instanceof JacksonException json ? json.getOriginalMessage()
+		String reason = e.getCause() instanceof JacksonException json ? JsonMessages.plain(json)
 				: "the body is missing or is not JSON";
 		return problem("Unreadable body", "body: " + reason + "; send a JSON object", "field", "body");
 	}
