@@ -51,9 +51,14 @@ record Expectation(int line, Map<String, String> fields) {
 				+ "'";
 	}
 
+	/** Whether an expected value asks for an empty field: {@code none} ({@code sentAt: none}), or nothing. */
+	static boolean empty(String expected) {
+		return expected.isEmpty() || expected.equals("none");
+	}
+
 	private static boolean same(String field, String expected, Object actual) {
 		if (actual == null) {
-			return expected.isEmpty() || expected.equals("none");
+			return empty(expected);
 		}
 		if (actual instanceof Instant instant) {
 			return instant.equals(instant(expected));

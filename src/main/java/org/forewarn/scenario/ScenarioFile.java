@@ -149,18 +149,17 @@ final class ScenarioFile {
 		for (Node item : sequence(node, "expect")) {
 			Map<String, String> fields = new LinkedHashMap<>();
 			for (Map.Entry<String, Node> field : mapping(item, "an expected outreach record").entrySet()) {
-				fields.put(field.getKey(), text(field.getValue()));
+				String value = text(field.getValue());
+				if (TIME_FIELDS.contains(field.getKey()) && !Expectation.empty(value)) {
+					time(field.getValue(), field.getKey(), value);
+				}
+				fields.put(field.getKey(), value);
 			}
 			List<String> unknown = Expectation.unknownFields(fields);
 			if (!unknown.isEmpty()) {
 				throw error(item, "unknown field '" + unknown.get(0) + "' in an expected outreach record (known: "
 						+ String.join(", ", Expectation.FIELDS.keySet()) + ")");
 			}
-			fields.forEach((field, value) -> {
-				if (TIME_FIELDS.contains(field)) {
-					time(item, field, value);
-				}
-			});
 			expected.add(new Expectation(line(item), fields));
 		}
 		return expected;

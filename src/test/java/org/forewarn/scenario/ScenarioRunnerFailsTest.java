@@ -63,6 +63,27 @@ class ScenarioRunnerFailsTest {
 			.contains("5 scenarios: 1 passed, 4 failed, 1 file could not be read");
 	}
 
+	@Test
+	void noneExpectsAnEmptyTimeAndAWrongTimeNamesItsOwnLine() throws Exception {
+		Path rules = copyOfShippedRules();
+		String withoutConsent = PROFILE.replace("consent: {email: true}", "consent: {email: false}");
+		Files.writeString(rules.resolve("tests/suppressed.yaml"), "scenarios:\n"
+				+ "  - name: no consent, never sent\n    events:\n" + withoutConsent + HARD_DECLINE
+				+ "    expect:\n      - problem: payment.failed\n        status: SUPPRESSED\n"
+				+ "        sentAt: none\n"
+				+ "  - name: a time that is no time\n    events:\n" + withoutConsent + HARD_DECLINE
+				+ "    expect:\n      - problem: payment.failed\n        status: SUPPRESSED\n"
+				+ "        sentAt: yesterday\n");
+
+		ByteArrayOutputStream report = new ByteArrayOutputStream();
+		ScenarioCommand.run(new String[] { rules.toString() }, new PrintStream(report, true, StandardCharsets.UTF_8));
+
+		String text = report.toString(StandardCharsets.UTF_8);
+		assertThat(text).as(text).contains("PASS  no consent, never sent")
+			.contains("suppressed.yaml:21: sentAt: 'yesterday' is not an RFC 3339 time with offset")
+			.contains("2 scenarios: 1 passed, 1 failed");
+	}
+
 	private Path copyOfShippedRules() throws IOException {
 		Path rules = Files.createDirectories(work.resolve("rules/tests"));
 		try (Stream<Path> files = Files.list(Path.of("rules"))) {
