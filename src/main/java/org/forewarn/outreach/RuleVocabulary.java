@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.StandardEnvironment;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * What rules are checked against (channels, templates with the values a message carries, the open-ticket problem
@@ -79,6 +81,9 @@ public final class RuleVocabulary {
 						new org.springframework.core.io.FileSystemResource(settingsFile))
 					.forEach(environment.getPropertySources()::addLast);
 			}
+			catch (MarkedYAMLException e) {
+				throw new SettingsException(settingsFile + notYaml(e));
+			}
 			catch (IOException e) {
 				throw new UncheckedIOException("cannot read " + settingsFile, e);
 			}
@@ -108,6 +113,15 @@ public final class RuleVocabulary {
 		}
 		String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
 		return (reason.startsWith(e.getName().toString()) ? "" : e.getName() + ": ") + reason;
+	}
+
+	/** Where the parser stopped and why, and what it was reading then: {@code :10:1: not valid YAML: ...}. */
+	private static String notYaml(MarkedYAMLException e) {
+		Mark stop = e.getProblemMark();
+		Mark start = e.getContextMark();
+		return (stop == null ? "" : ":" + (stop.getLine() + 1) + ":" + (stop.getColumn() + 1)) + ": not valid YAML: "
+				+ e.getProblem() + (e.getContext() == null ? "" : ", " + e.getContext()) + (start == null ? ""
+						: " from line " + (start.getLine() + 1) + ", column " + (start.getColumn() + 1));
 	}
 
 	/** A setting the rules are checked against cannot be read; the message names the file and the setting. */

@@ -145,6 +145,20 @@ class ValidateChecksTest {
 	}
 
 	@Test
+	void aSettingsFileThatIsNotYamlIsNamedWithTheLineTheParserStoppedAt() throws Exception {
+		Files.writeString(settings, Files.readString(settings) + """
+				    quiet-hours:
+				      sms: "21:00-08:00
+				      email: ""
+				""");
+
+		assertThatThrownBy(() -> RuleVocabulary.fromSettings(settings))
+			.isInstanceOf(RuleVocabulary.SettingsException.class)
+			.hasMessage(settings + ":10:1: not valid YAML: found unexpected end of stream, while scanning a quoted scalar"
+					+ " from line 9, column 15");
+	}
+
+	@Test
 	void aTemplatesFolderThatDoesNotExist() throws Exception {
 		Files.writeString(settings, Files.readString(settings).replace(work.resolve("templates").toString(),
 				work.resolve("templats").toString()));
