@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Guardrails on automatic outreach ({@code forewarn.guardrails.*}).
+ * Guardrails on automatic outreach ({@code forewarn.guardrails.*}). Hours, zones and caps are read when bound, as the
+ * guardrails read them, so that a value they cannot use stops the start and {@code validate}, naming the setting,
+ * rather than the first send.
  *
  * @param quietHours hours in the customer's own day when a channel stays silent
  * @param businessHours when follow-up tasks are opened for people
@@ -29,6 +31,11 @@ public record GuardrailSettings(@DefaultValue QuietHours quietHours, @DefaultVal
 	 */
 	public record QuietHours(@DefaultValue("true") boolean enabled, @DefaultValue("21:00-08:00") String sms,
 			@DefaultValue("") String email) {
+
+		public QuietHours {
+			SilentWindow.quiet("forewarn.guardrails.quiet-hours.sms", sms);
+			SilentWindow.quiet("forewarn.guardrails.quiet-hours.email", email);
+		}
 	}
 
 	/**
@@ -39,6 +46,11 @@ public record GuardrailSettings(@DefaultValue QuietHours quietHours, @DefaultVal
 	public record BusinessHours(@DefaultValue("09:00-17:00") String hours,
 			@DefaultValue({ "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY" }) List<DayOfWeek> days,
 			@DefaultValue("") String zone) {
+
+		public BusinessHours {
+			SilentWindow.openOnly("forewarn.guardrails.business-hours.hours", hours, days);
+			org.forewarn.outreach.QuietHours.taskZone(zone);
+		}
 	}
 
 	/**
@@ -51,6 +63,12 @@ public record GuardrailSettings(@DefaultValue QuietHours quietHours, @DefaultVal
 	 */
 	public record Caps(@DefaultValue("true") boolean enabled, @DefaultValue("2 per day, 5 per week") String email,
 			@DefaultValue("1 per day, 3 per week") String sms, @DefaultValue("none") String task) {
+
+		public Caps {
+			FrequencyCaps.parse("forewarn.guardrails.caps.email", email);
+			FrequencyCaps.parse("forewarn.guardrails.caps.sms", sms);
+			FrequencyCaps.parse("forewarn.guardrails.caps.task", task);
+		}
 	}
 
 	/** @param problems problem codes held back (suppressed) while a ticket is open; empty: none */

@@ -35,7 +35,7 @@ class QuietHours {
 		this.email = SilentWindow.quiet("forewarn.guardrails.quiet-hours.email", quiet.email());
 		this.task = SilentWindow.openOnly("forewarn.guardrails.business-hours.hours", business.hours(),
 				business.days());
-		this.taskZone = business.zone() == null || business.zone().isBlank() ? null : zone(business.zone());
+		this.taskZone = taskZone(business.zone());
 	}
 
 	/**
@@ -72,7 +72,11 @@ class QuietHours {
 		};
 	}
 
-	private static ZoneId zone(String id) {
+	/** The zone of {@code forewarn.guardrails.business-hours.zone}; null when empty (the customer's own zone). */
+	static ZoneId taskZone(String id) {
+		if (id == null || id.isBlank()) {
+			return null;
+		}
 		try {
 			return ZoneId.of(id);
 		}

@@ -145,6 +145,35 @@ class ValidateChecksTest {
 	}
 
 	@Test
+	void aGuardrailTheServiceWouldRefuseIsNamedWithItsFile() throws Exception {
+		String sound = Files.readString(settings);
+		Files.writeString(settings, sound + """
+				    caps:
+				      email: "two per day"
+				""");
+		assertThatThrownBy(() -> RuleVocabulary.fromSettings(settings))
+			.isInstanceOf(RuleVocabulary.SettingsException.class)
+			.hasMessage(settings + ": forewarn.guardrails.caps.email: 'two per day' is not a cap like"
+					+ " '2 per day, 5 per week' (or 'none')");
+
+		Files.writeString(settings, sound + """
+				    quiet-hours:
+				      email: "25:00-07:00"
+				""");
+		assertThatThrownBy(() -> RuleVocabulary.fromSettings(settings))
+			.hasMessage(settings + ": forewarn.guardrails.quiet-hours.email: '25:00-07:00' is not a time range like"
+					+ " 21:00-08:00");
+
+		Files.writeString(settings, sound + """
+				    business-hours:
+				      zone: Europe/Lisbn
+				""");
+		assertThatThrownBy(() -> RuleVocabulary.fromSettings(settings))
+			.hasMessage(settings + ": forewarn.guardrails.business-hours.zone: 'Europe/Lisbn' is not a time zone like"
+					+ " America/Sao_Paulo");
+	}
+
+	@Test
 	void aSettingsFileThatIsNotYamlIsNamedWithTheLineTheParserStoppedAt() throws Exception {
 		Files.writeString(settings, Files.readString(settings) + """
 				    quiet-hours:
