@@ -24,6 +24,7 @@ final class DecisionTables {
 	private static final Pattern CELL = Pattern.compile("(?:cell|at) \\$?([A-Z]{1,3})\\$?(\\d+)");
 	private static final Pattern ROW_NUMBER = Pattern.compile("Row number: (\\d+)");
 	private static final Pattern QUOTED = Pattern.compile("'([\\w.$]+)'");
+	private static final Pattern UNANALYSED = Pattern.compile("Unable to Analyse Expression (.+?): \\[Error");
 	private static final Pattern DRL_POSITION = Pattern.compile("\\s*\\[?Line:? \\d+[:,] ?(Column: )?\\d+\\]?");
 
 	private DecisionTables() {
@@ -81,6 +82,29 @@ final class DecisionTables {
 					.replaceAll(";\\s*$", "").strip());
 			}
 			return new RuleError(file, row, DRL_POSITION.matcher(message).replaceAll("").strip());
+		}
+
+		/**
+		 * The DRL lines of a condition the compiler names without a line ({@code Unable to Analyse Expression open ==
+		 * yes: ...}); each rule is one row. The {@code nth} of {@code alike} such messages is about the {@code nth}
+		 * line holding it when as many lines do; a message said once is about every line holding it, as the compiler
+		 * says the same message once and the same condition fails alike. Empty when it cannot be told.
+		 */
+		List<Integer> linesOfCondition(String message, int nth, int alike) {
+			Matcher unanalysed = UNANALYSED.matcher(message);
+			if (!unanalysed.find()) {
+				return List.of();
+			}
+			Pattern condition = Pattern.compile("(?<![\\w$.])" + Pattern.quote(unanalysed.group(1).strip())
+					+ "(?![\\w(])");
+			String[] lines = drl.split("\\R", -1);
+			List<Integer> holding = new ArrayList<>();
+			for (int i = 0; i < lines.length; i++) {
+				if (condition.matcher(lines[i]).find()) {
+					holding.add(i + 1);
+				}
+			}
+			return alike == 1 ? holding : holding.size() == alike ? List.of(holding.get(nth)) : List.of();
 		}
 
 		/** The table's rows as cells (CSV tables only; empty for spreadsheets). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
@@ -127,9 +128,14 @@ public final class RuleSetLoader {
 		sources.stream().filter(s -> s.table() == null).forEach(s -> drl.put(s.file(), s.drl()));
 		try {
 			KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
-			List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-				.map(m -> error(m, tables, drl))
-				.toList();
+			List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+			List<RuleError> errors = new ArrayList<>();
+			for (Message m : messages) {
+				List<Message> same = messages.stream()
+					.filter(o -> Objects.equals(o.getPath(), m.getPath()) && Objects.equals(o.getText(), m.getText()))
+					.toList();
+				errors.addAll(errors(m, same.indexOf(m), same.size(), tables, drl));
+			}
 			// after a syntax error the parser adds this for the same file; it says nothing new
 			return errors.stream().filter(e -> !(e.message().equals(NO_PACKAGE)
 					&& errors.stream().anyMatch(o -> o.file().equals(e.file()) && !o.message().equals(NO_PACKAGE))))
@@ -140,19 +146,27 @@ public final class RuleSetLoader {
 		}
 	}
 
-	private static RuleError error(Message message, Map<String, DecisionTables.Generated> tables,
-			Map<String, String> drl) {
+	/**
+	 * The compiler's message in the rule file's words, the {@code nth} of {@code alike} messages with the same text:
+	 * one error, or one per table row when it names a condition that several rows hold.
+	 */
+	private static List<RuleError> errors(Message message, int nth, int alike,
+			Map<String, DecisionTables.Generated> tables, Map<String, String> drl) {
 		String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + RESOURCES, "");
 		String text = RuleError.compact(message.getText());
 		DecisionTables.Generated table = tables.get(path);
 		if (table != null) {
-			RuleError row = table.locate(message.getLine(), text);
-			String column = ReadableErrors.column(table, row);
-			return column == null ? row : new RuleError(row.file(), row.line(), column + ": correct this cell ("
-					+ "Drools: " + row.message() + ")");
+			List<Integer> lines = message.getLine() > 0 ? List.of(message.getLine())
+					: table.linesOfCondition(text, nth, alike);
+			return (lines.isEmpty() ? List.of(0) : lines).stream().map(line -> {
+				RuleError row = table.locate(line, text);
+				String column = ReadableErrors.column(table, row);
+				return column == null ? row : new RuleError(row.file(), row.line(), column + ": correct this cell ("
+						+ "Drools: " + row.message() + ")");
+			}).toList();
 		}
 		RuleError error = new RuleError(path, message.getLine(), text);
-		return drl.containsKey(path) ? ReadableErrors.explain(error, drl.get(path)) : error;
+		return List.of(drl.containsKey(path) ? ReadableErrors.explain(error, drl.get(path)) : error);
 	}
 
 	/** Each rule's id with its name, by id. */

@@ -101,6 +101,29 @@ class DecisionTableTest {
 	}
 
 	@Test
+	void aConditionCellTheCompilerCannotReadIsRejectedAtItsRowAndColumn() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		String shipped = Files.readString(Path.of("rules/shipment-exceptions.drl.csv"));
+		String column = "column E \"Only while the order is open\": correct this cell (Drools: Unable to Analyse"
+				+ " Expression open == yes";
+
+		Files.writeString(rules.resolve("shipment-exceptions.drl.csv"),
+				shipped.replace(",true,email,shipment_exception_delay", ",yes,email,shipment_exception_delay"));
+		assertThatThrownBy(() -> new RuleSetLoader(Clock.systemUTC()).load(rules))
+			.isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.errors())
+				.singleElement().satisfies(error -> {
+					assertThat(error.line()).isEqualTo(13);
+					assertThat(error.message()).startsWith(column);
+				}));
+
+		Files.writeString(rules.resolve("shipment-exceptions.drl.csv"), shipped.replace(",true,", ",yes,"));
+		assertThatThrownBy(() -> new RuleSetLoader(Clock.systemUTC()).load(rules))
+			.isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.errors())
+				.allSatisfy(error -> assertThat(error.message()).startsWith(column))
+				.extracting(RuleError::line).containsExactlyInAnyOrder(11, 13));
+	}
+
+	@Test
 	void aValueWithoutAColumnHeaderIsRejectedAtItsCell() throws Exception {
 		Path rules = Files.createDirectories(work.resolve("rules"));
 		Files.writeString(rules.resolve("codes.drl.csv"), TABLE.formatted("exceptionCode")
