@@ -64,15 +64,7 @@ class LateEventReasoningTest {
 				"{\"id\":\"e4\",\"type\":\"order.payment_failed\",\"time\":\"2026-03-05T10:00:00Z\",\"customerId\":\"c1\","
 						+ "\"orderId\":\"o1\",\"data\":{\"hard\":true}}"));
 
-		assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", dir.resolve("out").toString() }))
-			.isZero();
-
-		List<JsonNode> notices = Files.readAllLines(dir.resolve("out/outreach.jsonl")).stream()
-			.map(JSON::readTree)
-			.filter(o -> o.get("rule").asString().equals("payment-failed-hard"))
-			.toList();
-		assertThat(notices).hasSize(1);
-		return notices.get(0);
+		return onlyRecordOf("payment-failed-hard", events, dir);
 	}
 
 	private JsonNode notice(String lateEvent) throws Exception {
@@ -91,15 +83,21 @@ class LateEventReasoningTest {
 				"{\"id\":\"e6\",\"type\":\"account.activity\",\"time\":\"2026-03-12T00:00:00Z\",\"customerId\":\"c2\","
 						+ "\"data\":{\"metric\":\"logins\",\"value\":1}}"));
 
+		JsonNode notice = onlyRecordOf("shipment-late-notice", events, dir);
+		assertThat(notice.get("decidedAt").asString()).isEqualTo("2026-03-08T12:00:00Z");
+		return notice;
+	}
+
+	/** Replays the events into {@code dir}: the one outreach record of the rule. */
+	private static JsonNode onlyRecordOf(String rule, Path events, Path dir) throws Exception {
 		assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", dir.resolve("out").toString() }))
 			.isZero();
 
-		List<JsonNode> notices = Files.readAllLines(dir.resolve("out/outreach.jsonl")).stream()
+		List<JsonNode> records = Files.readAllLines(dir.resolve("out/outreach.jsonl")).stream()
 			.map(JSON::readTree)
-			.filter(o -> o.get("rule").asString().equals("shipment-late-notice"))
+			.filter(o -> o.get("rule").asString().equals(rule))
 			.toList();
-		assertThat(notices).hasSize(1);
-		assertThat(notices.get(0).get("decidedAt").asString()).isEqualTo("2026-03-08T12:00:00Z");
-		return notices.get(0);
+		assertThat(records).hasSize(1);
+		return records.get(0);
 	}
 }

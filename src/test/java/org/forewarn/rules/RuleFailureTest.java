@@ -50,9 +50,7 @@ class RuleFailureTest {
 		Files.writeString(rules.resolve("rules.drl"), RULES);
 		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
 
-		Evaluation evaluation = engine.evaluate(new CustomerState("c1"),
-				new Trigger("e1", "account.activity", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()),
-				List.of());
+		Evaluation evaluation = evaluate(engine);
 
 		Decisions decisions = evaluation.decisions();
 		assertThat(decisions.outreach()).extracting(r -> r.decided().rule()).containsExactly("sound");
@@ -90,9 +88,7 @@ class RuleFailureTest {
 				""");
 		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
 
-		Evaluation evaluation = engine.evaluate(new CustomerState("c1"),
-				new Trigger("e1", "account.activity", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()),
-				List.of());
+		Evaluation evaluation = evaluate(engine);
 
 		Decisions decisions = evaluation.decisions();
 		assertThat(decisions.outreach()).extracting(r -> r.decided().rule()).containsExactly("sound");
@@ -111,12 +107,16 @@ class RuleFailureTest {
 		Files.writeString(rules.resolve("none.drl"), "package rules;\n");
 		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
 
-		Evaluation evaluation = engine.evaluate(new CustomerState("c1"),
-				new Trigger("e1", "account.activity", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()),
-				List.of());
+		Evaluation evaluation = evaluate(engine);
 
 		assertThat(evaluation.decisions().outreach()).isEmpty();
 		assertThat(evaluation.decisions().detections()).isEmpty();
 		assertThat(evaluation.decisions().failures()).isEmpty();
+	}
+
+	private static Evaluation evaluate(RuleEngine engine) {
+		return engine.evaluate(new CustomerState("c1"),
+				new Trigger("e1", "account.activity", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()),
+				List.of());
 	}
 }
