@@ -106,7 +106,10 @@ public class OutreachPlanner {
 			wakeups.addAll(creator.create(draft(request, key, evaluation, state, now), state, now, trigger.occurredAt())
 				.wakeups());
 		}
-		evaluation.decisions().wakeups().stream().filter(w -> w.at().isAfter(now)).forEach(wakeups::add);
+		// after the event's own time, not the moment it was reasoned about: a late event's wakeups since then fire at
+		// once and decide at their own time, as they would for a customer the rules had not decided for lately
+		evaluation.decisions().wakeups().stream().filter(w -> w.at().isAfter(trigger.occurredAt()))
+			.forEach(wakeups::add);
 		return wakeups;
 	}
 

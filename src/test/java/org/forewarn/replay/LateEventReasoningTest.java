@@ -51,6 +51,34 @@ class LateEventReasoningTest {
 		assertThat(alone.get("status").asString() + " " + alone.get("statusReason").asString()).isEqualTo(stale);
 	}
 
+	@Test
+	void aLateEventsWakeupsSinceItsOwnTimeStillFireAndDecideAtTheirTime() throws Exception {
+		// c1 asked to cancel at 11:00 on 03-10 (a follow-up decided then); only then came an order placed on 03-07
+		// whose handoff deadline (03-08) passed: its handoff check of 03-09 fires at once and its notice goes out
+		Path dir = Files.createTempDirectory(work, "run");
+		Path events = Files.write(dir.resolve("events.jsonl"), List.of(
+				"{\"id\":\"e1\",\"type\":\"customer.updated\",\"time\":\"2026-03-01T09:00:00Z\",\"customerId\":\"c1\","
+						+ "\"data\":{\"email\":\"ana@example.com\",\"timeZone\":\"UTC\",\"consent\":{\"email\":true}}}",
+				"{\"id\":\"e2\",\"type\":\"account.cancel_requested\",\"time\":\"2026-03-10T11:00:00Z\","
+						+ "\"customerId\":\"c1\",\"data\":{\"reason\":\"price\"}}",
+				"{\"id\":\"e3\",\"type\":\"order.placed\",\"time\":\"2026-03-07T12:00:00Z\",\"customerId\":\"c1\","
+						+ "\"orderId\":\"o1\",\"data\":{\"shipBy\":\"2026-03-08T00:00:00Z\","
+						+ "\"promisedBy\":\"2026-03-20T00:00:00Z\"}}",
+				"{\"id\":\"e4\",\"type\":\"account.activity\",\"time\":\"2026-03-10T12:00:00Z\",\"customerId\":\"c2\","
+						+ "\"data\":{\"metric\":\"logins\",\"value\":1}}"));
+
+		assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", dir.resolve("out").toString() }))
+			.isZero();
+
+		List<String> notices = Files.readAllLines(dir.resolve("out/outreach.jsonl")).stream()
+			.map(JSON::readTree)
+			.filter(o -> o.get("rule").asString().equals("order-not-shipped-notice"))
+			.map(o -> o.get("status").asString())
+			.toList();
+		assertThat(notices).as("the stale decision at the event, then the timely one at its handoff check")
+			.containsExactlyInAnyOrder("EXPIRED", "SENT");
+	}
+
 	/** The hard decline's notice when the late failure comes after a cancel request of {@code whoAskedToCancel}. */
 	private JsonNode paymentNotice(String whoAskedToCancel) throws Exception {
 		Path dir = Files.createTempDirectory(work, "run");
