@@ -93,7 +93,8 @@ public class EventIntake implements AutoCloseable {
 		IntakeResult[] results = new IntakeResult[batch.size()];
 		Map<Integer, List<Integer>> byLane = new LinkedHashMap<>();
 		Map<String, Integer> laneOfId = new HashMap<>();
-		List<Integer> copies = new ArrayList<>();
+		Map<String, Integer> firstAt = new HashMap<>();
+		Map<Integer, Integer> copies = new LinkedHashMap<>(); // a copy's position, and its id's first one
 		for (int i = 0; i < batch.size(); i++) {
 			results[i] = refusal(batch.get(i));
 			if (results[i] != null) {
@@ -101,9 +102,10 @@ public class EventIntake implements AutoCloseable {
 				continue;
 			}
 			int lane = lanes.lane(batch.get(i).customerId());
+			firstAt.putIfAbsent(batch.get(i).id(), i);
 			Integer earlier = laneOfId.putIfAbsent(batch.get(i).id(), lane);
 			if (earlier != null && earlier != lane) {
-				copies.add(i); // another lane has the id first: it must win, not race this one
+				copies.put(i, firstAt.get(batch.get(i).id())); // another lane has the id first: it must win, not race
 			}
 			else {
 				byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(i);
@@ -139,18 +141,27 @@ public class EventIntake implements AutoCloseable {
 				}
 			}
 		});
-		for (int position : copies) {
-			Event event = batch.get(position);
-			try (LogContext.Scope scope = LogContext.event(event.id(), event.customerId())) {
-				results[position] = process(event);
-			}
+		copies.forEach((position, first) -> {
+			results[position] = copyOf(batch.get(position), results[first]);
 			done.accept(position, results[position]);
-		}
+		});
 		long each = (System.nanoTime() - started) / Math.max(1, batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			count(batch.get(i), results[i], each);
 		}
 		return List.of(results);
+	}
+
+	/**
+	 * The answer for a later copy of an id, for another customer: a duplicate once the first was stored; failed
+	 * with it otherwise, and never stored itself, so that the first copy, sent again, is not taken for a duplicate.
+	 */
+	private static IntakeResult copyOf(Event copy, IntakeResult first) {
+		if (first.status() == IntakeResult.Status.ACCEPTED || first.status() == IntakeResult.Status.DUPLICATE) {
+			return new IntakeResult(null, copy.id(), IntakeResult.Status.DUPLICATE, null);
+		}
+		return new IntakeResult(null, copy.id(), IntakeResult.Status.FAILED, "the event with this id earlier in the "
+				+ "batch, for another customer, was not stored (" + first.status() + "); send them again");
 	}
 
 	/** A lane refusing work (shutting down) fails like the work would: its events are then tried one at a time. */

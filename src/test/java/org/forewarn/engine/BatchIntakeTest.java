@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.forewarn.event.Event;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.forewarn.event.EventParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,36 @@ class BatchIntakeTest {
 
 		assertThat(results).extracting(IntakeResult::status).containsExactly(IntakeResult.Status.ACCEPTED,
 				IntakeResult.Status.DUPLICATE);
+	}
+
+	@Test
+	void aCopyOfAnIdWhoseFirstWasNotStoredFailsWithItAndIsNotStored() {
+		Set<String> stored = ConcurrentHashMap.newKeySet();
+		CustomerProcessor processor = mock(CustomerProcessor.class);
+		when(processor.processAll(anyList(), eq(true))).thenAnswer(call -> {
+			List<Event> share = call.getArgument(0);
+			if (share.get(0).customerId().equals("c-down")) {
+				throw new DataAccessResourceFailureException("the database is down");
+			}
+			return share.stream().map(e -> stored.add(e.id())).toList();
+		});
+		when(processor.process(any())).thenAnswer(call -> {
+			Event event = call.getArgument(0);
+			if (event.customerId().equals("c-down")) {
+				throw new DataAccessResourceFailureException("the database is down");
+			}
+			return stored.add(event.id());
+		});
+		EventIntake intake = new EventIntake(processor, lanes, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5),
+				new SimpleMeterRegistry());
+
+		List<IntakeResult> results = intake.submitAll(List.of(event("same", "c-down", NOW),
+				event("same", otherLaneThan("c-down"), NOW)), true, (position, result) -> { });
+
+		assertThat(results).extracting(IntakeResult::status).containsExactly(IntakeResult.Status.FAILED,
+				IntakeResult.Status.FAILED);
+		assertThat(results.get(1).reason()).contains("earlier in the batch", "was not stored");
+		assertThat(stored).as("sent again, the first copy is not taken for a duplicate").isEmpty();
 	}
 
 	private String otherLaneThan(String customerId) {
