@@ -29,12 +29,14 @@ class CustomerPage {
 	}
 
 	/**
-	 * The search box and the console's links: goes to the customer's page, or is it for an id that a path cannot
-	 * carry (a slash, a backslash, a semicolon, a percent sign, a dot segment: the server refuses such a path).
+	 * The search box ({@code id}, as typed) and the console's links ({@code exact}, the id as held): goes to the
+	 * customer's page, or is it for an id that a path cannot carry (a slash, a backslash, a semicolon, a percent sign,
+	 * a dot segment: the server refuses such a path).
 	 */
 	@GetMapping("/customers")
-	String find(@RequestParam(required = false) String id, Model model) {
-		String customer = Params.text(id);
+	String find(@RequestParam(required = false) String id, @RequestParam(required = false) String exact,
+			Model model) {
+		String customer = exact != null && !exact.isEmpty() ? exact : Params.text(id);
 		if (customer == null) {
 			return "redirect:/outreach";
 		}

@@ -33,6 +33,8 @@ public final class ReplayCommand {
 			+ "[--compare OTHER_RULES_DIR] [--warn-above PERCENT] [--on-time-problems PROBLEM,...] [--spring.setting=value ...]";
 	private static final List<String> OPTIONS = List.of("--out", "--rules", "--compare", "--warn-above",
 			"--on-time-problems");
+	/** Spring Boot's own switches, which take no value. */
+	private static final List<String> SPRING_SWITCHES = List.of("--debug", "--trace");
 	/** A rule whose messages reach more than this share of all orders is flagged in the report. */
 	static final double WARN_ABOVE_PERCENT = 10;
 	private static final Pattern PROBLEM_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
@@ -56,7 +58,7 @@ public final class ReplayCommand {
 				case "--warn-above" -> warnAbove = i + 1 < args.length ? args[++i] : "";
 				case "--on-time-problems" -> onTimeProblems = i + 1 < args.length ? args[++i] : null;
 				default -> {
-					if (args[i].startsWith("--") && !args[i].contains("=")) {
+					if (args[i].startsWith("--") && !args[i].contains("=") && !SPRING_SWITCHES.contains(args[i])) {
 						System.err.println("replay: unknown option " + args[i]
 								+ Suggestions.didYouMean(args[i], OPTIONS) + "; a setting is given as --name=value");
 						System.err.println(USAGE);

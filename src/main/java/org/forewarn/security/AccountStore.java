@@ -51,7 +51,8 @@ class AccountStore {
 	void addUser(String name, String password, Set<Role> roles, String actor) {
 		checkName(name);
 		try {
-			// the token's name is looked for in the insert itself, not in a query before it
+			// the token's name is looked for in the insert itself, not in a query before it; a token and a user given
+			// the same name at the very same moment could still both pass
 			if (jdbc.sql("insert into account (name, password_hash, roles, created_at) select ?, ?, ?, ? where not "
 					+ "exists (select 1 from api_token where name = ?)")
 				.params(name, passwords.encode(password), Role.join(roles), now(), name).update() == 0) {

@@ -210,6 +210,17 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
+	void theListsLinkToTheCustomerAsHeldSpacesAndAll() throws Exception {
+		decide(" spaced-1 ", "review");
+
+		browser.signIn("sam", "sam-password-1");
+		browser.open("/outreach");
+		browser.find(By.linkText("spaced-1")).click();
+
+		assertThat(browser.find(By.id("orders")).getText()).contains("spaced-1 -o");
+	}
+
+	@Test
 	void aSupportUserIsRefusedTheReviewQueue() throws Exception {
 		browser.signIn("sam", "sam-password-1");
 		assertThat(navigation()).containsExactly("Today", "Follow-ups", "Outreach", "Needs a person", "Suppressions",
