@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -181,7 +182,9 @@ class WebSecurityConfiguration {
 			.hasAnyRole(SUPPORT, REVIEWER, RULES, INTAKE, METRICS, PRIVACY, ADMIN)
 			.anyRequest().hasRole(ADMIN))
 			.formLogin(form -> form.loginPage("/login").permitAll().successHandler(accountCheck.onSignIn()))
-			.logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
+			.logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
+			// a page's address names a customer: it stays on this site
+			.headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.SAME_ORIGIN)));
 		if (registrations.getIfAvailable() != null) {
 			OidcRoles roles = new OidcRoles(settings.oidc().rolesClaim());
 			http.oauth2Login(login -> login.loginPage("/login")

@@ -79,6 +79,20 @@ class SignInThrottleTest {
 	}
 
 	@Test
+	void theConsolesSessionStaysOnItsSiteAndItsAddressesToo() throws Exception {
+		try (ForewarnApp app = ForewarnApp.start(data)) {
+			HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+			HttpResponse<String> signIn = send(browser,
+					HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/login")).GET());
+
+			assertThat(signIn.headers().allValues("Set-Cookie")).anySatisfy(
+					cookie -> assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Lax"));
+			assertThat(signIn.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+		}
+	}
+
+	@Test
 	void basicAndTheSignInFormAreHeldBackBeforeThePasswordIsChecked() throws Exception {
 		try (ForewarnApp app = ForewarnApp.start(data)) {
 			for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
