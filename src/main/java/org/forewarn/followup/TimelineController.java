@@ -18,6 +18,7 @@ import org.forewarn.outreach.OutreachStore;
 import org.forewarn.outreach.StatusChange;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/customers/{id}/timeline}: events, detections and outreach steps of one customer in time order. */
@@ -33,6 +34,12 @@ class TimelineController {
 		this.events = events;
 		this.detections = detections;
 		this.outreach = outreach;
+	}
+
+	@Operation(summary = "The same, for a customer id a path cannot carry (a slash, a backslash, a semicolon...)")
+	@GetMapping("/api/customers/timeline")
+	List<TimelineItem> timelineOf(@Parameter(example = "tenant/7") @RequestParam String customerId) {
+		return timeline(customerId);
 	}
 
 	@Operation(summary = "Events, detections and outreach of one customer, in time order")

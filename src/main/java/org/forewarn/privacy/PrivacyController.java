@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -39,6 +40,18 @@ class PrivacyController {
 	@DeleteMapping("/{customerId}")
 	PrivacyRequests.Erasure erase(@PathVariable String customerId, Principal user) {
 		return badRequests(() -> requests.erase(customerId, user.getName())).orElseThrow(() -> nothingHeld(customerId));
+	}
+
+	@Operation(summary = "Export, for a customer id a path cannot carry (a slash, a backslash, a semicolon...)")
+	@GetMapping("/export")
+	Object exportOf(@RequestParam String customerId, Principal user) {
+		return export(customerId, user);
+	}
+
+	@Operation(summary = "Erase, for a customer id a path cannot carry (a slash, a backslash, a semicolon...)")
+	@DeleteMapping
+	PrivacyRequests.Erasure eraseOf(@RequestParam String customerId, Principal user) {
+		return erase(customerId, user);
 	}
 
 	private static <T> T badRequests(java.util.function.Supplier<T> call) {

@@ -86,7 +86,7 @@ class WebSecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/outreach/*/preview").hasRole(REVIEWER)
 				.requestMatchers(HttpMethod.GET, "/api/outreach", "/api/outreach/failed", "/api/outreach/*/history",
 						"/api/outreach/*/attempts", "/api/followups", "/api/followups/summary",
-						"/api/customers/*/timeline")
+						"/api/customers/*/timeline", "/api/customers/timeline")
 				.hasRole(SUPPORT)
 				// every signed-in user changes their own password
 				.requestMatchers(HttpMethod.POST, "/api/me/password").authenticated()
@@ -105,8 +105,8 @@ class WebSecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/rules").hasRole(RULES)
 				.requestMatchers(HttpMethod.POST, "/api/rules/reload").hasRole(RULES)
 				.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole(METRICS)
-				.requestMatchers(HttpMethod.GET, "/api/customers/*/export").hasRole(PRIVACY)
-				.requestMatchers(HttpMethod.DELETE, "/api/customers/*").hasRole(PRIVACY)
+				.requestMatchers(HttpMethod.GET, "/api/customers/*/export", "/api/customers/export").hasRole(PRIVACY)
+				.requestMatchers(HttpMethod.DELETE, "/api/customers/*", "/api/customers").hasRole(PRIVACY)
 				// users, tokens, other actuator endpoints and anything added later without a rule here
 				.anyRequest().hasRole(ADMIN))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

@@ -64,6 +64,18 @@ class EventsApiTest {
 	}
 
 	@Test
+	void aCustomerWhoseIdAPathCannotCarryHasATimelineByQuery() throws Exception {
+		String event = "{\"id\":\"api-6-a\",\"type\":\"account.activity\",\"time\":\""
+				+ Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"customerId\":\"tenant/6;x\","
+				+ "\"data\":{\"metric\":\"logins\",\"value\":3}}";
+		assertThat(app.post("/api/events", event).statusCode()).isEqualTo(202);
+
+		String timeline = app.get("/api/customers/timeline?customerId=tenant%2F6%3Bx").body();
+
+		assertThat(timeline).contains("\"kind\":\"event\"", "api-6-a");
+	}
+
+	@Test
 	void aRepeatedEventIdIsADuplicateAndNeverActedOnTwice() throws Exception {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		String lowRating = "{\"id\":\"api-2-f\",\"type\":\"account.feedback\",\"time\":\"" + now

@@ -97,6 +97,7 @@ class AccessControlTest {
 				new Endpoint("POST", "/api/followups/none/resolve", "{\"note\":\"done\"}", SUPPORT, 404),
 				new Endpoint("POST", "/api/followups/none/dismiss", null, SUPPORT, 404),
 				new Endpoint("GET", "/api/customers/c1/timeline", null, SUPPORT, 200),
+				new Endpoint("GET", "/api/customers/timeline?customerId=a%2Fb", null, SUPPORT, 200),
 				new Endpoint("GET", "/api/outcomes", null,
 						Set.of("support", "reviewer", "rules", "admin"), 200),
 				new Endpoint("GET", "/api/suppressions", null, SUPPORT, 200),
@@ -121,6 +122,8 @@ class AccessControlTest {
 				new Endpoint("GET", "/actuator/prometheus", null, METRICS, 200),
 				new Endpoint("GET", "/api/customers/nobody/export", null, PRIVACY, 404),
 				new Endpoint("DELETE", "/api/customers/nobody", null, PRIVACY, 404),
+				new Endpoint("GET", "/api/customers/export?customerId=no%2Fbody", null, PRIVACY, 404),
+				new Endpoint("DELETE", "/api/customers?customerId=no%2Fbody", null, PRIVACY, 404),
 				// the API description: anyone signed in, whatever the role
 				new Endpoint("GET", "/v3/api-docs", null, SIGNED_IN, 200),
 				// public: their own signatures decide (a wrong one is the controller's 403, signed in or not)
