@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 import org.forewarn.channel.TemplateCheck;
 import org.forewarn.shared.Suggestions;
@@ -22,6 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("forewarn.delivery")
 public record DeliverySettings(@DefaultValue Retry retry, @DefaultValue Fallback fallback,
 		@DefaultValue("undeliverable") String fallbackTemplate) {
+
+	/**
+	 * The template a fallback to {@code channel} uses: the one it falls back from when that has a text for the
+	 * channel ({@code hasText}), else {@link #fallbackTemplate}.
+	 */
+	String templateFor(String template, String channel, BiPredicate<String, String> hasText) {
+		return hasText.test(template, channel) ? template : fallbackTemplate;
+	}
 
 	/**
 	 * @param maxAttempts attempts in all, the first included, before a transient failure counts as final

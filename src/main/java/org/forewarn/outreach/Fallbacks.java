@@ -68,8 +68,7 @@ class Fallbacks {
 		if (next == null || next.equals(failed.channel())) {
 			return null;
 		}
-		String template = channels.hasTemplate(failed.template(), next) ? failed.template()
-				: settings.fallbackTemplate();
+		String template = settings.templateFor(failed.template(), next, channels::hasTemplate);
 		SendPolicy policy = new SendPolicy(failed.policy().notLaterThan(), rest, failed.policy().deferWhenCapped(),
 				failed.policy().step(), failed.policy().holdoutPercent());
 		String explanation = "Fallback for " + failed.channel() + " outreach " + failed.id() + " ("

@@ -56,7 +56,7 @@ public final class RuleVocabulary {
 			if (next.equals(previous) || !TemplateCheck.CHANNELS.contains(next)) {
 				return List.of(); // an unknown channel is an error of its own
 			}
-			String used = templates.exists(current, next) ? current : delivery.fallbackTemplate();
+			String used = delivery.templateFor(current, next, templates::exists);
 			List<String> wrong = templates.problems(used, next, MessageVariables.NAMES);
 			if (!wrong.isEmpty()) {
 				return List.of("a fallback to " + next + " would not go out: " + (used.equals(current) ? ""
