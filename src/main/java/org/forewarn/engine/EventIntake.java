@@ -92,7 +92,6 @@ public class EventIntake implements AutoCloseable {
 		long started = System.nanoTime();
 		IntakeResult[] results = new IntakeResult[batch.size()];
 		Map<Integer, List<Integer>> byLane = new LinkedHashMap<>();
-		Map<String, Integer> laneOfId = new HashMap<>();
 		Map<String, Integer> firstAt = new HashMap<>();
 		Map<Integer, Integer> copies = new LinkedHashMap<>(); // a copy's position, and its id's first one
 		for (int i = 0; i < batch.size(); i++) {
@@ -102,10 +101,9 @@ public class EventIntake implements AutoCloseable {
 				continue;
 			}
 			int lane = lanes.lane(batch.get(i).customerId());
-			firstAt.putIfAbsent(batch.get(i).id(), i);
-			Integer earlier = laneOfId.putIfAbsent(batch.get(i).id(), lane);
-			if (earlier != null && earlier != lane) {
-				copies.put(i, firstAt.get(batch.get(i).id())); // another lane has the id first: it must win, not race
+			Integer first = firstAt.putIfAbsent(batch.get(i).id(), i);
+			if (first != null && lanes.lane(batch.get(first).customerId()) != lane) {
+				copies.put(i, first); // another lane has the id first: it must win, not race
 			}
 			else {
 				byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(i);
