@@ -89,15 +89,11 @@ class BatchIntakeTest {
 	@Test
 	void anIdSentTwiceForCustomersOfTwoLanesIsAcceptedAsFirstSent() {
 		Set<String> stored = ConcurrentHashMap.newKeySet();
-		CustomerProcessor processor = mock(CustomerProcessor.class);
-		when(processor.processAll(anyList(), eq(true))).thenAnswer(call -> {
-			List<Event> share = call.getArgument(0);
-			if (share.get(0).customerId().equals("c-slow")) {
+		CustomerProcessor processor = storingIn(stored, event -> {
+			if (event.customerId().equals("c-slow")) {
 				Thread.sleep(300); // the first copy's lane is the slower one
 			}
-			return share.stream().map(e -> stored.add(e.id())).toList();
 		});
-		when(processor.process(any())).thenAnswer(call -> stored.add(call.<Event>getArgument(0).id()));
 		EventIntake intake = new EventIntake(processor, lanes, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5),
 				new SimpleMeterRegistry());
 		String other = otherLaneThan("c-slow");
@@ -112,20 +108,10 @@ class BatchIntakeTest {
 	@Test
 	void aCopyOfAnIdWhoseFirstWasNotStoredFailsWithItAndIsNotStored() {
 		Set<String> stored = ConcurrentHashMap.newKeySet();
-		CustomerProcessor processor = mock(CustomerProcessor.class);
-		when(processor.processAll(anyList(), eq(true))).thenAnswer(call -> {
-			List<Event> share = call.getArgument(0);
-			if (share.get(0).customerId().equals("c-down")) {
-				throw new DataAccessResourceFailureException("the database is down");
-			}
-			return share.stream().map(e -> stored.add(e.id())).toList();
-		});
-		when(processor.process(any())).thenAnswer(call -> {
-			Event event = call.getArgument(0);
+		CustomerProcessor processor = storingIn(stored, event -> {
 			if (event.customerId().equals("c-down")) {
 				throw new DataAccessResourceFailureException("the database is down");
 			}
-			return stored.add(event.id());
 		});
 		EventIntake intake = new EventIntake(processor, lanes, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5),
 				new SimpleMeterRegistry());
@@ -137,6 +123,27 @@ class BatchIntakeTest {
 				IntakeResult.Status.FAILED);
 		assertThat(results.get(1).reason()).contains("earlier in the batch", "was not stored");
 		assertThat(stored).as("sent again, the first copy is not taken for a duplicate").isEmpty();
+	}
+
+	/** What a processor does first with a lane's share (its first event) or with one event alone. */
+	private interface Before {
+		void accept(Event event) throws Exception;
+	}
+
+	/** A processor that stores each new id in {@code stored}, after {@code before}. */
+	private static CustomerProcessor storingIn(Set<String> stored, Before before) {
+		CustomerProcessor processor = mock(CustomerProcessor.class);
+		when(processor.processAll(anyList(), eq(true))).thenAnswer(call -> {
+			List<Event> share = call.getArgument(0);
+			before.accept(share.get(0));
+			return share.stream().map(e -> stored.add(e.id())).toList();
+		});
+		when(processor.process(any())).thenAnswer(call -> {
+			Event event = call.getArgument(0);
+			before.accept(event);
+			return stored.add(event.id());
+		});
+		return processor;
 	}
 
 	private String otherLaneThan(String customerId) {

@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LateEventReasoningTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final String ANA = "{\"id\":\"e1\",\"type\":\"customer.updated\",\"time\":\"2026-03-01T09:00:00Z\","
+			+ "\"customerId\":\"c1\",\"data\":{\"email\":\"ana@example.com\",\"timeZone\":\"UTC\","
+			+ "\"consent\":{\"email\":true}}}";
 
 	@TempDir
 	Path work;
@@ -57,8 +60,7 @@ class LateEventReasoningTest {
 		// whose handoff deadline (03-08) passed: its handoff check of 03-09 fires at once and its notice goes out
 		Path dir = Files.createTempDirectory(work, "run");
 		Path events = Files.write(dir.resolve("events.jsonl"), List.of(
-				"{\"id\":\"e1\",\"type\":\"customer.updated\",\"time\":\"2026-03-01T09:00:00Z\",\"customerId\":\"c1\","
-						+ "\"data\":{\"email\":\"ana@example.com\",\"timeZone\":\"UTC\",\"consent\":{\"email\":true}}}",
+				ANA,
 				"{\"id\":\"e2\",\"type\":\"account.cancel_requested\",\"time\":\"2026-03-10T11:00:00Z\","
 						+ "\"customerId\":\"c1\",\"data\":{\"reason\":\"price\"}}",
 				"{\"id\":\"e3\",\"type\":\"order.placed\",\"time\":\"2026-03-07T12:00:00Z\",\"customerId\":\"c1\","
@@ -67,12 +69,7 @@ class LateEventReasoningTest {
 				"{\"id\":\"e4\",\"type\":\"account.activity\",\"time\":\"2026-03-10T12:00:00Z\",\"customerId\":\"c2\","
 						+ "\"data\":{\"metric\":\"logins\",\"value\":1}}"));
 
-		assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", dir.resolve("out").toString() }))
-			.isZero();
-
-		List<String> notices = Files.readAllLines(dir.resolve("out/outreach.jsonl")).stream()
-			.map(JSON::readTree)
-			.filter(o -> o.get("rule").asString().equals("order-not-shipped-notice"))
+		List<String> notices = recordsOf("order-not-shipped-notice", events, dir).stream()
 			.map(o -> o.get("status").asString())
 			.toList();
 		assertThat(notices).as("the stale decision at the event, then the timely one at its handoff check")
@@ -83,8 +80,7 @@ class LateEventReasoningTest {
 	private JsonNode paymentNotice(String whoAskedToCancel) throws Exception {
 		Path dir = Files.createTempDirectory(work, "run");
 		Path events = Files.write(dir.resolve("events.jsonl"), List.of(
-				"{\"id\":\"e1\",\"type\":\"customer.updated\",\"time\":\"2026-03-01T09:00:00Z\",\"customerId\":\"c1\","
-						+ "\"data\":{\"email\":\"ana@example.com\",\"timeZone\":\"UTC\",\"consent\":{\"email\":true}}}",
+				ANA,
 				"{\"id\":\"e2\",\"type\":\"order.placed\",\"time\":\"2026-03-01T10:00:00Z\",\"customerId\":\"c1\","
 						+ "\"orderId\":\"o1\",\"data\":{}}",
 				"{\"id\":\"e3\",\"type\":\"account.cancel_requested\",\"time\":\"2026-03-10T10:00:00Z\","
@@ -98,8 +94,7 @@ class LateEventReasoningTest {
 	private JsonNode notice(String lateEvent) throws Exception {
 		Path dir = Files.createTempDirectory(work, "run");
 		Path events = Files.write(dir.resolve("events.jsonl"), List.of(
-				"{\"id\":\"e1\",\"type\":\"customer.updated\",\"time\":\"2026-03-01T09:00:00Z\",\"customerId\":\"c1\","
-						+ "\"data\":{\"email\":\"ana@example.com\",\"timeZone\":\"UTC\",\"consent\":{\"email\":true}}}",
+				ANA,
 				"{\"id\":\"e2\",\"type\":\"order.placed\",\"time\":\"2026-03-02T10:00:00Z\",\"customerId\":\"c1\","
 						+ "\"orderId\":\"o1\",\"data\":{\"shipBy\":\"2026-03-03T10:00:00Z\","
 						+ "\"promisedBy\":\"2026-03-10T00:00:00Z\"}}",
@@ -118,14 +113,19 @@ class LateEventReasoningTest {
 
 	/** Replays the events into {@code dir}: the one outreach record of the rule. */
 	private static JsonNode onlyRecordOf(String rule, Path events, Path dir) throws Exception {
+		List<JsonNode> records = recordsOf(rule, events, dir);
+		assertThat(records).hasSize(1);
+		return records.get(0);
+	}
+
+	/** Replays the events into {@code dir}: the rule's outreach records. */
+	private static List<JsonNode> recordsOf(String rule, Path events, Path dir) throws Exception {
 		assertThat(ReplayCommand.run(new String[] { events.toString(), "--out", dir.resolve("out").toString() }))
 			.isZero();
 
-		List<JsonNode> records = Files.readAllLines(dir.resolve("out/outreach.jsonl")).stream()
+		return Files.readAllLines(dir.resolve("out/outreach.jsonl")).stream()
 			.map(JSON::readTree)
 			.filter(o -> o.get("rule").asString().equals(rule))
 			.toList();
-		assertThat(records).hasSize(1);
-		return records.get(0);
 	}
 }
