@@ -36,6 +36,10 @@ public record LinkSettings(@DefaultValue("http://localhost:8080") String publicU
 
 	/** The public URL of a path, e.g. {@code /unsubscribe}. */
 	public String url(String path) {
-		return publicUrl.replaceAll("/+$", "") + path;
+		int end = publicUrl.length();
+		while (end > 0 && publicUrl.charAt(end - 1) == '/') {
+			end--;
+		}
+		return publicUrl.substring(0, end) + path;
 	}
 }

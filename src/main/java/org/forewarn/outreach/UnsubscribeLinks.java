@@ -32,6 +32,8 @@ public class UnsubscribeLinks {
 
 	private final LinkSettings settings;
 	private final byte[] secret;
+	/** A keyed MAC per thread: choosing the provider and keying it cost more than the signature itself. */
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
 
 	UnsubscribeLinks(LinkSettings settings, JdbcClient jdbc, Clock clock, Environment environment) {
 		this.settings = settings;
@@ -67,11 +69,15 @@ public class UnsubscribeLinks {
 	}
 
 	private String signature(String customerId) {
+		byte[] digest = macs.get().doFinal(("unsubscribe|" + customerId).getBytes(StandardCharsets.UTF_8));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+	}
+
+	private Mac keyedMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-			byte[] digest = mac.doFinal(("unsubscribe|" + customerId).getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+			return mac;
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("every JRE has HmacSHA256", e);

@@ -11,7 +11,6 @@ import org.forewarn.customer.CustomerState;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 
 /** Evaluates the running rule set for one customer at one trigger; the rule set can be swapped between calls. */
 public class RuleEngine {
@@ -59,8 +58,7 @@ public class RuleEngine {
 		Running running = current.get();
 		Decisions decisions = new Decisions(state.customerId());
 		EvidenceListener evidence = new EvidenceListener(decisions);
-		// a pooled session is reset when disposed: nothing of one evaluation is seen by the next
-		KieSession session = running.sessions().newKieSession();
+		KieSession session = running.sessions().take();
 		try {
 			// a rule set without rules (or whose rules only look) declares no globals; setting one would throw
 			if (running.declaresDecide()) {
@@ -71,20 +69,25 @@ public class RuleEngine {
 			}
 			session.addEventListener(evidence);
 			session.insert(trigger);
-			state.facts().forEach(session::insert);
-			prior.forEach(session::insert);
+			state.facts().forEach(fact -> insertIfMatched(running, session, fact));
+			prior.forEach(fact -> insertIfMatched(running, session, fact));
 			int fired = session.fireAllRules(MAX_FIRINGS);
 			if (fired >= MAX_FIRINGS) {
 				decisions.cutShort();
 			}
 		}
 		finally {
-			session.removeEventListener(evidence);
-			session.dispose();
+			running.sessions().giveBack(session);
 		}
 		Evaluation evaluation = new Evaluation(running.rules().version(), trigger, decisions);
 		failures.record(evaluation);
 		return evaluation;
+	}
+
+	private static void insertIfMatched(Running running, KieSession session, Object fact) {
+		if (running.sessions().matches(fact.getClass())) {
+			session.insert(fact);
+		}
 	}
 
 	/** Tells the decisions which rule is firing and on which facts. */
@@ -103,11 +106,10 @@ public class RuleEngine {
 	}
 
 	/** The running rule set with what every evaluation needs of it, worked out once when it is installed. */
-	private record Running(RuleSet rules, KieSessionsPool sessions, boolean declaresDecide,
-			boolean declaresThresholds) {
+	private record Running(RuleSet rules, Sessions sessions, boolean declaresDecide, boolean declaresThresholds) {
 
 		Running(RuleSet rules) {
-			this(rules, rules.kieBase().newKieSessionsPool(1), declares(rules, DECIDE), declares(rules, Thresholds.GLOBAL));
+			this(rules, new Sessions(rules.kieBase()), declares(rules, DECIDE), declares(rules, Thresholds.GLOBAL));
 		}
 
 		private static boolean declares(RuleSet rules, String global) {

@@ -130,6 +130,42 @@ class RuleEngineIsolationTest {
 		}
 	}
 
+	/** Facts no pattern can match are left out of the session; a pattern on a supertype still sees them all. */
+	@Test
+	void aPatternOnObjectSeesEveryFactOfTheCustomer() throws Exception {
+		Files.writeString(rules.resolve("rules.drl"), """
+				package rules;
+				import org.forewarn.rules.PriorOutreach;
+				global org.forewarn.rules.Decisions decide;
+
+				rule "count the facts"
+				    @id("count")
+				when
+				    accumulate( Object(); $n : count() )
+				then
+				    decide.problem( "facts." + $n, null );
+				end
+
+				rule "prior outreach"
+				    @id("prior")
+				when
+				    PriorOutreach( $problem : problem )
+				then
+				    decide.problem( "prior." + $problem, null );
+				end
+				""");
+		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
+		CustomerState state = new CustomerState("c1");
+		PriorOutreach prior = new PriorOutreach("order.not_shipped", "o1", "r", "email", "SENT", null);
+
+		Evaluation evaluation = engine.evaluate(state,
+				new Trigger("e1", "note", Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()), List.of(prior));
+
+		int facts = 1 + state.facts().size() + 1; // the trigger, the customer's state, the prior outreach
+		assertThat(evaluation.decisions().detections()).extracting(Decided::problem)
+			.containsExactlyInAnyOrder("facts." + facts, "prior.order.not_shipped");
+	}
+
 	private static List<String> problems(RuleEngine engine, String customer, String type) {
 		Evaluation evaluation = engine.evaluate(new CustomerState(customer),
 				new Trigger("e-" + type, type, Instant.parse("2026-01-01T00:00:00Z"), null, Map.of()), List.of());
