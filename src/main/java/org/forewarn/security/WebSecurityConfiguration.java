@@ -51,6 +51,9 @@ class WebSecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
+			// the unsubscribe page is one form posting to itself
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")))
 			.build();
 	}
 
@@ -152,6 +155,10 @@ class WebSecurityConfiguration {
 	 * (the same roles as the API's). A user signed in without any role may see nothing (403). Unknown paths are for
 	 * admins, like the API's.
 	 */
+	/** What the console's pages may load and run: their own stylesheet and script, nothing inline, no frames. */
+	static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
 	@Order(5)
 	SecurityFilterChain browser(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
@@ -162,7 +169,7 @@ class WebSecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			// error pages rendered for the other chains' requests (their access was decided there)
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-			.requestMatchers(HttpMethod.GET, "/login", "/console.css", "/favicon.ico").permitAll()
+			.requestMatchers(HttpMethod.GET, "/login", "/console.css", "/console.js", "/favicon.ico").permitAll()
 			.requestMatchers("/review", "/review/**").hasRole(REVIEWER)
 			.requestMatchers(HttpMethod.POST, "/needs-a-person").hasRole(REVIEWER)
 			.requestMatchers("/rules", "/rules/**").hasRole(RULES)
@@ -184,7 +191,9 @@ class WebSecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").permitAll().successHandler(accountCheck.onSignIn()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
 			// a page's address names a customer: it stays on this site
-			.headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.SAME_ORIGIN)));
+			.headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.SAME_ORIGIN))
+				// the pages load their script and style from this site only: text that slipped past escaping runs nowhere
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_POLICY)));
 		if (registrations.getIfAvailable() != null) {
 			OidcRoles roles = new OidcRoles(settings.oidc().rolesClaim());
 			http.oauth2Login(login -> login.loginPage("/login")

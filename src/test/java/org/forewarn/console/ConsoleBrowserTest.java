@@ -298,6 +298,12 @@ class ConsoleBrowserTest {
 
 		browser.signIn("rita", "rita-password-1");
 		browser.open("/needs-a-person");
+		WebElement all = browser.find(By.id("tick-all"));
+		all.click();
+		assertThat(browser.find(By.id("tick-" + failed.id())).isSelected()).as("the console's script, under its policy")
+			.isTrue();
+		all.click();
+		assertThat(browser.find(By.id("tick-" + failed.id())).isSelected()).isFalse();
 		browser.find(By.id("tick-" + failed.id())).click();
 		browser.clickAndWait(browser.find(By.id("resend")));
 		assertThat(browser.find(By.id("flash-message")).getText()).isEqualTo("Sent again: 1 of 1.");

@@ -89,6 +89,8 @@ class SignInThrottleTest {
 			assertThat(signIn.headers().allValues("Set-Cookie")).anySatisfy(
 					cookie -> assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Lax"));
 			assertThat(signIn.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+			assertThat(signIn.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(
+					policy).contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe"));
 		}
 	}
 

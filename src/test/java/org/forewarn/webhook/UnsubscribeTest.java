@@ -58,6 +58,8 @@ class UnsubscribeTest {
 		HttpResponse<String> page = app.anonymous().get(pathAndQuery(link));
 
 		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				policy -> assertThat(policy).contains("default-src 'none'", "form-action 'self'"));
 		assertThat(page.body()).contains("<form method=\"post\" action=\"unsubscribe\">",
 				"<input type=\"hidden\" name=\"c\" value=\"open-1\">", "<button type=\"submit\">Unsubscribe</button>")
 			.doesNotContain("You are unsubscribed");
