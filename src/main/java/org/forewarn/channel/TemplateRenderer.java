@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,8 +24,8 @@ import com.samskivert.mustache.Escapers;
  * out in the language of the file chosen, so a message never mixes two languages. For email and tasks the first line
  * {@code Subject: ...} (blank lines before it, any case) is the subject or title. Templates are Mustache
  * ({@link MessageTemplate}): values are HTML-escaped in {@code .html} files only; an unknown placeholder stops the
- * send with file, line and the known ones. Files are read on every use, so an operator's edit counts from the
- * next message on; a file is compiled again only when its text changed.
+ * send with file, line and the known ones. Files are looked at on every use, so an operator's edit counts from the
+ * next message on ({@link TemplateFiles}); a file is compiled again only when its text changed.
  */
 final class TemplateRenderer {
 
@@ -35,12 +36,14 @@ final class TemplateRenderer {
 
 	private final Path folder;
 	private final Locale fallbackLocale;
+	private final TemplateFiles files;
 	/** By file and language, with the text each was compiled from; as many as there are template files. */
 	private final Map<Found, Compiled> compiled = new ConcurrentHashMap<>();
 
 	TemplateRenderer(Path folder, Locale fallbackLocale) {
 		this.folder = folder;
 		this.fallbackLocale = fallbackLocale;
+		this.files = new TemplateFiles(folder);
 	}
 
 	/** A template file and the language it is written in. */
@@ -83,7 +86,7 @@ final class TemplateRenderer {
 
 	/** The file's template as it reads now; compiled again only when its text is not the one compiled last. */
 	private MessageTemplate compile(Found found) {
-		String source = MessageTemplate.source(found.file());
+		String source = files.text(found.file());
 		Compiled last = compiled.get(found);
 		if (last != null && last.source().equals(source)) {
 			return last.template();
@@ -126,12 +129,17 @@ final class TemplateRenderer {
 	}
 
 	private Found find(String template, String channel, String extension, Locale locale) {
-		return find(folder, fallbackLocale, template, channel, extension, locale);
+		return find(folder, fallbackLocale, template, channel, extension, locale, files::isFile);
 	}
 
 	/** The file a message in {@code locale} is rendered from, as {@link TemplateCheck} also looks for it. */
 	static Found find(Path folder, Locale fallbackLocale, String template, String channel, String extension,
 			Locale locale) {
+		return find(folder, fallbackLocale, template, channel, extension, locale, Files::isRegularFile);
+	}
+
+	private static Found find(Path folder, Locale fallbackLocale, String template, String channel, String extension,
+			Locale locale, Predicate<Path> isFile) {
 		List<Locale> candidates = new ArrayList<>();
 		for (Locale l : new Locale[] { locale, fallbackLocale }) {
 			if (l != null && !l.toLanguageTag().equals("und")) {
@@ -141,12 +149,12 @@ final class TemplateRenderer {
 		}
 		for (Locale l : candidates) {
 			Path file = folder.resolve(template + "." + channel + "." + l.toLanguageTag() + "." + extension);
-			if (Files.isRegularFile(file)) {
+			if (isFile.test(file)) {
 				return new Found(file, l);
 			}
 		}
 		Path plain = folder.resolve(template + "." + channel + "." + extension);
-		return Files.isRegularFile(plain) ? new Found(plain, fallbackLocale) : null;
+		return isFile.test(plain) ? new Found(plain, fallbackLocale) : null;
 	}
 
 	/** A template that is missing or does not render; the send stops with this message as its reason. */
