@@ -69,11 +69,10 @@ public class OutreachPlanner {
 				detections.open(customerId, d, evaluation.ruleVersion(), now);
 			}
 		}
-		String resolution = resolution(trigger);
 		for (Detection open : openBefore) {
 			if (!stillDetections.contains(detectionKey(open.problem(), open.subject(), open.rule()))
 					&& !evaluation.decisions().failed(open.rule())) {
-				detections.resolve(open, now, resolution);
+				detections.resolve(open, now, resolution(evaluation, open.rule()));
 			}
 		}
 		for (Outreach waiting : existing) {
@@ -84,7 +83,7 @@ public class OutreachPlanner {
 			// called off when the rule that decided it no longer sees the problem, even if another rule still does
 			if (reason == null && !evaluation.decisions().failed(waiting.rule()) && !stillDetections.contains(
 					detectionKey(waiting.problem(), subject(waiting.orderId()), waiting.rule()))) {
-				reason = resolution;
+				reason = resolution(evaluation, waiting.rule());
 			}
 			if (reason != null) {
 				outreach.transition(waiting.id(), OutreachStatus.WAITING, OutreachStatus.CANCELLED, reason, now, null);
@@ -156,7 +155,12 @@ public class OutreachPlanner {
 			.findFirst().orElse(null);
 	}
 
-	private static String resolution(Trigger trigger) {
+	/** Why a detection or the outreach of {@code rule} ends now: its problem resolved, or its rule was removed. */
+	private static String resolution(Evaluation evaluation, String rule) {
+		if (!evaluation.hasRule(rule)) {
+			return "rule '" + rule + "' is no longer in the rules (rule set " + evaluation.ruleVersion() + ")";
+		}
+		Trigger trigger = evaluation.trigger();
 		return trigger.isTimer() ? "resolved: no longer detected at " + trigger.time()
 				: "resolved: " + trigger.type();
 	}

@@ -79,7 +79,8 @@ public class RuleEngine {
 		finally {
 			running.sessions().giveBack(session);
 		}
-		Evaluation evaluation = new Evaluation(running.rules().version(), trigger, decisions);
+		Evaluation evaluation = new Evaluation(running.rules().version(), trigger, decisions,
+				running.rules().ruleIds().keySet());
 		failures.record(evaluation);
 		return evaluation;
 	}
