@@ -55,10 +55,12 @@ public class Customer {
 	/**
 	 * What a {@code customer.updated} of time {@code at} says; a field or consent it carries counts only when it is
 	 * not older than the last one set (an update sent again after an opt-out must not switch consent back on, nor one
-	 * delayed in a queue bring back the old address).
+	 * delayed in a queue bring back the old address). An {@code optOut} (the customer's STOP, unsubscribe or
+	 * complaint, stamped when heard) turns consent off even when the consent it overrides carries a later time (up
+	 * to the clock skew intake allows); that later time stays, so no older update switches consent back on.
 	 */
 	void update(String email, String phone, String name, String locale, String timeZone, String region,
-			String segment, Boolean emailConsent, Boolean smsConsent, Instant at) {
+			String segment, Boolean emailConsent, Boolean smsConsent, Instant at, boolean optOut) {
 		this.email = newest("email", this.email, email, at);
 		this.phone = newest("phone", this.phone, phone, at);
 		this.name = newest("name", this.name, name, at);
@@ -70,9 +72,15 @@ public class Customer {
 			this.emailConsent = emailConsent;
 			this.emailConsentAt = at;
 		}
+		else if (optOut && Boolean.FALSE.equals(emailConsent)) {
+			this.emailConsent = false;
+		}
 		if (smsConsent != null && (smsConsentAt == null || !at.isBefore(smsConsentAt))) {
 			this.smsConsent = smsConsent;
 			this.smsConsentAt = at;
+		}
+		else if (optOut && Boolean.FALSE.equals(smsConsent)) {
+			this.smsConsent = false;
 		}
 	}
 

@@ -25,7 +25,7 @@ public final class CustomerStateReducer {
 				JsonNode consent = event.data().path("consent");
 				state.customer().update(event.text("email"), phone(event.text("phone")), event.text("name"),
 						event.text("locale"), event.text("timeZone"), event.text("region"), event.text("segment"),
-						bool(consent, "email"), bool(consent, "sms"), at);
+						bool(consent, "email"), bool(consent, "sms"), at, event.text("source") != null);
 			}
 			case ORDER_PLACED -> state.order(event.orderId()).placed(at, event.number("total"),
 					event.text("currency"), event.instant("shipBy"), event.instant("promisedBy"),

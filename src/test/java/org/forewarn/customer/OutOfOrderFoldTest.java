@@ -31,6 +31,26 @@ class OutOfOrderFoldTest {
 		assertThat(state.customer().isEmailConsent()).isTrue();
 	}
 
+	/**
+	 * A consent stamped a little ahead of the clock (intake allows some skew) must not outlive the customer's STOP or
+	 * unsubscribe heard after it, stamped by the clock; an update older than that consent still changes nothing.
+	 */
+	@Test
+	void anOptOutHeardAfterAConsentStampedAheadTurnsItOff() {
+		apply("customer.updated", "2026-03-05T10:04:00Z", null, "{\"consent\":{\"email\":true,\"sms\":true}}");
+		apply("customer.updated", "2026-03-05T10:00:00Z", null,
+				"{\"consent\":{\"sms\":false},\"source\":\"inbound SMS STOP\"}");
+		assertThat(state.customer().isSmsConsent()).isFalse();
+		assertThat(state.customer().isEmailConsent()).isTrue();
+
+		apply("customer.updated", "2026-03-05T10:02:00Z", null, "{\"consent\":{\"sms\":true}}");
+		assertThat(state.customer().isSmsConsent()).as("older than the consent the opt-out overrode").isFalse();
+		apply("customer.updated", "2026-03-05T10:01:00Z", null, "{\"consent\":{\"email\":false}}");
+		assertThat(state.customer().isEmailConsent()).as("not an opt-out: older, so no change").isTrue();
+		apply("customer.updated", "2026-03-05T10:05:00Z", null, "{\"consent\":{\"sms\":true}}");
+		assertThat(state.customer().isSmsConsent()).as("given again later").isTrue();
+	}
+
 	@Test
 	void anOlderProfileFieldDoesNotReplaceANewerOneAlsoAfterTheStateIsStored() throws Exception {
 		apply("customer.updated", "2026-03-05T10:00:00Z", null,
