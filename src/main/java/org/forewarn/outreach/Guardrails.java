@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import org.forewarn.brake.Pause;
 import org.forewarn.customer.CustomerState;
 import org.forewarn.suppression.SuppressionList;
 import org.springframework.stereotype.Component;
@@ -108,7 +109,8 @@ class Guardrails {
 					refusal.consent() && ruleFallback != null && !ruleFallback.isEmpty());
 		}
 		ZoneId zone = state.customer().zone();
-		boolean onTime = !now.isAfter(o.sendAt().plus(LATE_FIRING_TOLERANCE))
+		// a record a pause held back goes out when resumed: a new moment, not a timer firing a little late
+		boolean onTime = !now.isAfter(o.sendAt().plus(LATE_FIRING_TOLERANCE)) && !Pause.heldBack(o.statusReason())
 				&& quietHours.place(o.channel(), zone, o.sendAt(), null, o.sendAt()).reason() == null;
 		if (!onTime) {
 			QuietHours.Placement placed = quietHours.place(o.channel(), zone, now, deadline, now);

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 
+import org.forewarn.HttpCaller;
 import org.forewarn.SimulatedForewarn;
 import org.forewarn.TwilioStub;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +60,29 @@ class TimingGuardrailsTest {
 	@BeforeEach
 	void twilioAcceptsEverything() {
 		new TwilioStub(wireMock).accepts("SM00000000000000000000000000000002");
+	}
+
+	/** Resuming is a new moment to send at: the tolerance for a timer firing late does not cover a pause's hold. */
+	@Test
+	void outreachAPauseHeldWaitsForTheMorningWhenResumedInQuietHours() throws Exception {
+		HttpCaller lea = app.asNewUser("lea-qh", "reviewer");
+		// 20:53 in São Paulo: due seven minutes before quiet hours, resumed half a minute into them
+		Instant t = GuardrailApps.freshDay(app).plus(Duration.ofDays(3)).plus(Duration.ofMinutes(23 * 60 + 53));
+		app.advanceTo(t);
+		assertThat(lea.post("/api/pauses", "{\"scope\":\"channel\",\"name\":\"sms\",\"note\":\"outage\"}")
+			.statusCode()).isEqualTo(201);
+		app.feed(customer("qh-paused", t, SAO_PAULO.getId(), "en", false, true));
+		app.feed(order("qh-paused", "qh-paused-o", t, "sms", t.plus(Duration.ofDays(5))));
+		assertThat(app.only("qh-paused").statusReason()).startsWith("paused by lea-qh");
+
+		app.advanceTo(t.plus(Duration.ofSeconds(7 * 60 + 31)));
+		assertThat(lea.delete("/api/pauses/channel/sms?note=recovered").statusCode()).isEqualTo(204);
+		app.advance(Duration.ofSeconds(10));
+
+		Outreach held = app.only("qh-paused");
+		assertThat(held.status()).isEqualTo(OutreachStatus.SCHEDULED);
+		assertThat(held.statusReason()).isEqualTo("quiet hours");
+		assertThat(held.sendAt()).isEqualTo(t.atZone(SAO_PAULO).plusDays(1).with(LocalTime.of(8, 0)).toInstant());
 	}
 
 	@Test
