@@ -34,7 +34,10 @@ final class Sessions {
 		return session != null ? session : (StatefulKnowledgeSessionImpl) kieBase.newKieSession();
 	}
 
-	/** Resets the session for the next evaluation; one that cannot be reset is disposed of instead. */
+	/**
+	 * Resets the session for the next evaluation (its facts, globals and listeners go); one that cannot be reset is
+	 * disposed of instead.
+	 */
 	void giveBack(KieSession session) {
 		StatefulKnowledgeSessionImpl used = (StatefulKnowledgeSessionImpl) session;
 		try {
