@@ -18,10 +18,12 @@ public class PauseDesk {
 
 	private final Pauses pauses;
 	private final ChannelDispatch channels;
+	private final PauseTargets targets;
 
-	PauseDesk(Pauses pauses, ChannelDispatch channels) {
+	PauseDesk(Pauses pauses, ChannelDispatch channels, PauseTargets targets) {
 		this.pauses = pauses;
 		this.channels = channels;
+		this.targets = targets;
 	}
 
 	/** The pauses in force and the latest audit entries, newest first. */
@@ -42,6 +44,12 @@ public class PauseDesk {
 		String checkedName = checked("name", name, NAME, true);
 		if (parsed == PauseScope.CHANNEL && !channels.knows(checkedName)) {
 			throw new IllegalArgumentException("name: there is no channel '" + checkedName + "'");
+		}
+		if (parsed == PauseScope.RULE) {
+			targets.checkRule(checkedName);
+		}
+		if (parsed == PauseScope.PROBLEM) {
+			targets.checkProblem(checkedName);
 		}
 		String checkedNote = checked("note", note, NOTE, false);
 		return pauses.pause(parsed, checkedName, checkedNote, actor(by)).map(p -> new Paused(p, true))

@@ -31,6 +31,12 @@ class PauseStore {
 			.params(scope, name).query(PauseStore::pause).optional();
 	}
 
+	/** Whether any outreach record is about this problem (along the index on problem). */
+	boolean outreachAbout(String problem) {
+		return jdbc.sql("select 1 from outreach where problem = ? fetch first 1 rows only").params(problem)
+			.query(Integer.class).optional().isPresent();
+	}
+
 	void insert(Pause p) {
 		jdbc.sql("insert into brake_pause (scope, name, note, paused_by, paused_at) values (?, ?, ?, ?, ?)")
 			.params(p.scope(), p.name(), p.note(), p.pausedBy(), utc(p.pausedAt())).update();

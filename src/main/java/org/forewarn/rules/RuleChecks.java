@@ -3,6 +3,7 @@ package org.forewarn.rules;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,11 @@ final class RuleChecks {
 	record Source(String file, String drl, DecisionTables.Generated table) {
 	}
 
-	/** Errors reject the folder; warnings are printed and shown, the folder still loads. */
-	record Findings(List<RuleError> errors, List<RuleError> warnings) {
+	/**
+	 * Errors reject the folder; warnings are printed and shown, the folder still loads. {@code problems}: the problem
+	 * codes the rules decide by a literal name; {@code everyProblemKnown} false when some rule computes one at run time.
+	 */
+	record Findings(List<RuleError> errors, List<RuleError> warnings, Set<String> problems, boolean everyProblemKnown) {
 	}
 
 	private final RuleContext context;
@@ -71,7 +75,8 @@ final class RuleChecks {
 		if (compiled) {
 			checks.warnings.addAll(checks.identity.unusedThresholds());
 		}
-		return new Findings(List.copyOf(checks.errors), List.copyOf(checks.warnings));
+		return new Findings(List.copyOf(checks.errors), List.copyOf(checks.warnings),
+				Collections.unmodifiableSortedSet(new TreeSet<>(checks.problems.keySet())), checks.everyProblemKnown);
 	}
 
 	private void file(Source source) {

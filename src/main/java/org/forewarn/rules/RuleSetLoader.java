@@ -119,7 +119,7 @@ public final class RuleSetLoader {
 		// the container keeps the compiled module; the global repository need not keep every version ever loaded
 		kie.getRepository().removeKieModule(releaseId);
 		return new RuleSet(kieBase, version, clock.instant(), files.names(), ruleNames(kieBase), ruleIds(kieBase),
-				thresholds, warnings);
+				thresholds, warnings, findings.problems(), findings.everyProblemKnown());
 	}
 
 	private static List<RuleError> build(KieServices kie, KieFileSystem kfs, Path folder,

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.forewarn.HttpCaller;
 import org.forewarn.SimulatedForewarn;
@@ -15,6 +17,8 @@ import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.OutreachStore;
 import org.forewarn.outreach.OverdueWork;
 import org.forewarn.outreach.StatusChange;
+import org.forewarn.rules.RuleEngine;
+import org.forewarn.rules.RuleSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +157,37 @@ class PauseAndResumeTest {
 		app.advance(Duration.ofSeconds(10));
 		assertThat(app.only("pd-1").status()).isEqualTo(OutreachStatus.EXPIRED);
 		assertThat(new TwilioStub(wireMock).requests()).isEqualTo(texts);
+	}
+
+	@Test
+	void aRuleOrProblemTheRunningRulesDoNotKnowIsNotPaused() throws Exception {
+		HttpResponse<String> rule = pause("rule", "brake: email later", null);
+		assertThat(rule.statusCode()).isEqualTo(400);
+		assertThat(rule.body()).contains("name: the running rules have no rule with the id 'brake: email later'"
+				+ " (did you mean \\\"brake: email now\\\"?)");
+		HttpResponse<String> problem = pause("problem", "no.such.problem", null);
+		assertThat(problem.statusCode()).isEqualTo(400);
+		assertThat(problem.body()).contains("name: no rule decides the problem 'no.such.problem' and no outreach is"
+				+ " about it (the rules decide order.not_shipped, shipment.late, shipment.stalled)");
+		assertThat(JSON.readTree(lea.get("/api/pauses").body()).get("pauses").toString())
+			.doesNotContain("brake: email later", "no.such.problem");
+
+		RuleEngine engine = app.bean(RuleEngine.class);
+		RuleSet running = engine.current();
+		// rules with ids, deciding problems only at run time: a name is not an id, a problem of past outreach is known
+		engine.swap(new RuleSet(running.kieBase(), running.version(), running.loadedAt(), running.files(),
+				running.rules(), Map.of("brake-email-now", "brake: email now"), running.thresholds(),
+				running.warnings(), Set.of(), false));
+		try {
+			assertThat(pause("rule", "brake: email now", null).body()).contains("name: 'brake: email now' is a rule's"
+					+ " name; pause it by its id 'brake-email-now'");
+			BrakeApps.customerWithOrder(app, "pk-1", "email-ceiling", app.now().plus(Duration.ofDays(5)));
+			assertThat(pause("problem", "order.not_shipped", null).statusCode()).isEqualTo(201);
+			assertThat(resume("problem", "order.not_shipped", null).statusCode()).isEqualTo(204);
+		}
+		finally {
+			engine.swap(running);
+		}
 	}
 
 	@Test
