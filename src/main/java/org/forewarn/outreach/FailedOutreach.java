@@ -47,7 +47,7 @@ public class FailedOutreach {
 					null, old.explanation(), old.fallbackFor(), null, old.policy(), Outreach.Delivery.NONE, id, null,
 					null);
 			// false when an earlier resend in the chain took the key: the next one is tried
-			if (outreach.insert(copy, key, false, actor)) {
+			if (outreach.insert(copy, key, actor, now)) {
 				outreach.note(id, now, OutreachStatus.FAILED, "sent again as " + newId + " by " + actor + note(note),
 						actor);
 				return Optional.of(new Resent(outreach.find(newId).orElseThrow(),

@@ -19,7 +19,7 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 
 	/** A new record as the table would hold it after its insert, with its first history step. */
 	static KeptOutreach inserted(Outreach o, String dedupeKey, boolean fallbackDue, Long dueWithinSeconds,
-			String actor) {
+			String actor, Instant at) {
 		ColumnText.refuseMissingOrLonger("outreach.id", o.id(), 64);
 		ColumnText.refuseMissingOrLonger("outreach.dedupe_key", dedupeKey, 1000);
 		ColumnText.refuseMissingOrLonger("outreach.customer_id", o.customerId(), 200);
@@ -43,8 +43,8 @@ record KeptOutreach(Outreach outreach, String dedupeKey, boolean fallbackDue, In
 				o.fallbackFor(), asStored(o.reviewUntil()), new SendPolicy(asStored(p.notLaterThan()), p.fallback(),
 						p.deferWhenCapped(), p.step(), p.holdoutPercent(), p.hourlyCeiling()),
 				Outreach.Delivery.NONE, o.resendOf(), asStored(o.dueAt()), null);
-		return new KeptOutreach(stored, dedupeKey, fallbackDue, stored.decidedAt(), dueWithinSeconds, null, List.of(),
-				List.of()).step(new StatusChange(o.decidedAt(), o.status(), o.statusReason(), actor));
+		return new KeptOutreach(stored, dedupeKey, fallbackDue, asStored(at), dueWithinSeconds, null, List.of(),
+				List.of()).step(new StatusChange(at, o.status(), o.statusReason(), actor));
 	}
 
 	String id() {

@@ -46,9 +46,9 @@ final class MemoryOutreachRows implements OutreachRows {
 
 	@Override
 	public synchronized boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, Duration dueWithin,
-			String actor) {
+			String actor, Instant at) {
 		KeptOutreach kept = KeptOutreach.inserted(o, dedupeKey, fallbackDue,
-				dueWithin == null ? null : dueWithin.toSeconds(), actor);
+				dueWithin == null ? null : dueWithin.toSeconds(), actor, at);
 		if (byId.get(o.id()) != null || byDedupeKey.get(dedupeKey) != null) {
 			return false;
 		}

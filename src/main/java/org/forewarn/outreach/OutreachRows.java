@@ -15,8 +15,11 @@ import org.forewarn.rules.Decided;
  */
 interface OutreachRows {
 
-	/** Inserts a new record with its first history step; false when one with the same id or dedupe key exists. */
-	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, Duration dueWithin, String actor);
+	/**
+	 * Inserts a new record with its first history step, by {@code actor} (null: Forewarn itself) at {@code at}, when it
+	 * was made; false when one with the same id or dedupe key exists.
+	 */
+	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, Duration dueWithin, String actor, Instant at);
 
 	/** See {@link OutreachStore#anotherAboutProblem}. */
 	boolean anotherAboutProblem(String customerId, Decided decided);

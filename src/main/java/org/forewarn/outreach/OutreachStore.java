@@ -34,14 +34,21 @@ public class OutreachStore {
 		return insert(o, dedupeKey, fallbackDue, null, null);
 	}
 
-	/** Inserts a new record made by a person ({@code actor}, recorded on its first history step). */
-	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, String actor) {
-		return insert(o, dedupeKey, fallbackDue, null, actor);
+	/**
+	 * Inserts a new record made by a person ({@code actor}) at {@code at}: its first history step carries them and that
+	 * moment, not the decision it copies.
+	 */
+	boolean insert(Outreach o, String dedupeKey, String actor, Instant at) {
+		return inserted(o, rows.insert(o, dedupeKey, false, null, actor, at));
 	}
 
 	/** {@code dueWithin}: a follow-up task's time to be handled once it opens; null for a message. */
 	boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, Duration dueWithin, String actor) {
-		if (!rows.insert(o, dedupeKey, fallbackDue, dueWithin, actor)) {
+		return inserted(o, rows.insert(o, dedupeKey, fallbackDue, dueWithin, actor, o.decidedAt()));
+	}
+
+	private boolean inserted(Outreach o, boolean inserted) {
+		if (!inserted) {
 			return false;
 		}
 		count(new OutreachRows.MeterLabels(o.channel(), o.problem(), o.rule()), o.status(), o.statusReason());

@@ -68,19 +68,20 @@ final class TableOutreachRows implements OutreachRows {
 	}
 
 	@Override
-	public boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, Duration dueWithin, String actor) {
+	public boolean insert(Outreach o, String dedupeKey, boolean fallbackDue, Duration dueWithin, String actor,
+			Instant at) {
 		SendPolicy p = o.policy();
 		List<Object> params = new ArrayList<>(Arrays.asList(o.id(), o.customerId(), o.orderId(), o.rule(),
 				o.ruleVersion(), o.problem(), o.channel(), o.template(), utc(o.decidedAt()), utc(o.sendAt()),
 				o.status().name(), ColumnText.fit(o.statusReason(), OutreachRow.REASON), utc(o.sentAt()),
 				o.explanation(), o.fallbackFor(), utc(o.reviewUntil()), utc(p.notLaterThan()), p.fallback(),
 				p.deferWhenCapped(), p.step(), 0, null, null, p.holdoutPercent(), p.hourlyCeiling(), o.resendOf(),
-				utc(o.dueAt()), null, null, dedupeKey, fallbackDue, utc(o.decidedAt()),
+				utc(o.dueAt()), null, null, dedupeKey, fallbackDue, utc(at),
 				dueWithin == null ? null : dueWithin.toSeconds()));
 		String insert = "insert into outreach (" + OutreachRow.COLUMNS + ", dedupe_key, fallback_due, updated_at, "
 				+ "due_within_seconds) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 				+ "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-		List<Object> firstStep = historyParams(new StatusChange(o.decidedAt(), o.status(), o.statusReason(), actor));
+		List<Object> firstStep = historyParams(new StatusChange(at, o.status(), o.statusReason(), actor));
 		if (postgres) {
 			// a duplicate is skipped in the statement: a failed one would spoil the caller's whole transaction
 			params.addAll(firstStep);

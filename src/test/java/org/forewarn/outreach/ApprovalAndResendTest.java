@@ -133,7 +133,9 @@ class ApprovalAndResendTest {
 		assertThat(reviewer.post("/api/outreach/" + failed + "/resend", "{\"by\":\"someone\"}").statusCode())
 			.as("the actor is the signed-in user, never the body").isEqualTo(400);
 
-		// the person mends the template, then sends the message again
+		// the person mends the template half an hour later, then sends the message again
+		app.advance(Duration.ofMinutes(30));
+		Instant acted = app.now();
 		Files.writeString(templates.resolve("broken_for_test.email.txt"), "Subject: Order {{orderId}}\n\nMended.\n");
 		HttpResponse<String> resent = reviewer.post("/api/outreach/" + failed + "/resend",
 				"{\"note\":\"template fixed\"}");
@@ -156,7 +158,10 @@ class ApprovalAndResendTest {
 			assertThat(c.reason()).isEqualTo("sent again as " + again + " by rita: template fixed");
 			assertThat(c.actor()).isEqualTo("rita");
 		});
-		assertThat(app.bean(OutreachStore.class).history(again).get(0).actor()).isEqualTo("rita");
+		assertThat(app.bean(OutreachStore.class).history(again).get(0)).satisfies(c -> {
+			assertThat(c.actor()).isEqualTo("rita");
+			assertThat(c.at()).as("when the person acted, not when the failed record was decided").isEqualTo(acted);
+		});
 
 		assertThat(reviewer.post("/api/outreach/" + failed + "/resend", "{}").statusCode()).isEqualTo(409);
 		assertThat(reviewer.post("/api/outreach/" + failed + "/acknowledge", "{}").statusCode()).isEqualTo(409);

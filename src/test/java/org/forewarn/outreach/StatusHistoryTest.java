@@ -39,7 +39,8 @@ class StatusHistoryTest {
 		DataSource dataSource = OutreachPlaces.database(databases, vendor);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		OutreachStore store = OutreachPlaces.store(OutreachPlaces.rows(vendor, dataSource), meters);
-		assertThat(store.insert(scheduled("o-1"), "k1", false, "lead@example.com")).isTrue();
+		// made by a person an hour ago from a decision a day old: the step is theirs, at the moment they acted
+		assertThat(store.insert(scheduled("o-1"), "k1", "lead@example.com", NOW.minus(Duration.ofHours(1)))).isTrue();
 		// a duplicate leaves the caller's transaction usable (PostgreSQL would abort it on a failed statement)
 		new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(tx -> {
 			assertThat(store.insert(scheduled("o-2"), "k1", false)).as("same dedupe key").isFalse();
@@ -54,7 +55,7 @@ class StatusHistoryTest {
 
 		assertThat(store.history("o-1")).extracting(StatusChange::status, StatusChange::reason, StatusChange::actor,
 				StatusChange::at)
-			.containsExactly(tuple(OutreachStatus.SCHEDULED, null, "lead@example.com", NOW.minus(Duration.ofDays(1))),
+			.containsExactly(tuple(OutreachStatus.SCHEDULED, null, "lead@example.com", NOW.minus(Duration.ofHours(1))),
 					tuple(OutreachStatus.SUPPRESSED, "no consent for email", null, NOW),
 					tuple(OutreachStatus.CANCELLED, "called off by hand", "lead@example.com", NOW.plusSeconds(60)));
 		assertThat(store.find("o-2")).isEmpty();
@@ -74,13 +75,13 @@ class StatusHistoryTest {
 
 		assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> cancel(store, "o-1")))
 			.isInstanceOf(DataIntegrityViolationException.class);
-		assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> store.insert(scheduled("o-2"), "k2", false,
-				TOO_LONG_ACTOR))).isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> store.insert(scheduled("o-2"), "k2",
+				TOO_LONG_ACTOR, NOW))).isInstanceOf(DataIntegrityViolationException.class);
 		// one statement on PostgreSQL: the same holds outside any transaction (both throw either way; what they
 		// leave behind is asserted below)
 		if (vendor.equals("postgresql")) {
 			assertThatThrownBy(() -> cancel(store, "o-1")).isInstanceOf(DataIntegrityViolationException.class);
-			assertThatThrownBy(() -> store.insert(scheduled("o-2"), "k2", false, TOO_LONG_ACTOR))
+			assertThatThrownBy(() -> store.insert(scheduled("o-2"), "k2", TOO_LONG_ACTOR, NOW))
 				.isInstanceOf(DataIntegrityViolationException.class);
 		}
 
