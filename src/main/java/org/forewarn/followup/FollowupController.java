@@ -115,7 +115,7 @@ class FollowupController {
 	@ApiResponse(responseCode = "409", description = "The task is not open")
 	@PostMapping("/{id}/claim")
 	Followup claim(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
-		return followup(actions.claim(id, Signer.name(body), null), clock.instant());
+		return followup(actions.claim(id, Signer.name(body), note(body)), clock.instant());
 	}
 
 	@Operation(summary = "Resolve an open or claimed task")

@@ -43,9 +43,9 @@ class FollowupsApiTest {
 			HttpCaller lea = app.asNewUser("lea", "support");
 			assertThat(lea.post("/api/followups/" + id + "/claim", "{\"by\":\"lea\"}").statusCode())
 				.as("who did it is the signed-in user, not the body").isEqualTo(400);
-			HttpResponse<String> claimed = lea.post("/api/followups/" + id + "/claim", "{}");
+			HttpResponse<String> claimed = lea.post("/api/followups/" + id + "/claim", "{\"note\":\"calling now\"}");
 			assertThat(JSON.readTree(claimed.body()).get("task").get("statusReason").asString())
-				.isEqualTo("claimed by lea");
+				.isEqualTo("claimed by lea: calling now");
 			HttpResponse<String> resolved = lea.post("/api/followups/" + id + "/resolve",
 					"{\"note\":\"called, voucher sent\"}");
 			assertThat(JSON.readTree(resolved.body()).get("task").get("status").asString()).isEqualTo("RESOLVED");
