@@ -114,21 +114,21 @@ class FollowupController {
 	@Operation(summary = "Claim an open task; body {\"note\": \"...\"} (optional)")
 	@ApiResponse(responseCode = "409", description = "The task is not open")
 	@PostMapping("/{id}/claim")
-	Followup claim(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+	Followup claim(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
 		return followup(actions.claim(id, Signer.name(body), note(body)), clock.instant());
 	}
 
 	@Operation(summary = "Resolve an open or claimed task")
 	@ApiResponse(responseCode = "409", description = "The task is neither open nor claimed")
 	@PostMapping("/{id}/resolve")
-	Followup resolve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+	Followup resolve(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
 		return followup(actions.resolve(id, Signer.name(body), note(body)), clock.instant());
 	}
 
 	@Operation(summary = "Dismiss an open or claimed task")
 	@ApiResponse(responseCode = "409", description = "The task is neither open nor claimed")
 	@PostMapping("/{id}/dismiss")
-	Followup dismiss(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+	Followup dismiss(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
 		return followup(actions.dismiss(id, Signer.name(body), note(body)), clock.instant());
 	}
 
@@ -156,7 +156,7 @@ class FollowupController {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private static String note(Map<String, String> body) {
-		return body == null ? null : body.get("note");
+	private static String note(Map<String, Object> body) {
+		return NoteBody.note(body);
 	}
 }

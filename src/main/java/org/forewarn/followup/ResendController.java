@@ -2,6 +2,7 @@ package org.forewarn.followup;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -28,6 +29,7 @@ class ResendController {
 
 	/** The most ids one bulk request takes (a provider incident leaves hundreds). */
 	static final int MAX_IDS = 1000;
+	private static final Set<String> MANY = Set.of("ids", "note");
 
 	private final OutreachResend resend;
 
@@ -47,7 +49,7 @@ class ResendController {
 	ResponseEntity<OutreachResend.Answer> resendOne(@PathVariable String id,
 			@RequestBody(required = false) Map<String, Object> body) {
 		Signer.name(body);
-		return single(resend.resend(id, note(body)));
+		return single(resend.resend(id, note(body, NoteBody.NOTE_ONLY)));
 	}
 
 	@Operation(summary = "Let a failure be: handled by the signed-in user, nothing sent")
@@ -56,21 +58,21 @@ class ResendController {
 	ResponseEntity<OutreachResend.Answer> acknowledgeOne(@PathVariable String id,
 			@RequestBody(required = false) Map<String, Object> body) {
 		Signer.name(body);
-		return single(resend.acknowledge(id, note(body)));
+		return single(resend.acknowledge(id, note(body, NoteBody.NOTE_ONLY)));
 	}
 
 	@Operation(summary = "Send several failures again: {\"ids\": [...], \"note\"}, answered per id")
 	@PostMapping("/api/outreach/resend")
 	Map<String, Object> resendMany(@RequestBody Map<String, Object> body) {
 		Signer.name(body);
-		return summary(resend.resend(ids(body), note(body)));
+		return summary(resend.resend(ids(body), note(body, MANY)));
 	}
 
 	@Operation(summary = "Let several failures be: {\"ids\": [...], \"note\"}, answered per id")
 	@PostMapping("/api/outreach/acknowledge")
 	Map<String, Object> acknowledgeMany(@RequestBody Map<String, Object> body) {
 		Signer.name(body);
-		return summary(resend.acknowledge(ids(body), note(body)));
+		return summary(resend.acknowledge(ids(body), note(body, MANY)));
 	}
 
 	private static ResponseEntity<OutreachResend.Answer> single(OutreachResend.Answer answer) {
@@ -104,12 +106,8 @@ class ResendController {
 		return list.stream().map(String.class::cast).toList();
 	}
 
-	private static String note(Map<String, Object> body) {
-		Object note = body == null ? null : body.get("note");
-		if (note != null && !(note instanceof String)) {
-			throw bad("note: must be text");
-		}
-		String text = (String) note;
+	private static String note(Map<String, Object> body, Set<String> fields) {
+		String text = NoteBody.note(body, fields, fields.size() == 1 ? "only {\"note\": \"...\"}" : "ids and note");
 		if (text != null && text.length() > 500) {
 			throw bad("note: at most 500 characters");
 		}

@@ -57,18 +57,18 @@ class ReviewController {
 	@ApiResponse(responseCode = "409", description = "The record is not waiting for review")
 	@ApiResponse(responseCode = "422", description = "The message does not render")
 	@PostMapping("/approve")
-	Outreach approve(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+	Outreach approve(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
 		return decisions.approve(id, Signer.name(body), note(body));
 	}
 
 	@Operation(summary = "Reject outreach waiting for review; body {\"note\": \"...\"} (optional)")
 	@ApiResponse(responseCode = "409", description = "The record is not waiting for review")
 	@PostMapping("/reject")
-	Outreach reject(@PathVariable String id, @RequestBody(required = false) Map<String, String> body) {
+	Outreach reject(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
 		return decisions.reject(id, Signer.name(body), note(body));
 	}
 
-	private static String note(Map<String, String> body) {
-		return body == null ? null : body.get("note");
+	private static String note(Map<String, Object> body) {
+		return NoteBody.note(body);
 	}
 }

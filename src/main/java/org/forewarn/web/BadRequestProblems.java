@@ -36,6 +36,8 @@ class BadRequestProblems {
 
 	/** Controllers word their 400 reasons "name: what is wrong"; the name is the parameter. */
 	private static final Pattern NAMED_REASON = Pattern.compile("^([A-Za-z][A-Za-z0-9_.]*): ");
+	/** Jackson's words for a name given twice in one object (spring.jackson.read.strict-duplicate-detection). */
+	private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"");
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
@@ -57,6 +59,12 @@ class BadRequestProblems {
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.collect(Collectors.joining(".")).replace(".[", "[");
 			return problem("Unreadable body", field + ": " + JsonMessages.plain(json), "field", field);
+		}
+		Matcher duplicate = e.getCause() instanceof JacksonException json
+				? DUPLICATE.matcher(String.valueOf(json.getOriginalMessage())) : null;
+		if (duplicate != null && duplicate.find()) {
+			String field = duplicate.group(1);
+			return problem("Unreadable body", field + ": given twice; send each field once", "field", field);
 		}
 		String reason = e.getCause() instanceof JacksonException json ? JsonMessages.plain(json)
 				: "the body is missing or is not JSON";
