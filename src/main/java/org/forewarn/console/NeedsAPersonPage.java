@@ -70,11 +70,18 @@ class NeedsAPersonPage {
 			return "redirect:/needs-a-person";
 		}
 		List<String> chosen = ids.stream().limit(MAX_AT_ONCE).toList();
-		List<OutreachResend.Answer> answers = switch (action) {
-			case "resend" -> resend.resend(chosen, note);
-			case "acknowledge" -> resend.acknowledge(chosen, note);
-			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "action: resend or acknowledge");
-		};
+		List<OutreachResend.Answer> answers;
+		try {
+			answers = switch (action) {
+				case "resend" -> resend.resend(chosen, note);
+				case "acknowledge" -> resend.acknowledge(chosen, note);
+				default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "action: resend or acknowledge");
+			};
+		}
+		catch (ResponseStatusException e) {
+			flash.addFlashAttribute("error", e.getReason());
+			return "redirect:/needs-a-person";
+		}
 		long done = answers.stream().filter(a -> a.outcome() == OutreachResend.Outcome.RESENT
 				|| a.outcome() == OutreachResend.Outcome.ACKNOWLEDGED).count();
 		flash.addFlashAttribute("message", ("resend".equals(action) ? "Sent again: " : "Let be: ") + done + " of "

@@ -50,6 +50,6 @@ public class FollowupActions {
 	}
 
 	private static String note(String note) {
-		return note == null || note.isBlank() ? "" : ": " + note;
+		return note == null || note.isBlank() ? "" : ": " + Notes.checked(note);
 	}
 }

@@ -51,6 +51,7 @@ public class OutreachResend {
 
 	/** Sends the record again as a new one; {@link Answer#record()} is the new record when RESENT. */
 	public Answer resend(String id, String note) {
+		Notes.checked(note);
 		String actor = SignedIn.name();
 		// the old record marked handled, the new record and its dispatch wakeup commit together
 		Optional<FailedOutreach.Resent> resent = transaction.execute(tx -> {
@@ -62,12 +63,15 @@ public class OutreachResend {
 			.orElseGet(() -> refused(id));
 	}
 
+	/** A note longer than {@link Notes#MAX} is refused before any record is touched. */
 	public List<Answer> resend(List<String> ids, String note) {
+		Notes.checked(note);
 		return ids.stream().distinct().map(id -> resend(id, note)).toList();
 	}
 
 	/** "Let it be": marks the failure as handled by the signed-in user; nothing is sent. */
 	public Answer acknowledge(String id, String note) {
+		Notes.checked(note);
 		String actor = SignedIn.name();
 		Optional<Outreach> handled = transaction.execute(tx -> failed.acknowledge(id, actor, note, clock.instant()));
 		return handled.map(o -> new Answer(id, Outcome.ACKNOWLEDGED, "let be by " + actor, o))
@@ -75,6 +79,7 @@ public class OutreachResend {
 	}
 
 	public List<Answer> acknowledge(List<String> ids, String note) {
+		Notes.checked(note);
 		return ids.stream().distinct().map(id -> acknowledge(id, note)).toList();
 	}
 

@@ -107,11 +107,7 @@ class ResendController {
 	}
 
 	private static String note(Map<String, Object> body, Set<String> fields) {
-		String text = NoteBody.note(body, fields, fields.size() == 1 ? "only {\"note\": \"...\"}" : "ids and note");
-		if (text != null && text.length() > 500) {
-			throw bad("note: at most 500 characters");
-		}
-		return text;
+		return NoteBody.note(body, fields, fields.size() == 1 ? "only {\"note\": \"...\"}" : "ids and note");
 	}
 
 	private static ResponseStatusException bad(String message) {

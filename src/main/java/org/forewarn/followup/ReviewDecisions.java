@@ -40,6 +40,7 @@ public class ReviewDecisions {
 	 * template does not render (nothing changes).
 	 */
 	public Outreach approve(String id, String by, String note) {
+		Notes.checked(note);
 		// the approval, the rendering kept and the wakeup that sends it commit together
 		Optional<OutreachReview.Decision> decision;
 		try {
@@ -57,6 +58,7 @@ public class ReviewDecisions {
 	}
 
 	public Outreach reject(String id, String by, String note) {
+		Notes.checked(note);
 		return review.reject(id, by, note, clock.instant()).orElseThrow(() -> notPending(id)).outreach();
 	}
 

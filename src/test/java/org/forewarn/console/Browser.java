@@ -119,6 +119,11 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Sets a field's value as a script would, past what the page allows typing (its maxlength). */
+	void setValue(WebElement field, String value) {
+		driver.executeScript("arguments[0].value = arguments[1];", field, value);
+	}
+
 	WebElement find(By by) {
 		return driver.findElement(by);
 	}

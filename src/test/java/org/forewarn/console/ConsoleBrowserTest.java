@@ -21,6 +21,7 @@ import org.forewarn.Mails;
 import org.forewarn.SimulatedForewarn;
 import org.forewarn.brake.PauseDesk;
 import org.forewarn.brake.Pauses;
+import org.forewarn.followup.Notes;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.OutreachStore;
@@ -136,6 +137,15 @@ class ConsoleBrowserTest {
 		assertThat(row.findElements(By.cssSelector("button.claim"))).isEmpty();
 		browser.screenshot("follow-ups");
 
+		WebElement note = row.findElement(By.cssSelector("input.note"));
+		assertThat(note.getDomAttribute("maxlength")).isEqualTo(String.valueOf(Notes.MAX));
+		browser.setValue(note, "x".repeat(Notes.MAX + 1));
+		browser.clickAndWait(row.findElement(By.cssSelector("button.resolve")));
+		assertThat(browser.find(By.id("flash-error")).getText()).isEqualTo("note: longer than 800 characters");
+		assertThat(store().find(task.id()).orElseThrow().status()).as("a note too long is refused, not cut")
+			.isEqualTo(OutreachStatus.CLAIMED);
+
+		row = browser.find(By.id("task-" + task.id()));
 		row.findElement(By.cssSelector("input.note")).sendKeys("called, replacement on its way");
 		browser.clickAndWait(row.findElement(By.cssSelector("button.resolve")));
 

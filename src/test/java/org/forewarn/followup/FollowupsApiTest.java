@@ -46,6 +46,11 @@ class FollowupsApiTest {
 			HttpResponse<String> claimed = lea.post("/api/followups/" + id + "/claim", "{\"note\":\"calling now\"}");
 			assertThat(JSON.readTree(claimed.body()).get("task").get("statusReason").asString())
 				.isEqualTo("claimed by lea: calling now");
+			HttpResponse<String> tooLong = lea.post("/api/followups/" + id + "/resolve",
+					"{\"note\":\"" + "x".repeat(Notes.MAX + 1) + "\"}");
+			assertThat(tooLong.statusCode()).as("refused, not cut to fit").isEqualTo(400);
+			assertThat(JSON.readTree(tooLong.body()).get("detail").asString())
+				.isEqualTo("note: longer than 800 characters");
 			HttpResponse<String> resolved = lea.post("/api/followups/" + id + "/resolve",
 					"{\"note\":\"called, voucher sent\"}");
 			assertThat(JSON.readTree(resolved.body()).get("task").get("status").asString()).isEqualTo("RESOLVED");
