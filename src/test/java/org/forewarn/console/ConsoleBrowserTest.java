@@ -157,6 +157,27 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
+	void aLongUnbrokenNameOrEmailWrapsAndLeavesTheClaimButtonOnScreen() throws Exception {
+		Instant t = app.now();
+		String email = "a".repeat(64) + "@" + "b".repeat(185) + ".com";
+		app.feed("{\"id\":\"fu-long-profile\",\"type\":\"customer.updated\",\"time\":\"" + t + "\","
+				+ "\"customerId\":\"fu-long\",\"data\":{\"email\":\"" + email + "\",\"name\":\"" + "N".repeat(200)
+				+ "\",\"timeZone\":\"America/Sao_Paulo\",\"consent\":{\"email\":true,\"sms\":false}}}");
+		app.feed(order("fu-long", "fu-long-o", t, "task", t.plus(Duration.ofDays(5))));
+		app.advance(Duration.ofSeconds(1));
+		Outreach task = app.only("fu-long");
+
+		browser.signIn("sam", "sam-password-1");
+		browser.open("/followups");
+		WebElement row = browser.find(By.id("task-" + task.id()));
+		assertThat(row.getText()).contains(email.substring(0, 30));
+		WebElement claim = row.findElement(By.cssSelector("button.claim"));
+		assertThat(claim.getRect().getX() + claim.getRect().getWidth()).as("the Claim button within the window")
+			.isLessThanOrEqualTo(1280);
+		assertThat(row.getRect().getWidth()).as("the table no wider than the window").isLessThanOrEqualTo(1280);
+	}
+
+	@Test
 	void aReviewerReadsTheMessageAsItWouldBeSentApprovesItAndItGoesOut() throws Exception {
 		Outreach pending = decide("rv-1", "review");
 		assertThat(pending.status()).isEqualTo(OutreachStatus.PENDING_REVIEW);
