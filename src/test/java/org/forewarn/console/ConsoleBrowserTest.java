@@ -426,6 +426,8 @@ class ConsoleBrowserTest {
 		decide("pv-1", "email");
 		browser.signIn("pia", "pia-password-1");
 		assertThat(navigation()).containsExactly("Today", "Data protection");
+		assertThat(browser.present(By.id("no-pages"))).as("Data protection is theirs").isFalse();
+		assertThat(browser.find(By.id("privacy-only")).getText()).startsWith("Your page is Data protection");
 		browser.open("/customers/pv-1");
 		assertThat(browser.find(By.id("error-status")).getText()).as("no timelines for privacy").startsWith("403");
 
