@@ -3,6 +3,7 @@ package org.forewarn.console;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.forewarn.customer.Customer;
 import org.forewarn.customer.CustomerState;
@@ -44,7 +45,8 @@ class Contacts {
 		}
 	}
 
-	CustomerState state(String customerId) {
-		return states.load(customerId);
+	/** Empty when no state is stored for the customer: none of their events arrived, or they were erased. */
+	Optional<CustomerState> state(String customerId) {
+		return states.stored(customerId);
 	}
 }

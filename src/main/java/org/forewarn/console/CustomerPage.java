@@ -2,6 +2,7 @@ package org.forewarn.console;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.forewarn.customer.CustomerState;
 import org.forewarn.customer.CustomerStateStore;
@@ -55,8 +56,16 @@ class CustomerPage {
 	@GetMapping("/customers/{id}")
 	String customer(@PathVariable String id, Model model) {
 		model.addAttribute("customerId", id);
+		CustomerTimeline.Timeline timeline = timelines.of(id);
+		model.addAttribute("timeline", timeline);
 		try {
-			CustomerState state = contacts.state(id);
+			Optional<CustomerState> stored = contacts.state(id);
+			if (stored.isEmpty()) {
+				// an empty profile would read as a customer who refused consent
+				model.addAttribute("unknown", timeline.entries().isEmpty() && timeline.outreach().isEmpty());
+				return "console/customer";
+			}
+			CustomerState state = stored.get();
 			model.addAttribute("customer", state.customer());
 			List<Order> open = state.orders().values().stream().filter(Order::isOpen)
 				.sorted(Comparator.comparing(Order::getPlacedAt, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -66,7 +75,6 @@ class CustomerPage {
 		catch (CustomerStateStore.UnreadableStateException e) {
 			model.addAttribute("error", e.getMessage());
 		}
-		model.addAttribute("timeline", timelines.of(id));
 		return "console/customer";
 	}
 }

@@ -148,8 +148,13 @@ public class CustomerStateStore {
 	 * event never overwrite each other.
 	 */
 	public CustomerState load(String customerId) {
+		return stored(customerId).orElseGet(() -> new CustomerState(customerId));
+	}
+
+	/** As {@link #load}; empty when no state is stored for the customer (never seen, or erased). */
+	public Optional<CustomerState> stored(String customerId) {
 		Optional<Long> revision = lock(customerId);
-		return revision.isEmpty() ? new CustomerState(customerId) : fetch(customerId);
+		return revision.isEmpty() ? Optional.empty() : Optional.of(fetch(customerId));
 	}
 
 	/**

@@ -226,6 +226,17 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
+	void anUnknownCustomerIdSaysNoSuchCustomerInsteadOfAnEmptyProfile() throws Exception {
+		browser.signIn("sam", "sam-password-1");
+		browser.open("/customers/nobody-typo");
+
+		assertThat(browser.find(By.id("unknown-customer")).getText())
+			.startsWith("No customer with the id nobody-typo is known");
+		assertThat(browser.present(By.id("consent-email"))).as("no consent to read as refused").isFalse();
+		assertThat(browser.present(By.id("timeline"))).isFalse();
+	}
+
+	@Test
 	void aCustomerWhoseIdAPathCannotCarryOpensFromTheSearchBox() throws Exception {
 		decide("tenant/7;a", "review");
 
