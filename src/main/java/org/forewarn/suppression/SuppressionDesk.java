@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -49,20 +49,20 @@ public class SuppressionDesk {
 
 	/** Adds an entry by hand; {@code expiresAt} (RFC 3339, optional) ends it, without it the entry is for good. */
 	public Suppression add(String channel, String address, String reason, String expiresAt, String by) {
-		Duration forHowLong = null;
+		Instant until = null;
 		if (expiresAt != null && !expiresAt.isBlank()) {
 			try {
-				forHowLong = Duration.between(clock.instant(), OffsetDateTime.parse(expiresAt.strip()).toInstant());
+				until = OffsetDateTime.parse(expiresAt.strip()).toInstant();
 			}
 			catch (DateTimeParseException e) {
 				throw new IllegalArgumentException(
 						"expiresAt: not an RFC 3339 time with offset, e.g. 2027-01-31T00:00:00Z");
 			}
-			if (forHowLong.isNegative() || forHowLong.isZero()) {
+			if (!until.isAfter(clock.instant())) {
 				throw new IllegalArgumentException("expiresAt: already past");
 			}
 		}
-		return list.add(channel, address, reason, SuppressionSource.MANUAL, forHowLong, by);
+		return list.addUntil(channel, address, reason, SuppressionSource.MANUAL, until, by);
 	}
 
 	/** False when there was no such entry. */

@@ -55,11 +55,24 @@ public class SuppressionList {
 	/** Adds an address for good ({@code forHowLong} null) or for a while; returns the entry as stored. */
 	public Suppression add(String channel, String address, String reason, SuppressionSource source,
 			Duration forHowLong, String by) {
+		Instant now = clock.instant();
+		return add(channel, address, reason, source, now, forHowLong == null ? null : now.plus(forHowLong), by);
+	}
+
+	/**
+	 * Adds an address until {@code expiresAt} exactly (null: for good), as a person gave it: a duration from one
+	 * reading of the clock added to another would move it by the time in between.
+	 */
+	public Suppression addUntil(String channel, String address, String reason, SuppressionSource source,
+			Instant expiresAt, String by) {
+		return add(channel, address, reason, source, clock.instant(), expiresAt, by);
+	}
+
+	private Suppression add(String channel, String address, String reason, SuppressionSource source, Instant now,
+			Instant expiresAt, String by) {
 		String name = Addresses.channel(channel);
 		String normalised = Addresses.normalise(name, address);
-		Instant now = clock.instant();
-		Suppression entry = new Suppression(name, normalised, reason(reason), source, now,
-				forHowLong == null ? null : now.plus(forHowLong), by);
+		Suppression entry = new Suppression(name, normalised, reason(reason), source, now, expiresAt, by);
 		Optional<Suppression> existing = store.find(name, normalised).filter(s -> s.activeAt(now));
 		if (existing.isPresent() && existing.get().expiresAt() == null && entry.expiresAt() != null) {
 			return existing.get();
