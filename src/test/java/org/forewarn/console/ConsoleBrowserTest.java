@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -399,6 +400,14 @@ class ConsoleBrowserTest {
 		try {
 			browser.signIn("rita", "rita-password-1");
 			browser.open("/pauses");
+			WebElement unknown = browser.find(By.id("pause"));
+			new Select(unknown.findElement(By.name("scope"))).selectByValue("rule");
+			unknown.findElement(By.name("name")).sendKeys("no-such-rule");
+			browser.clickAndWait(browser.find(By.id("pause-button")));
+			assertThat(browser.find(By.id("flash-error")).getText())
+				.startsWith("name: the running rules have no rule with the id 'no-such-rule'");
+			assertThat(browser.present(By.id("pause-rule-no-such-rule"))).as("nothing paused").isFalse();
+
 			WebElement form = browser.find(By.id("pause"));
 			form.findElement(By.name("name")).sendKeys("email");
 			form.findElement(By.name("note")).sendKeys("provider outage");
