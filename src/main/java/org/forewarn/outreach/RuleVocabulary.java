@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -74,7 +75,35 @@ public final class RuleVocabulary {
 	 * defaults when it does not exist) with environment variables and system properties over it, as at start.
 	 */
 	public static RuleContext fromSettings(Path settingsFile) {
+		return fromSettings(settingsFile, List.of());
+	}
+
+	/**
+	 * As {@link #fromSettings(Path)}, with a one-shot command's own settings ({@code --name=value}) over all of it,
+	 * as the command's engine binds them.
+	 */
+	public static RuleContext fromSettings(Path settingsFile, List<String> arguments) {
+		Binder binder = binder(settingsFile, arguments);
+		try {
+			ChannelSettings channels = binder.bindOrCreate("forewarn.channels", ChannelSettings.class);
+			GuardrailSettings guardrails = binder.bindOrCreate("forewarn.guardrails", GuardrailSettings.class);
+			DeliverySettings delivery = binder.bindOrCreate("forewarn.delivery", DeliverySettings.class);
+			return of(channels, guardrails, delivery, settingsFile);
+		}
+		catch (BindException e) {
+			throw new SettingsException(settingsFile + ": " + reason(e));
+		}
+	}
+
+	/** The rules folder ({@code forewarn.rules}) a one-shot command given {@code arguments} runs. */
+	public static String rulesFolder(Path settingsFile, List<String> arguments) {
+		return binder(settingsFile, arguments).bind("forewarn.rules", String.class).orElse("rules");
+	}
+
+	private static Binder binder(Path settingsFile, List<String> arguments) {
 		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(
+				arguments.toArray(String[]::new)));
 		if (Files.isRegularFile(settingsFile)) {
 			try {
 				new YamlPropertySourceLoader().load(settingsFile.toString(),
@@ -88,16 +117,7 @@ public final class RuleVocabulary {
 				throw new UncheckedIOException("cannot read " + settingsFile, e);
 			}
 		}
-		Binder binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
-		try {
-			ChannelSettings channels = binder.bindOrCreate("forewarn.channels", ChannelSettings.class);
-			GuardrailSettings guardrails = binder.bindOrCreate("forewarn.guardrails", GuardrailSettings.class);
-			DeliverySettings delivery = binder.bindOrCreate("forewarn.delivery", DeliverySettings.class);
-			return of(channels, guardrails, delivery, settingsFile);
-		}
-		catch (BindException e) {
-			throw new SettingsException(settingsFile + ": " + reason(e));
-		}
+		return new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
 	}
 
 	/** The setting and what is wrong with it: a value that is no such type, or the setting's own check. */

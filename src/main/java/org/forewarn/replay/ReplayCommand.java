@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.forewarn.rules.RuleBuildException;
+import org.forewarn.outreach.RuleVocabulary;
 import org.forewarn.rules.RuleContext;
-import org.forewarn.rules.RuleSetLoader;
+import org.forewarn.rules.ValidateCommand;
 import org.forewarn.shared.Suggestions;
 
 /**
@@ -37,6 +36,8 @@ public final class ReplayCommand {
 	private static final List<String> SPRING_SWITCHES = List.of("--debug", "--trace");
 	/** A rule whose messages reach more than this share of all orders is flagged in the report. */
 	static final double WARN_ABOVE_PERCENT = 10;
+	/** The settings file the replay's engine reads, as the server's. */
+	private static final Path SETTINGS = Path.of("config/application.yml");
 	private static final Pattern PROBLEM_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
 	private ReplayCommand() {
@@ -114,10 +115,9 @@ public final class ReplayCommand {
 			System.err.println("replay: --compare " + compare + " is not a rules folder");
 			return 2;
 		}
-		String broken = compare == null ? null : compileErrors(Path.of(compare));
-		if (broken != null) {
-			System.err.println("replay: --compare " + broken);
-			return 1;
+		int refused = refusedRules(overrides, compare);
+		if (refused != 0) {
+			return refused;
 		}
 		try {
 			OrderHistory.Reading reading = OrderHistory.readAside(events);
@@ -171,17 +171,32 @@ public final class ReplayCommand {
 	}
 
 	/**
-	 * Why the rules in {@code folder} would not start, or null: known before the first replay, not after it. Only
-	 * compile errors count, as when a replay starts; what the checks find is for {@code validate} to say.
+	 * 0 when the rules to replay, and those to compare, would load as {@code validate} and a reload load them; else
+	 * what {@code validate} prints for each folder it would reject, and its exit code. Known before the first replay,
+	 * not after it: a folder whose messages could not go out (a template misspelt) would otherwise look better.
 	 */
-	private static String compileErrors(Path folder) {
+	private static int refusedRules(List<String> overrides, String compare) {
+		RuleContext context;
+		List<String> folders = new ArrayList<>();
 		try {
-			new RuleSetLoader(Clock.systemUTC(), RuleContext.FILES_ONLY).load(folder, false);
-			return null;
+			context = RuleVocabulary.fromSettings(SETTINGS, overrides);
+			folders.add(RuleVocabulary.rulesFolder(SETTINGS, overrides));
 		}
-		catch (RuleBuildException e) {
-			return e.getMessage();
+		catch (RuleVocabulary.SettingsException e) {
+			System.err.println("replay: " + e.getMessage() + "; the rules were not checked");
+			return 2;
 		}
+		if (compare != null) {
+			folders.add(compare);
+		}
+		List<String> rejected = folders.stream().distinct()
+			.filter(folder -> ValidateCommand.check(folder, context, System.err) == null).toList();
+		if (rejected.isEmpty()) {
+			return 0;
+		}
+		System.err.println("replay: nothing replayed: validate and a reload would reject the rules in "
+				+ String.join(" and ", rejected));
+		return 1;
 	}
 
 	/** A file system's exception names the file and often nothing else: its kind says what went wrong. */

@@ -26,20 +26,30 @@ public final class ValidateCommand {
 			return 2;
 		}
 		String given = args.length == 1 ? args[0] : "rules";
-		Path folder = Path.of(given);
+		RuleSet rules = check(given, context, err);
+		if (rules == null) {
+			return 1;
+		}
+		print(given, rules.warnings(), "warning: ", err);
+		out.printf("%s: OK, %d rules in %d files, version %s%s%n", given, rules.rules().size(),
+				rules.files().size(), rules.version(), rules.warnings().isEmpty() ? ""
+						: ", " + count(rules.warnings().size(), "warning"));
+		return 0;
+	}
+
+	/**
+	 * Loads the folder as a reload would; when that would reject it, prints what {@link #run} prints and returns
+	 * null. Other commands that run a folder's rules refuse it the same way, in the same words.
+	 */
+	public static RuleSet check(String given, RuleContext context, PrintStream err) {
 		try {
-			RuleSet rules = new RuleSetLoader(Clock.systemUTC(), context).load(folder);
-			print(given, rules.warnings(), "warning: ", err);
-			out.printf("%s: OK, %d rules in %d files, version %s%s%n", given, rules.rules().size(),
-					rules.files().size(), rules.version(), rules.warnings().isEmpty() ? ""
-							: ", " + count(rules.warnings().size(), "warning"));
-			return 0;
+			return new RuleSetLoader(Clock.systemUTC(), context).load(Path.of(given));
 		}
 		catch (RuleBuildException e) {
 			print(given, e.errors(), "", err);
 			print(given, e.warnings(), "warning: ", err);
 			err.printf("%s: %s, the folder would be rejected%n", given, count(e.errors().size(), "error"));
-			return 1;
+			return null;
 		}
 	}
 

@@ -72,6 +72,8 @@ class HoldoutLiveAndReplayTest {
 		replayArgs[1] = "--out";
 		replayArgs[2] = out.toString();
 		System.arraycopy(SETTINGS, 0, replayArgs, 3, SETTINGS.length);
+		// the same rule with an id: a replay refuses rules validate would reject
+		replayArgs[3] = "--forewarn.rules=src/test/resources/replayed-rules";
 
 		assertThat(ReplayCommand.run(replayArgs)).isZero();
 

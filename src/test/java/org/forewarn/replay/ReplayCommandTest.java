@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.forewarn.outreach.RuleVocabulary;
+import org.forewarn.rules.ValidateCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,8 +196,54 @@ class ReplayCommandTest {
 		Run run = run(events.toString(), "--out", out.toString(), "--compare", other.toString());
 
 		assertThat(run.exit()).isEqualTo(1);
-		assertThat(run.errors()).contains("replay: --compare rules in " + other + " do not compile:", "broken.drl:6:");
+		assertThat(run.errors()).contains(other + "/broken.drl:6:",
+				"replay: nothing replayed: validate and a reload would reject the rules in " + other);
 		assertThat(out).as("nothing replayed").doesNotExist();
+	}
+
+	@Test
+	void rulesThatValidateWouldRejectAreRefusedInItsWordsWhetherReplayedOrCompared() throws Exception {
+		Path events = Files.writeString(work.resolve("events.jsonl"), CUSTOMER + "\n" + ORDER_PLACED + "\n");
+		// both compile; the checks find a template without a file and a channel that does not exist
+		Path misspeltTemplate = rulesWith("misspelt-template", "\"order_not_shipped\" );", "\"order_not_shiped\" );");
+		Path misspeltChannel = rulesWith("misspelt-channel", "\"email\", \"order_not_shipped\"",
+				"\"emial\", \"order_not_shipped\"");
+		Path out = work.resolve("out");
+
+		Run compared = run(events.toString(), "--out", out.toString(), "--compare", misspeltTemplate.toString());
+		Run replayed = run(events.toString(), "--out", out.toString(), "--rules", misspeltChannel.toString());
+
+		assertThat(compared.exit()).isEqualTo(1);
+		assertThat(compared.errors()).contains(validate(misspeltTemplate),
+				misspeltTemplate + "/orders.drl:29: template \"order_not_shiped\" for email has no file");
+		assertThat(replayed.exit()).isEqualTo(1);
+		assertThat(replayed.errors()).contains(validate(misspeltChannel),
+				misspeltChannel + "/orders.drl:29: channel \"emial\" does not exist");
+		assertThat(out).as("nothing replayed").doesNotExist();
+	}
+
+	/** The shipped rules (without their tests) with {@code orders.drl} changed. */
+	private Path rulesWith(String name, String text, String replacement) throws Exception {
+		Path folder = Files.createDirectories(work.resolve(name));
+		try (var files = Files.list(Path.of("rules"))) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.copy(file, folder.resolve(file.getFileName()));
+			}
+		}
+		Path orders = folder.resolve("orders.drl");
+		String drl = Files.readString(orders);
+		assertThat(drl).contains(text);
+		Files.writeString(orders, drl.replace(text, replacement));
+		return folder;
+	}
+
+	/** What {@code validate} prints on standard error for the folder. */
+	private static String validate(Path folder) {
+		var captured = new ByteArrayOutputStream();
+		PrintStream err = new PrintStream(captured, true, StandardCharsets.UTF_8);
+		assertThat(ValidateCommand.run(new String[] { folder.toString() }, err, err,
+				RuleVocabulary.fromSettings(Path.of("config/application.yml")))).isEqualTo(1);
+		return captured.toString(StandardCharsets.UTF_8);
 	}
 
 	@Test
