@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,7 @@ final class ScenarioFile {
 
 	private Scenario.Given event(Node node, String defaultId) {
 		mapping(node, "an event");
+		keysOnce(node);
 		Object value = constructor.toJava(node);
 		ObjectNode json = JSON.valueToTree(value);
 		if (!json.has("id")) {
@@ -171,9 +173,39 @@ final class ScenarioFile {
 		}
 		Map<String, Node> parts = new LinkedHashMap<>();
 		for (NodeTuple tuple : map.getValue()) {
-			parts.put(text(tuple.getKeyNode()), tuple.getValueNode());
+			String key = text(tuple.getKeyNode());
+			if (parts.containsKey(key)) {
+				throw givenTwice(tuple.getKeyNode(), key, map);
+			}
+			parts.put(key, tuple.getValueNode());
 		}
 		return parts;
+	}
+
+	/**
+	 * Every map in {@code node}, however deep (an event's data), has each key once: YAML would keep the last value
+	 * of a key given twice, and a scenario would test something other than what it reads as.
+	 */
+	private void keysOnce(Node node) {
+		if (node instanceof MappingNode map) {
+			Set<String> keys = new HashSet<>();
+			for (NodeTuple tuple : map.getValue()) {
+				if (tuple.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
+					throw givenTwice(key, key.getValue(), map);
+				}
+				keysOnce(tuple.getValueNode());
+			}
+		}
+		else if (node instanceof SequenceNode list) {
+			list.getValue().forEach(this::keysOnce);
+		}
+	}
+
+	private ScenarioFileException givenTwice(Node second, String key, MappingNode map) {
+		Node first = map.getValue().stream().map(NodeTuple::getKeyNode)
+			.filter(k -> k instanceof ScalarNode scalar && scalar.getValue().equals(key)).findFirst().orElseThrow();
+		return error(second, "key '" + key + "' is given twice (first at line " + line(first)
+				+ "); give it once, or YAML keeps only the last value");
 	}
 
 	private List<Node> sequence(Node node, String what) {

@@ -84,6 +84,33 @@ class ScenarioRunnerFailsTest {
 			.contains("2 scenarios: 1 passed, 1 failed");
 	}
 
+	@Test
+	void aKeyGivenTwiceFailsItsScenarioAtItsLineInsteadOfTheLastValueWinning() throws Exception {
+		Path rules = copyOfShippedRules();
+		Files.writeString(rules.resolve("tests/twice.yaml"), "scenarios:\n"
+				+ "  - name: status twice\n    events:\n" + PROFILE + HARD_DECLINE
+				+ "    expect:\n      - problem: payment.failed\n        status: CANCELLED\n        status: SENT\n"
+				+ "  - name: shipBy twice\n    events:\n" + PROFILE
+				+ "      - type: order.placed\n        time: 2026-03-02T10:00:00Z\n        orderId: o1\n"
+				+ "        data: {shipBy: 2026-03-02T12:00:00Z, shipBy: 2026-03-09T10:00:00Z}\n"
+				+ "    expect: none\n"
+				+ "  - name: each key once\n    events:\n" + PROFILE + HARD_DECLINE
+				+ "    expect:\n      - problem: payment.failed\n        status: SENT\n");
+
+		ByteArrayOutputStream report = new ByteArrayOutputStream();
+		int exit = ScenarioCommand.run(new String[] { rules.toString() },
+				new PrintStream(report, true, StandardCharsets.UTF_8));
+
+		String text = report.toString(StandardCharsets.UTF_8);
+		assertThat(exit).as(text).isEqualTo(1);
+		assertThat(text).contains("FAIL  status twice")
+			.contains("twice.yaml:11: key 'status' is given twice (first at line 10)")
+			.contains("FAIL  shipBy twice")
+			.contains("twice.yaml:20: key 'shipBy' is given twice (first at line 20)")
+			.contains("PASS  each key once")
+			.contains("3 scenarios: 1 passed, 2 failed");
+	}
+
 	private Path copyOfShippedRules() throws IOException {
 		Path rules = Files.createDirectories(work.resolve("rules/tests"));
 		try (Stream<Path> files = Files.list(Path.of("rules"))) {
