@@ -75,7 +75,7 @@ final class IdentityChecks {
 	}
 
 	/** Where a rule is: its line, or its table row (and the cell holding {@code cellValue}). */
-	private static RuleError ruleAt(RuleChecks.Source source, RuleDescr rule, String cellValue, String message) {
+	static RuleError ruleAt(RuleChecks.Source source, RuleDescr rule, String cellValue, String message) {
 		if (source.table() == null) {
 			return new RuleError(source.file(), rule.getLine(), message);
 		}

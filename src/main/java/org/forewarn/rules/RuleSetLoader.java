@@ -128,8 +128,11 @@ public final class RuleSetLoader {
 		sources.stream().filter(s -> s.table() == null).forEach(s -> drl.put(s.file(), s.drl()));
 		try {
 			KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
-			List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
-			List<RuleError> errors = new ArrayList<>();
+			RuleNames names = RuleNames.of(sources);
+			List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR).stream()
+				.filter(m -> !names.repeats(RuleError.compact(m.getText())))
+				.toList();
+			List<RuleError> errors = new ArrayList<>(names.errors());
 			for (Message m : messages) {
 				List<Message> same = messages.stream()
 					.filter(o -> Objects.equals(o.getPath(), m.getPath()) && Objects.equals(o.getText(), m.getText()))

@@ -56,6 +56,37 @@ class RuleIdentityTest {
 	}
 
 	@Test
+	void aRuleFileCopiedIntoASubfolderNamesBothPlacesOfEachRuleName() throws Exception {
+		// the compiler names one file only, and adds a clash of the classes it generates for each rule
+		write("a.drl", HEADER + rule("late: tell them", "late-notice") + rule("shipment.late: call them", "late-call"));
+		Files.createDirectories(rules.resolve("old"));
+		Files.copy(rules.resolve("a.drl"), rules.resolve("old/a.drl"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).isEqualTo(rules + "/old/a.drl:5: rule \"late: tell them\" is already used at a.drl:5; every"
+				+ " rule needs its own name in its package (Drools: Duplicate rule name: late: tell them)\n"
+				+ rules + "/old/a.drl:12: rule \"shipment.late: call them\" is already used at a.drl:12; every rule"
+				+ " needs its own name in its package (Drools: Duplicate rule name: shipment.late: call them)\n"
+				+ rules + ": 2 errors, the folder would be rejected\n");
+	}
+
+	@Test
+	void theShippedRulesCopiedIntoASubfolderGiveOneErrorPerRule() throws Exception {
+		for (String file : List.of("orders.drl", "shipments.drl", "thresholds.properties")) {
+			Files.copy(Path.of("rules", file), rules.resolve(file));
+		}
+		Files.createDirectories(rules.resolve("old"));
+		Files.copy(Path.of("rules/orders.drl"), rules.resolve("old/orders.drl"));
+
+		assertThat(validate()).isEqualTo(1);
+		// files are read in the order of their paths: old/ before orders.drl
+		assertThat(err()).contains(rules + "/orders.drl:37: rule \"payment.failed: hard decline, reach out now\" is"
+				+ " already used at old/orders.drl:37;")
+			.doesNotContain("already defined")
+			.endsWith(rules + ": 5 errors, the folder would be rejected\n");
+	}
+
+	@Test
 	void theEngineRecordsTheIdSoARenamedRuleIsTheSameRule() throws Exception {
 		write("r.drl", HEADER + rule("late: tell them", "late-notice"));
 		Decisions before = evaluate();
