@@ -50,7 +50,8 @@ record RuleFiles(Path folder, List<Path> paths) {
 	/**
 	 * The rule files below the folder, links followed (a folder mounted as links, a link to a shared folder) and in
 	 * name order; {@code tests/} and what is hidden (a name starting with a dot: an editor's lock or swap file, a
-	 * mounted volume's own {@code ..data}) are left out. What cannot be read, a link to nothing and a link back to a
+	 * mounted volume's own {@code ..data}; or with {@code ~$}: the lock file Excel keeps beside an open workbook) are
+	 * left out. What cannot be read, a link to nothing and a link back to a
 	 * folder above it are reported in {@code unreadable}.
 	 */
 	private static List<Path> list(Path folder, List<RuleError> unreadable) {
@@ -99,7 +100,8 @@ record RuleFiles(Path folder, List<Path> paths) {
 	}
 
 	private static boolean isHidden(Path path) {
-		return path.getFileName().toString().startsWith(".");
+		String name = path.getFileName().toString();
+		return name.startsWith(".") || name.startsWith("~$");
 	}
 
 	static boolean isRuleFile(String name) {

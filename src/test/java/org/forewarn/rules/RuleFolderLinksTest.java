@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A rules folder reached through links loads as the same rules: the folder itself a link, or its files links into a
  * hidden folder (how Kubernetes mounts a ConfigMap). Hidden files are not rules; a link to nothing or back to a folder
- * that contains it is named.
+ * that contains it is named. Excel's lock file ({@code ~$} before the workbook's name) is hidden too.
  */
 class RuleFolderLinksTest {
 
@@ -50,6 +50,19 @@ class RuleFolderLinksTest {
 		assertThat(run.err()).isEqualTo(rules + "/gone.drl:?: a link to a file that does not exist: correct or remove the"
 				+ " link\n" + rules + "/more/again:?: a link back to a folder that contains it: remove the link\n"
 				+ rules + ": 2 errors, the folder would be rejected\n");
+	}
+
+	@Test
+	void excelsLockFileBesideAnOpenWorkbookIsNotATable() throws IOException {
+		Path rules = RulesFolder.copyOfShippedRules(work.resolve("rules"));
+		byte[] lock = new byte[165]; // the user's name and padding, not a workbook
+		lock[0] = 5;
+		System.arraycopy("lea".getBytes(), 0, lock, 1, 3);
+		Files.write(rules.resolve("~$shipment-exceptions.xlsx"), lock);
+
+		assertThat(run.validate(rules)).isZero();
+		assertThat(run.out()).contains(rules + ": OK, 18 rules in 4 files, version " + version(Path.of("rules")));
+		assertThat(run.err()).isEmpty();
 	}
 
 	private String version(Path rules) {
