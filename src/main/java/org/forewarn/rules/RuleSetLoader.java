@@ -94,8 +94,13 @@ public final class RuleSetLoader {
 				}
 			}
 			else {
+				String drl = new String(content, StandardCharsets.UTF_8);
+				if (EmptyRuleFiles.definesNothing(drl)) {
+					errors.add(new RuleError(name, 0, EmptyRuleFiles.MESSAGE));
+					continue;
+				}
 				kfs.write(RESOURCES + name, content);
-				sources.add(new RuleChecks.Source(name, new String(content, StandardCharsets.UTF_8), null));
+				sources.add(new RuleChecks.Source(name, drl, null));
 			}
 		}
 		errors.addAll(build(kie, kfs, folder, tables, sources));

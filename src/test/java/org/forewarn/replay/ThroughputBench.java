@@ -63,7 +63,7 @@ public final class ThroughputBench {
 			copy(source, copies, events);
 		}
 		Path noRules = Files.createDirectories(work.resolve("no-rules"));
-		Files.writeString(noRules.resolve("none.drl"), "package forewarn.none;\n");
+		Files.writeString(noRules.resolve("none.drl"), "package forewarn.none;\ndeclare NoRules end\n");
 		long lines = countLines(events);
 		System.out.printf("%,d events (%s%s), %d rounds after %d warm-up, %d cores, Java %s%n", lines,
 				source == null ? "generated" : source, copies > 1 ? " x " + copies : "", rounds, warmups,

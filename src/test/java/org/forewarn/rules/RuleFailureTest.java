@@ -104,7 +104,8 @@ class RuleFailureTest {
 
 	@Test
 	void aRuleSetWithoutRulesDecidesNothingInsteadOfFailing() throws Exception {
-		Files.writeString(rules.resolve("none.drl"), "package rules;\n");
+		// a type declaration only: a file defining nothing at all is refused as cut short
+		Files.writeString(rules.resolve("none.drl"), "package rules;\ndeclare NoRules end\n");
 		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
 
 		Evaluation evaluation = evaluate(engine);

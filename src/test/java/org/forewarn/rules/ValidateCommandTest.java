@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.forewarn.rules.reload.RulesFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,6 +183,44 @@ class ValidateCommandTest {
 		assertThat(validate(rules.toString())).isEqualTo(1);
 		assertThat(err()).contains("latin1.drl:4: not UTF-8 text", "save the file as UTF-8",
 				"thresholds.properties:1: not UTF-8 text");
+	}
+
+	@Test
+	void aRuleFileThatDefinesNothingIsRefusedAsCutShort() throws Exception {
+		Path rules = RulesFolder.copyOfShippedRules(work.resolve("rules"));
+		Files.writeString(rules.resolve("orders.drl"), "");
+		Files.writeString(rules.resolve("shipments.drl"), "  \n\t\n");
+		Files.writeString(rules.resolve("churn.drl"), HEADER + """
+				// rule "churn.risk: went quiet" was here
+				/* rule "x" when then end */
+				# query "y"
+				import function org.forewarn.Util.rule;
+				""");
+		Files.createDirectories(rules.resolve("more"));
+		Files.writeString(rules.resolve("more/package-only.drl"), "package forewarn.rule;\n");
+
+		assertThat(validate(rules.toString())).isEqualTo(1);
+
+		String refused = ":?: " + EmptyRuleFiles.MESSAGE + "\n";
+		assertThat(err()).isEqualTo(rules + "/churn.drl" + refused + rules + "/more/package-only.drl" + refused
+				+ rules + "/orders.drl" + refused + rules + "/shipments.drl" + refused
+				+ rules + ": 4 errors, the folder would be rejected\n");
+		assertThat(EmptyRuleFiles.MESSAGE).contains("to remove its rules, delete the file");
+	}
+
+	@Test
+	void aFileDefiningOnlyAFunctionQueryOrTypeIsNotEmpty() throws Exception {
+		Path rules = RulesFolder.copyOfShippedRules(work.resolve("rules"));
+		Files.writeString(rules.resolve("helpers.drl"), HEADER + """
+				function String label(String s) { return "rule " + s; }
+				""");
+		Files.writeString(rules.resolve("queries.drl"), HEADER + "query \"open orders\" @id(\"open-orders\") Order( open == true ) end\n");
+		Files.writeString(rules.resolve("types.drl"), "package forewarn.types;\ndeclare Note text : String end\n");
+
+		validate(rules.toString());
+
+		assertThat(err()).isEmpty();
+		assertThat(out()).contains("rules: OK, 19 rules in 7 files");
 	}
 
 	@Test
