@@ -28,6 +28,7 @@ import org.forewarn.shared.StableId;
 record RuleFiles(Path folder, List<Path> paths) {
 
 	static final String TESTS_FOLDER = "tests/";
+	private static final String NO_FOLDER_SEEN = "no folder";
 
 	static RuleFiles in(Path folder) {
 		if (!Files.isDirectory(folder)) {
@@ -106,6 +107,40 @@ record RuleFiles(Path folder, List<Path> paths) {
 
 	static boolean isRuleFile(String name) {
 		return name.endsWith(".drl") || DecisionTables.isTable(name);
+	}
+
+	/**
+	 * What the folder would load, without reading it: each rule file's path, size, modification time and identity
+	 * (links followed, as it is loaded) and the thresholds file's, or what stops it from loading. Saving, copying or
+	 * replacing a file or the folder changes it, also through a link the file watch cannot see.
+	 */
+	static String fingerprint(Path folder) {
+		StringBuilder seen = new StringBuilder();
+		if (!Files.isDirectory(folder)) {
+			return NO_FOLDER_SEEN;
+		}
+		try {
+			List<RuleError> unreadable = new ArrayList<>();
+			List<Path> files = new ArrayList<>(list(folder, unreadable));
+			files.add(folder.resolve(Thresholds.FILE));
+			for (Path file : files) {
+				seen.append(relative(folder, file)).append(' ');
+				try {
+					BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+					seen.append(attributes.size()).append(' ').append(attributes.lastModifiedTime())
+						.append(' ').append(attributes.fileKey());
+				}
+				catch (IOException e) {
+					seen.append("none");
+				}
+				seen.append('\n');
+			}
+			unreadable.forEach(error -> seen.append(error).append('\n'));
+		}
+		catch (UncheckedIOException e) {
+			seen.append(e.getMessage());
+		}
+		return HexFormat.of().formatHex(StableId.sha256().digest(seen.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** A hash of the files' names and content: the same folder always loads as the same version. */

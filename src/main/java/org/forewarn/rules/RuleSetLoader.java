@@ -55,6 +55,14 @@ public final class RuleSetLoader {
 		return RuleFiles.in(folder).version();
 	}
 
+	/**
+	 * What the folder would load, from its files' sizes and modification times (nothing is read): when it differs
+	 * from the one taken before the last load, a file changed since.
+	 */
+	public String fingerprint(Path folder) {
+		return RuleFiles.fingerprint(folder);
+	}
+
 	/** Compiles and validates the folder; throws {@link RuleBuildException} listing every error. */
 	public RuleSet load(Path folder) {
 		return load(folder, true);

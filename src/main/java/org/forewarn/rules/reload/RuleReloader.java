@@ -31,6 +31,8 @@ public class RuleReloader {
 	private volatile boolean watching;
 	private volatile ReloadAttempt lastAttempt;
 	private volatile ReloadAttempt lastRejected;
+	/** The folder's fingerprint taken before the last load or refusal; null when not known. */
+	private volatile String fingerprint;
 
 	public RuleReloader(RuleSetLoader loader, RuleEngine engine, Path folder, Clock clock, MeterRegistry meters) {
 		this.meters = meters;
@@ -38,12 +40,29 @@ public class RuleReloader {
 		this.engine = engine;
 		this.folder = folder;
 		this.clock = clock;
+		this.fingerprint = fingerprintOfRunning();
+	}
+
+	/**
+	 * The folder's fingerprint when its files are the running ones; else null, so the watch reloads (a file saved
+	 * while the rules were loading at start).
+	 */
+	private String fingerprintOfRunning() {
+		try {
+			String now = loader.fingerprint(folder);
+			return loader.version(folder).equals(engine.current().version()) ? now : null;
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
 	}
 
 	/** One reload at a time; {@code trigger} says who asked (the API, the file watch). */
 	public synchronized ReloadAttempt reload(String trigger) {
 		Instant at = clock.instant();
 		long started = System.nanoTime();
+		// taken first: a change while this attempt reads the files is one the watch still sees
+		String seen = loader.fingerprint(folder);
 		String running = engine.current().version();
 		ReloadAttempt attempt;
 		try {
@@ -67,6 +86,7 @@ public class RuleReloader {
 			attempt = rejected(at, trigger, started, List.of(new RuleError(folder.toString(), 0, String.valueOf(e))));
 		}
 		lastAttempt = attempt;
+		fingerprint = seen;
 		Counter.builder("forewarn.rules.reloads").description("Rule reloads, by outcome")
 			.tag("outcome", attempt.outcome().name().toLowerCase()).register(meters).increment();
 		return attempt;
@@ -97,6 +117,16 @@ public class RuleReloader {
 
 	public Path folder() {
 		return folder;
+	}
+
+	/** The fingerprint of the folder as the last attempt found it (loaded, unchanged or refused). */
+	String fingerprint() {
+		return fingerprint;
+	}
+
+	/** The folder's fingerprint now. */
+	String fingerprintNow() {
+		return loader.fingerprint(folder);
 	}
 
 	void watching(boolean on) {

@@ -49,9 +49,28 @@ class RulesConfiguration {
 	@Profile("!replay")
 	@ConditionalOnProperty(name = "forewarn.rules-watch.enabled", havingValue = "true", matchIfMissing = true)
 	RulesFolderWatcher rulesFolderWatcher(RuleReloader reloader, RulesSettings settings) {
-		reloader.watching(true);
-		return new RulesFolderWatcher(reloader.folder(), settings.rulesWatch().debounce(),
-				() -> reloader.reload("file change"));
+		return new RulesFolderWatcher(reloader.folder(), settings.rulesWatch().debounce(), settings.rulesWatch().poll(),
+				new RulesFolderWatcher.Rules() {
+					@Override
+					public String fingerprint() {
+						return reloader.fingerprintNow();
+					}
+
+					@Override
+					public String loaded() {
+						return reloader.fingerprint();
+					}
+
+					@Override
+					public void reload() {
+						reloader.reload("file change");
+					}
+
+					@Override
+					public void watching(boolean on) {
+						reloader.watching(on);
+					}
+				});
 	}
 
 	private static Path folder(RulesSettings settings) {

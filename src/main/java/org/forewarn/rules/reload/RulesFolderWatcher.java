@@ -16,6 +16,9 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -23,22 +26,48 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a rules folder and its subfolders (except {@code tests/}) and calls back once the files have been quiet
- * for the debounce time, so an editor saving in several writes, or a copy of many files, causes one reload.
+ * for the debounce time, so an editor saving in several writes, or a copy of many files, causes one reload. Every
+ * poll interval it also compares what the folder would load (each rule file's size and modification time, links
+ * followed) with what was last loaded or refused, for what the file watch cannot see (a linked file's target edited
+ * elsewhere), and watches the folder again once it is not the one watched (moved away and made anew, replaced by a
+ * copy).
  */
 final class RulesFolderWatcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(RulesFolderWatcher.class);
 
+	/** The rules the watch keeps current. */
+	interface Rules {
+
+		/** What the folder would load now ({@link org.forewarn.rules.RuleSetLoader#fingerprint}). */
+		String fingerprint();
+
+		/** The fingerprint of what was last loaded or refused; null when not known. */
+		String loaded();
+
+		void reload();
+
+		/** Whether changes to the folder are noticed now. */
+		void watching(boolean on);
+	}
+
 	private final Path folder;
 	private final Duration debounce;
-	private final Runnable onChange;
+	private final Duration poll;
+	private final Rules rules;
 	private final WatchService watcher;
+	/** Each watched folder with the identity it had when registered: another folder by that name is not watched. */
+	private final Map<Path, Registration> watched = new HashMap<>();
 	private final Thread thread;
 
-	RulesFolderWatcher(Path folder, Duration debounce, Runnable onChange) {
+	private record Registration(WatchKey key, Object fileKey) {
+	}
+
+	RulesFolderWatcher(Path folder, Duration debounce, Duration poll, Rules rules) {
 		this.folder = folder;
 		this.debounce = debounce;
-		this.onChange = onChange;
+		this.poll = poll;
+		this.rules = rules;
 		try {
 			this.watcher = FileSystems.getDefault().newWatchService();
 		}
@@ -51,17 +80,26 @@ final class RulesFolderWatcher implements AutoCloseable {
 
 	void start() {
 		registerTree(folder);
+		rules.watching(Files.isDirectory(folder));
 		thread.start();
-		log.info("Watching {} for rule changes (reload after {} ms quiet)", folder, debounce.toMillis());
+		log.info("Watching {} for rule changes (reload after {} ms quiet, compared every {} ms)", folder,
+				debounce.toMillis(), poll.toMillis());
 	}
 
 	private void run() {
+		long nextLook = System.nanoTime() + poll.toNanos();
 		try {
 			while (true) {
-				if (drain(watcher.take())) {
+				WatchKey key = watcher.poll(Math.max(0, nextLook - System.nanoTime()), TimeUnit.NANOSECONDS);
+				boolean changed = key != null && drain(key);
+				if (System.nanoTime() - nextLook >= 0) {
+					changed |= changedSinceLoaded();
+					nextLook = System.nanoTime() + poll.toNanos();
+				}
+				if (changed) {
 					waitUntilQuiet();
 					try {
-						onChange.run();
+						rules.reload();
 					}
 					catch (RuntimeException e) {
 						log.error("Reloading rules after a change in {} failed", folder, e);
@@ -71,6 +109,33 @@ final class RulesFolderWatcher implements AutoCloseable {
 		}
 		catch (InterruptedException | ClosedWatchServiceException e) {
 			// closing
+		}
+		finally {
+			rules.watching(false);
+		}
+	}
+
+	/**
+	 * Watches the folder anew when a watched folder is gone or another stands in its place; true when the folder
+	 * would load other files than those last loaded or refused.
+	 */
+	private boolean changedSinceLoaded() {
+		if (!watched.containsKey(folder) || watched.entrySet().stream()
+			.anyMatch(w -> !w.getValue().key().isValid() || !Objects.equals(fileKey(w.getKey()), w.getValue().fileKey()))) {
+			watched.values().forEach(w -> w.key().cancel());
+			watched.clear();
+			registerTree(folder);
+			if (watched.containsKey(folder)) {
+				log.info("Watching {} anew for rule changes: a folder watched was moved, replaced or removed", folder);
+			}
+		}
+		rules.watching(Files.isDirectory(folder));
+		try {
+			return !rules.fingerprint().equals(rules.loaded());
+		}
+		catch (RuntimeException e) {
+			log.warn("Cannot compare {} with the rules loaded: {}", folder, e.toString());
+			return false;
 		}
 	}
 
@@ -115,8 +180,9 @@ final class RulesFolderWatcher implements AutoCloseable {
 								return FileVisitResult.SKIP_SUBTREE;
 							}
 							try {
-								dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
-										StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+								watched.put(dir, new Registration(dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+										StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE),
+										attributes.fileKey()));
 							}
 							catch (IOException e) {
 								log.warn("Cannot watch {} for rule changes: {}", dir, e.getMessage());
@@ -133,6 +199,16 @@ final class RulesFolderWatcher implements AutoCloseable {
 		}
 		catch (IOException e) {
 			log.warn("Cannot watch {} for rule changes: {}", root, e.getMessage());
+		}
+	}
+
+	/** The folder's identity (links followed); null when it is gone. */
+	private static Object fileKey(Path dir) {
+		try {
+			return Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+		}
+		catch (IOException e) {
+			return null;
 		}
 	}
 

@@ -17,7 +17,10 @@ public record RulesSettings(@DefaultValue("rules") String rules, @DefaultValue W
 	/**
 	 * @param enabled watch the rules folder and reload on change (never in replay)
 	 * @param debounce quiet time after the last change before reloading, so a save in several writes loads once
+	 * @param poll how often the folder is also compared with what was last loaded, for what the file watch misses (a
+	 *     linked file's target edited, the folder replaced)
 	 */
-	public record Watch(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration debounce) {
+	public record Watch(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration debounce,
+			@DefaultValue("2s") Duration poll) {
 	}
 }
