@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a rules folder and its subfolders (except {@code tests/}) and calls back once the files have been quiet
- * for the debounce time, so an editor saving in several writes, or a copy of many files, causes one reload. Every
+ * for the debounce time (no event, no rule file's size or modification time changing), so an editor saving in several
+ * writes, or a copy of many files, causes one reload of the whole. Every
  * poll interval it also compares what the folder would load (each rule file's size and modification time, links
  * followed) with what was last loaded or refused, for what the file watch cannot see (a linked file's target edited
  * elsewhere), and watches the folder again once it is not the one watched (moved away and made anew, replaced by a
@@ -139,11 +140,25 @@ final class RulesFolderWatcher implements AutoCloseable {
 		}
 	}
 
-	/** Keeps taking events until none came for the debounce time. */
+	/**
+	 * Waits until the folder has been quiet for the debounce time: no watch event came, and no rule file's size or
+	 * modification time changed across it, looked at again before loading. A copy or a save that writes in pieces
+	 * (also to a linked file's target, which sends no event) loads once it is whole.
+	 */
 	private void waitUntilQuiet() throws InterruptedException {
-		WatchKey key;
-		while ((key = watcher.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-			drain(key);
+		String before = rules.fingerprint();
+		while (true) {
+			WatchKey key = watcher.poll(debounce.toMillis(), TimeUnit.MILLISECONDS);
+			if (key != null) {
+				drain(key);
+				before = rules.fingerprint();
+				continue;
+			}
+			String after = rules.fingerprint();
+			if (after.equals(before)) {
+				return;
+			}
+			before = after;
 		}
 	}
 

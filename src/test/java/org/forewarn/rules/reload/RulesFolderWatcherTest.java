@@ -2,6 +2,7 @@ package org.forewarn.rules.reload;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The watch sees a change in a subfolder of a rules folder that is a link, and a ConfigMap's update (its {@code ..data}
  * link swapped to a new hidden folder); a change under {@code tests/} is not one. It sees the edit of a linked file's
- * target elsewhere, and keeps seeing changes after the folder was moved away and made anew, or deleted and copied
+ * target elsewhere (written in pieces: loaded once, whole), and keeps seeing changes after the folder was moved away and made anew, or deleted and copied
  * back; it says it is watching only while the folder is there to watch.
  */
 class RulesFolderWatcherTest {
@@ -75,6 +76,29 @@ class RulesFolderWatcherTest {
 
 			Files.writeString(target, "rule \"l2, edited\" when then end");
 			assertThat(reloads.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	@Test
+	void aFileWrittenInPiecesIsLoadedOnceWhole() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		Path target = Files.createDirectories(work.resolve("elsewhere")).resolve("l2.drl");
+		Files.writeString(target, "");
+		Files.createSymbolicLink(rules.resolve("l2.drl"), target);
+		Reloads reloads = new Reloads(rules);
+
+		// pieces further apart than the comparison interval, closer than the quiet time: one reload, of the whole
+		try (RulesFolderWatcher watcher = new RulesFolderWatcher(rules, Duration.ofMillis(700), POLL, reloads)) {
+			watcher.start();
+			for (int piece = 0; piece < 6; piece++) {
+				Files.writeString(target, "rule \"piece " + piece + "\" when then end\n", StandardOpenOption.APPEND);
+				Thread.sleep(250);
+			}
+			String whole = reloads.fingerprint();
+
+			assertThat(reloads.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(reloads.loaded).isEqualTo(whole);
+			assertThat(reloads.tryAcquire(2, TimeUnit.SECONDS)).as("a second reload").isFalse();
 		}
 	}
 
