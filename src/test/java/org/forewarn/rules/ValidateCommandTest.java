@@ -197,12 +197,12 @@ class ValidateCommandTest {
 				import function org.forewarn.Util.rule;
 				""");
 		Files.createDirectories(rules.resolve("more"));
-		Files.writeString(rules.resolve("more/package-only.drl"), "package forewarn.rule;\n");
+		Files.writeString(rules.resolve("more/imports-only.drl"), HEADER);
 
 		assertThat(validate(rules.toString())).isEqualTo(1);
 
 		String refused = ":?: " + EmptyRuleFiles.MESSAGE + "\n";
-		assertThat(err()).isEqualTo(rules + "/churn.drl" + refused + rules + "/more/package-only.drl" + refused
+		assertThat(err()).isEqualTo(rules + "/churn.drl" + refused + rules + "/more/imports-only.drl" + refused
 				+ rules + "/orders.drl" + refused + rules + "/shipments.drl" + refused
 				+ rules + ": 4 errors, the folder would be rejected\n");
 		assertThat(EmptyRuleFiles.MESSAGE).contains("to remove its rules, delete the file");
@@ -216,11 +216,13 @@ class ValidateCommandTest {
 				""");
 		Files.writeString(rules.resolve("queries.drl"), HEADER + "query \"open orders\" @id(\"open-orders\") Order( open == true ) end\n");
 		Files.writeString(rules.resolve("types.drl"), "package forewarn.types;\ndeclare Note text : String end\n");
+		// a package line alone is written on purpose: a folder without rules holds one
+		Files.writeString(rules.resolve("none.drl"), "// no rules here\npackage forewarn.none;\n");
 
 		validate(rules.toString());
 
 		assertThat(err()).isEmpty();
-		assertThat(out()).contains("rules: OK, 19 rules in 7 files");
+		assertThat(out()).contains("rules: OK, 19 rules in 8 files");
 	}
 
 	@Test
