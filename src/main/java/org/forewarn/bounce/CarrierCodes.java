@@ -1,6 +1,7 @@
 package org.forewarn.bounce;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import org.forewarn.channel.RecipientRefused;
 import org.forewarn.customer.CustomerStateStore;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStore;
+import org.forewarn.privacy.PrivacyRequests;
 import org.forewarn.suppression.Addresses;
 import org.forewarn.suppression.SuppressionList;
 import org.forewarn.suppression.SuppressionSource;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * (carrier_opt_out; texting START lifts it). Numbers that cannot receive SMS at all are suppressed for good
  * (carrier_unreachable): 21211 invalid number, 21614 not a mobile number, 21635 landline, 30005 unknown number,
  * 30006 landline or unreachable carrier. 30003, a handset that is off or out of coverage, suppresses the number only
- * for {@code forewarn.bounces.sms-unreachable-for}. Other codes change nothing here.
+ * for {@code forewarn.bounces.sms-unreachable-for}. Other codes change nothing here. A report about a message to a
+ * customer erased since suppresses the number under its keyed digest, as the erasure keeps their addresses.
  */
 @Component
 public class CarrierCodes {
@@ -41,9 +44,11 @@ public class CarrierCodes {
 	private final OutreachStore outreach;
 	private final CustomerStateStore customers;
 	private final BounceSettings settings;
+	private final PrivacyRequests privacy;
 
 	CarrierCodes(SuppressionList suppressions, ConsentWithdrawal consent, OutreachStore outreach,
-			CustomerStateStore customers, BounceSettings settings) {
+			CustomerStateStore customers, BounceSettings settings, PrivacyRequests privacy) {
+		this.privacy = privacy;
 		this.suppressions = suppressions;
 		this.consent = consent;
 		this.outreach = outreach;
@@ -73,18 +78,29 @@ public class CarrierCodes {
 			return false;
 		}
 		String customerId = record.get().customerId();
+		Instant sent = record.get().sentAt() != null ? record.get().sentAt() : record.get().decidedAt();
+		// a late report about a message to a customer erased since: their number stays refused, unreadable, as the
+		// erasure keeps it; their consent went with their profile, and a new profile is not theirs to change
+		boolean erased = privacy.erasedSince(customerId, sent);
+		if (erased && (number == null || number.isBlank())) {
+			log.info("Outreach {}: Twilio {} without the number, for a customer erased since; nothing to suppress",
+					outreachId, key);
+			return false;
+		}
 		String to = number != null && !number.isBlank() ? number : customers.load(customerId).customer().getPhone();
 		try {
 			if (OPTED_OUT.equals(key)) {
-				suppressions.add(Addresses.SMS, to, "opted out at the carrier (Twilio 21610)",
-						SuppressionSource.CARRIER_OPT_OUT, null, "twilio");
-				consent.withdraw("carrier-" + key + "-" + outreachId, customerId, Addresses.SMS,
-						"opted out at the carrier (Twilio 21610)");
+				suppress(erased, to, "opted out at the carrier (Twilio 21610)", SuppressionSource.CARRIER_OPT_OUT,
+						null);
+				if (!erased) {
+					consent.withdraw("carrier-" + key + "-" + outreachId, customerId, Addresses.SMS,
+							"opted out at the carrier (Twilio 21610)");
+				}
 			}
 			else {
 				Duration forHowLong = UNREACHABLE_FOR_NOW.equals(key) ? settings.smsUnreachableFor() : null;
-				suppressions.add(Addresses.SMS, to, UNREACHABLE.get(key) + " (Twilio " + key + ")",
-						SuppressionSource.CARRIER_UNREACHABLE, forHowLong, "twilio");
+				suppress(erased, to, UNREACHABLE.get(key) + " (Twilio " + key + ")",
+						SuppressionSource.CARRIER_UNREACHABLE, forHowLong);
 			}
 			return true;
 		}
@@ -92,6 +108,16 @@ public class CarrierCodes {
 			// a number Twilio called invalid may not be one we can write down either; its outreach failed already
 			log.info("Outreach {}: Twilio {} for a number that is not E.164; nothing to suppress", outreachId, key);
 			return false;
+		}
+	}
+
+	private void suppress(boolean erased, String number, String reason, SuppressionSource source,
+			Duration forHowLong) {
+		if (erased) {
+			suppressions.addErased(Addresses.SMS, number, reason, source, forHowLong, "twilio");
+		}
+		else {
+			suppressions.add(Addresses.SMS, number, reason, source, forHowLong, "twilio");
 		}
 	}
 }

@@ -52,6 +52,14 @@ public class PrivacyRequests {
 				x.outreach(), x.cancelled(), x.messages(), x.profile()));
 	}
 
+	/**
+	 * Whether the customer was erased at or after {@code moment}: a late report about a message sent before then is
+	 * about contact details that are gone, and may not write them back readable.
+	 */
+	public boolean erasedSince(String customerId, Instant moment) {
+		return privacyLog.tombstones(customerId).stream().anyMatch(t -> !t.erasedAt().isBefore(moment));
+	}
+
 	private static void check(String customerId) {
 		if (customerId == null || customerId.isBlank()) {
 			throw new IllegalArgumentException("customerId: required");

@@ -71,9 +71,25 @@ public class SuppressionList {
 	private Suppression add(String channel, String address, String reason, SuppressionSource source, Instant now,
 			Instant expiresAt, String by) {
 		String name = Addresses.channel(channel);
-		String normalised = Addresses.normalise(name, address);
-		Suppression entry = new Suppression(name, normalised, reason(reason), source, now, expiresAt, by);
-		Optional<Suppression> existing = store.find(name, normalised).filter(s -> s.activeAt(now));
+		return put(name, Addresses.normalise(name, address), reason, source, now, expiresAt, by);
+	}
+
+	/**
+	 * Adds an erased customer's address as the erasure keeps them: under its keyed digest, so it is refused if it
+	 * comes back while nobody can read it from the list. For a late report about a message sent before the erasure.
+	 */
+	public Suppression addErased(String channel, String address, String reason, SuppressionSource source,
+			Duration forHowLong, String by) {
+		String name = Addresses.channel(channel);
+		Instant now = clock.instant();
+		return put(name, store.digest(Addresses.normalise(name, address)), reason, source, now,
+				forHowLong == null ? null : now.plus(forHowLong), by);
+	}
+
+	private Suppression put(String name, String key, String reason, SuppressionSource source, Instant now,
+			Instant expiresAt, String by) {
+		Suppression entry = new Suppression(name, key, reason(reason), source, now, expiresAt, by);
+		Optional<Suppression> existing = store.find(name, key).filter(s -> s.activeAt(now));
 		if (existing.isPresent() && existing.get().expiresAt() == null && entry.expiresAt() != null) {
 			return existing.get();
 		}

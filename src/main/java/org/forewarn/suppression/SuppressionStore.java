@@ -43,6 +43,11 @@ class SuppressionStore {
 			.findFirst();
 	}
 
+	/** The key an erased customer's address is kept under. */
+	String digest(String address) {
+		return digests.of(address);
+	}
+
 	/**
 	 * Replaces an address by its digest and removes the person's details from its reason, and forgets its soft
 	 * bounces: the entry keeps refusing that address while nothing readable of them stays. False when the address had
@@ -108,10 +113,10 @@ class SuppressionStore {
 			.params(channel, address, digests.of(address)).update() > 0;
 	}
 
-	/** Removes the row only when it came from {@code source}. */
+	/** Removes the row, or the one kept under its digest, only when it came from {@code source}. */
 	boolean delete(String channel, String address, SuppressionSource source) {
-		return jdbc.sql("delete from suppression where channel = ? and address = ? and source = ?")
-			.params(channel, address, source.label()).update() > 0;
+		return jdbc.sql("delete from suppression where channel = ? and address in (?, ?) and source = ?")
+			.params(channel, address, digests.of(address), source.label()).update() > 0;
 	}
 
 	List<Suppression> page(String channel, SuppressionSource source, int offset, int limit) {

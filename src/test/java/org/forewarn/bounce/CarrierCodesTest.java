@@ -18,6 +18,9 @@ import org.forewarn.SimulatedForewarn;
 import org.forewarn.TwilioStub;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStatus;
+import org.forewarn.suppression.Suppression;
+import org.forewarn.suppression.SuppressionList;
+import org.forewarn.suppression.SuppressionSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +157,55 @@ class CarrierCodesTest {
 		app.feed(order("tw-4", "tw-4-c", app.now(), "sms", app.now().plus(Duration.ofDays(5))));
 		assertThat(only("tw-4", "tw-4-c", "sms").status()).as("30003 suppresses only for a while")
 			.isEqualTo(OutreachStatus.SENT);
+	}
+
+	@Test
+	void aLateCallbackForAnErasedCustomersMessageKeepsTheNumberRefusedUnderItsDigest() throws Exception {
+		Instant t = freshDay().plus(Duration.ofHours(14));
+		app.feed(customer("tw-5", t, "America/Sao_Paulo", "en", true, true));
+		app.feed(customer("tw-6", t, "America/Sao_Paulo", "en", true, true));
+		twilio.accepts("SM000000000000000000000000000000d5");
+		app.feed(order("tw-5", "tw-5-a", t, "sms", t.plus(Duration.ofDays(5))));
+		twilio.accepts("SM000000000000000000000000000000d6");
+		app.feed(order("tw-6", "tw-6-a", t, "sms", t.plus(Duration.ofDays(5))));
+		assertThat(app.asNewUser("pia-tw5", "privacy").delete("/api/customers/tw-5").statusCode()).isEqualTo(200);
+
+		assertThat(status("SM000000000000000000000000000000d5", "undelivered", "21610", phone("tw-5")).statusCode())
+			.isEqualTo(200);
+
+		String list = app.get("/api/suppressions?channel=sms").body();
+		assertThat(list).as("no readable number of an erased customer").doesNotContain(phone("tw-5"));
+		Suppression kept = app.bean(SuppressionList.class).active("sms", phone("tw-5")).orElseThrow();
+		assertThat(kept.address()).startsWith("digest:");
+		assertThat(kept.source()).isEqualTo(SuppressionSource.CARRIER_OPT_OUT);
+		assertThat(list).contains(kept.address());
+		// consent changes run one after another: once tw-6's is on its timeline, one for tw-5 would be too
+		status("SM000000000000000000000000000000d6", "undelivered", "21610", phone("tw-6"));
+		waitFor(() -> app.get("/api/customers/tw-6/timeline").body().contains("opted out at the carrier"));
+		assertThat(app.get("/api/customers/tw-5/timeline").body()).as("no new profile made for the erased customer")
+			.doesNotContain("opted out at the carrier");
+
+		// back as a new profile with the same number, START lifts the opt-out kept under the digest
+		app.feed(customer("tw-5-back", "tw-5", app.now(), "America/Sao_Paulo", "en", true, true));
+		assertThat(inbound("tw-5", "SMstart-tw-5", "START").statusCode()).isEqualTo(200);
+		assertThat(app.bean(SuppressionList.class).active("sms", phone("tw-5"))).isEmpty();
+	}
+
+	@Test
+	void anUnreachableHandsetReportedForAnErasedCustomersMessageIsKeptUnderItsDigestForAWhile() throws Exception {
+		Instant t = freshDay().plus(Duration.ofHours(14));
+		app.feed(customer("tw-7", t, "America/Sao_Paulo", "en", true, true));
+		twilio.accepts("SM000000000000000000000000000000d7");
+		app.feed(order("tw-7", "tw-7-a", t, "sms", t.plus(Duration.ofDays(5))));
+		assertThat(app.asNewUser("pia-tw7", "privacy").delete("/api/customers/tw-7").statusCode()).isEqualTo(200);
+
+		assertThat(status("SM000000000000000000000000000000d7", "undelivered", "30003", phone("tw-7")).statusCode())
+			.isEqualTo(200);
+
+		assertThat(app.get("/api/suppressions?channel=sms").body()).doesNotContain(phone("tw-7"));
+		Suppression kept = app.bean(SuppressionList.class).active("sms", phone("tw-7")).orElseThrow();
+		assertThat(kept.address()).startsWith("digest:");
+		assertThat(kept.expiresAt()).isEqualTo(app.now().plus(Duration.ofDays(2)));
 	}
 
 	private static JsonNode entry(String source, String number) throws Exception {
