@@ -36,7 +36,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * <li>{@code /webhooks/twilio/inbound}: an SMS from a customer; STOP and the other opt-out words turn SMS consent
  * off, START/YES/UNSTOP turn it on again (and lift the number's carrier opt-out suppression).</li>
  * <li>{@code /webhooks/twilio/status}: Twilio's delivery report for a message Forewarn sent (by MessageSid); its
- * ErrorCode may turn consent off or suppress the number ({@link CarrierCodes}).</li>
+ * ErrorCode may turn consent off or suppress the number ({@link CarrierCodes}), when the report is the message's
+ * outcome (it ended the record FAILED).</li>
  * </ul>
  */
 @RestController
@@ -119,7 +120,10 @@ class TwilioWebhookController {
 				return applied;
 			});
 			String errorCode = form.get("ErrorCode");
-			if (report != null && report.outreach().isPresent() && errorCode != null && !errorCode.isBlank()) {
+			// only a report that is the message's outcome: a failure reported after it was delivered (or a repeat)
+			// says nothing about the number now
+			if (report != null && report.changed() && report.outreach().isPresent() && errorCode != null
+					&& !errorCode.isBlank()) {
 				carrierCodes.reported(report.outreach().get().id(), form.get("To"), errorCode);
 			}
 		}

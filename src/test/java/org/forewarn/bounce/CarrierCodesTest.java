@@ -208,6 +208,23 @@ class CarrierCodesTest {
 		assertThat(kept.expiresAt()).isEqualTo(app.now().plus(Duration.ofDays(2)));
 	}
 
+	@Test
+	void aFailureReportedAfterTheMessageWasDeliveredSuppressesNothing() throws Exception {
+		Instant t = freshDay().plus(Duration.ofHours(14));
+		app.feed(customer("tw-8", t, "America/Sao_Paulo", "en", true, true));
+		twilio.accepts("SM000000000000000000000000000000d8");
+		app.feed(order("tw-8", "tw-8-a", t, "sms", t.plus(Duration.ofDays(5))));
+		assertThat(status("SM000000000000000000000000000000d8", "delivered", "", phone("tw-8")).statusCode())
+			.isEqualTo(200);
+
+		assertThat(status("SM000000000000000000000000000000d8", "undelivered", "30003", phone("tw-8")).statusCode())
+			.isEqualTo(200);
+
+		assertThat(only("tw-8", "tw-8-a", "sms").status()).isEqualTo(OutreachStatus.DELIVERED);
+		assertThat(app.get("/api/suppressions?channel=sms").body()).doesNotContain(phone("tw-8"));
+		assertThat(app.bean(SuppressionList.class).active("sms", phone("tw-8"))).isEmpty();
+	}
+
 	private static JsonNode entry(String source, String number) throws Exception {
 		JsonNode items = JSON.readTree(app.get("/api/suppressions?channel=sms&source=" + source).body()).get("items");
 		for (JsonNode item : items) {
