@@ -16,9 +16,14 @@ public final class TestEvents {
 	public static String customer(String eventId, String id, Instant at, String zone, String locale, boolean email,
 			boolean sms) {
 		return "{\"id\":\"" + eventId + "\",\"type\":\"customer.updated\",\"time\":\"" + at + "\",\"customerId\":\""
-				+ id + "\",\"data\":{\"email\":\"" + id + "@customers.example\",\"phone\":\"" + phone(id)
+				+ id + "\",\"data\":{\"email\":\"" + email(id) + "\",\"phone\":\"" + phone(id)
 				+ "\",\"name\":\"Ana Souza\",\"timeZone\":\"" + zone + "\",\"locale\":\"" + locale
 				+ "\",\"consent\":{\"email\":" + email + ",\"sms\":" + sms + "}}}";
+	}
+
+	/** The customer's email: the id, with what an address cannot hold (spaces, ';' and the like) as '_'. */
+	public static String email(String customerId) {
+		return customerId.strip().replaceAll("[\\s<>()\\[\\],;:\"@]", "_") + "@customers.example";
 	}
 
 	/** A stable E.164 number per customer id. */

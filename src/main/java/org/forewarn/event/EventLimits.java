@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.forewarn.shared.EmailAddresses;
 import org.forewarn.shared.PhoneNumbers;
 
 import tools.jackson.databind.JsonNode;
@@ -110,6 +111,17 @@ final class EventLimits {
 	static void checkPhone(String field, String value) {
 		if (!value.isBlank() && PhoneNumbers.e164(value).isEmpty()) {
 			throw new InvalidEventException(field, "not " + PhoneNumbers.EXPECTED);
+		}
+	}
+
+	/**
+	 * An email must be one that mail can go to ({@link EmailAddresses}, permissive); spaces around it are let be, as
+	 * the send drops them; a blank one says the customer has none.
+	 */
+	static void checkEmail(String field, String value) {
+		String problem = value.isBlank() ? null : EmailAddresses.problem(value.replaceAll("^ +| +$", ""));
+		if (problem != null) {
+			throw new InvalidEventException(field, "not " + EmailAddresses.EXPECTED + ": " + problem);
 		}
 	}
 

@@ -50,6 +50,11 @@ class EventParserTest {
 			phone without country | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"(11) 91234-5678"}} | data.phone: not an E.164 phone number (+ country code and number, 8 to 15 digits
 			phone with letters    | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"+1 555 CALL NOW"}} | data.phone: not an E.164 phone number
 			phone too long        | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"+1234567890123456"}} | data.phone: not an E.164 phone number
+			email without @       | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"email":"not an email"}} | data.email: not an email address (name@domain): needs exactly one @
+			email with two @      | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"email":"x@y@z"}} | data.email: not an email address (name@domain): needs exactly one @
+			email with a header   | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"email":"a@b\\r\\nBcc: victim@example.com"}} | data.email: not an email address (name@domain)
+			email with a break    | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"email":"a@b.example\\r\\n"}} | data.email: not an email address (name@domain): a control character at position 11
+			email in brackets     | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"email":"<a@b.example>"}} | data.email: not an email address (name@domain):
 			year out of range     | {"id":"e","type":"order.paid","time":"+10000-10-02T10:56:33Z","customerId":"c","orderId":"o"} | time: year 10000 is outside
 			data time far ahead   | {"id":"e","type":"order.placed","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"promisedBy":"9999-01-01T00:00:00Z"}} | data.promisedBy: year 9999 is outside
 			huge number           | {"id":"e","type":"account.activity","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"metric":"m","value":1e400}} | data.value: must be a finite number
@@ -85,6 +90,31 @@ class EventParserTest {
 			.formatted(phone));
 
 		assertThat(event.text("phone")).isEqualTo(phone);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			ana@example.com                | plain
+			ana.souza+orders@example.com   | plus addressing
+			josé@exemplo.com.br            | internationalised
+			' ana@example.com '            | spaces around it
+			''                             | blank: the customer has no email
+			""")
+	void acceptsEmailsMailCanGoTo(String email, String what) {
+		Event event = EventParser.parse("""
+				{"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"email":"%s"}}"""
+			.formatted(email));
+
+		assertThat(event.text("email")).isEqualTo(email);
+	}
+
+	@Test
+	void anEventStoredBeforeEmailsWereCheckedIsStillReadBack() {
+		Event stored = EventParser.parseInternal("""
+				{"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c",
+				 "data":{"email":"not an email","consent":{"email":false}}}""");
+
+		assertThat(stored.text("email")).isEqualTo("not an email");
 	}
 
 	@Test
