@@ -1,22 +1,20 @@
 package org.forewarn.suppression;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
+import org.forewarn.shared.EmailAddresses;
 import org.forewarn.shared.PhoneNumbers;
 
 /**
  * One spelling per address, so a suppression matches however the address was written. Email: trimmed and in lower
  * case as a whole (the domain is case-insensitive by definition; local parts are too at every common provider, and a
- * do-not-contact list would rather over-match). Phone: E.164, read by {@link PhoneNumbers}.
+ * do-not-contact list would rather over-match), and one that can be an address ({@link EmailAddresses}, as intake
+ * checks a customer's email). Phone: E.164, read by {@link PhoneNumbers}.
  */
 public final class Addresses {
 
 	public static final String EMAIL = "email";
 	public static final String SMS = "sms";
-
-	private static final int MAX_EMAIL = 320;
-	private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
 	private Addresses() {
 	}
@@ -41,10 +39,20 @@ public final class Addresses {
 		return name;
 	}
 
+	/**
+	 * The spelling of an email entry stored before addresses were checked as they are now: what lifting it looks for
+	 * when the address fails today's check (numbers were checked as now from the start).
+	 */
+	static String emailAsStoredBefore(String address) {
+		return address.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/** An entry that is no address one could send to (a display name, a control character) protects nobody. */
 	private static String email(String address) {
 		String value = address.strip().toLowerCase(Locale.ROOT);
-		if (value.length() > MAX_EMAIL || !EMAIL_SHAPE.matcher(value).matches()) {
-			throw new IllegalArgumentException("address: not an email address (name@domain)");
+		String problem = EmailAddresses.problem(value);
+		if (problem != null) {
+			throw new IllegalArgumentException("address: not " + EmailAddresses.EXPECTED + ": " + problem);
 		}
 		return value;
 	}

@@ -10,7 +10,7 @@ import org.apache.commons.text.StringTokenizer;
 
 /**
  * A CSV file of addresses to suppress: a header line {@code channel,address,reason}, then one address a line (fields
- * in double quotes may hold commas). Every good line is added (source import); every bad one is reported with its
+ * in double quotes may hold commas; a quote left open is an error of its line). Every good line is added (source import); every bad one is reported with its
  * line number and nothing else is lost. More than {@code maxLines} lines are refused as a whole, before any is added.
  */
 final class SuppressionImport {
@@ -52,6 +52,11 @@ final class SuppressionImport {
 				throw new Refused("more than " + maxLines + " lines; split the file (forewarn.suppressions.import-max-lines)");
 			}
 			if (line.isBlank()) {
+				continue;
+			}
+			// the tokenizer would read an unclosed quote to the end of the line, commas and all, as one field
+			if (line.chars().filter(c -> c == '"').count() % 2 != 0) {
+				errors.add(new LineError(number, "a double quote (\") is not closed; fields are one line each"));
 				continue;
 			}
 			List<String> fields = StringTokenizer.getCSVInstance(line).getTokenList();

@@ -102,7 +102,17 @@ public class SuppressionList {
 	/** False when there was no such entry. */
 	public boolean remove(String channel, String address) {
 		String name = Addresses.channel(channel);
-		return store.delete(name, Addresses.normalise(name, address));
+		try {
+			return store.delete(name, Addresses.normalise(name, address));
+		}
+		catch (IllegalArgumentException notAnAddress) {
+			// an entry added before today's checks can still be lifted
+			if (Addresses.EMAIL.equals(name) && address != null && !address.isBlank()
+					&& store.delete(name, Addresses.emailAsStoredBefore(address))) {
+				return true;
+			}
+			throw notAnAddress;
+		}
 	}
 
 	/** Lifts an entry only when it came from {@code source} (a carrier opt-out undone by START). */
@@ -153,6 +163,9 @@ public class SuppressionList {
 		}
 		if (value.chars().anyMatch(Character::isISOControl)) {
 			throw new IllegalArgumentException("reason: contains control characters");
+		}
+		if (value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+			throw new IllegalArgumentException("reason: not valid Unicode (half of a surrogate pair alone)");
 		}
 		return value;
 	}

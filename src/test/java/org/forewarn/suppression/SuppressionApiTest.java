@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -107,8 +108,29 @@ class SuppressionApiTest {
 		assertBad(app.post("/api/suppressions",
 				"{\"channel\":\"email\",\"address\":\"a@b.example\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}"),
 				"expiresAt");
+		assertBad(app.post("/api/suppressions", "{\"channel\":\"email\",\"address\":\"<yy@example.com>\"}"), "address");
+		assertBad(app.post("/api/suppressions", "{\"channel\":\"email\",\"address\":\"yy\\u0000@example.com\"}"),
+				"address");
+		assertBad(app.post("/api/suppressions", "{\"channel\":\"email\",\"address\":\"yy\\ud800@example.com\"}"),
+				"address");
+		assertBad(app.post("/api/suppressions", "{\"channel\":\"sms\",\"address\":\"+15550001111\\u0000\"}"),
+				"address");
+		assertBad(app.post("/api/suppressions",
+				"{\"channel\":\"email\",\"address\":\"yy@example.com\",\"reason\":\"x\\ud800\"}"), "reason");
+		assertThat(app.get("/api/suppressions?channel=email").body()).doesNotContain("yy");
 		assertBad(app.get("/api/suppressions?source=pigeon"), "source");
 		assertBad(app.get("/api/suppressions?size=5000"), "size");
+	}
+
+	@Test
+	void anEntryStoredBeforeAddressesWereCheckedCanStillBeLifted() throws Exception {
+		app.bean(JdbcClient.class).sql("insert into suppression (channel, address, reason, source, created_at, "
+				+ "created_by) values ('email', '<old@example.com>', 'x', 'manual', ?, 'admin')")
+			.param(org.forewarn.shared.StoredTime.utc(app.now())).update();
+
+		assertThat(app.delete("/api/suppressions/email/%3COld@example.com%3E").statusCode()).isEqualTo(204);
+		assertThat(app.get("/api/suppressions?channel=email").body()).doesNotContain("old@example.com");
+		assertBad(app.delete("/api/suppressions/email/%3Cold@example.com%3E"), "address");
 	}
 
 	@Test
@@ -121,6 +143,8 @@ class SuppressionApiTest {
 				email,nobody-at-all,broken address
 
 				email,import-2@example.com,too,many,fields
+				email,"zz@example.com,asked
+				email,<ww@example.com>,display form
 				""";
 		HttpResponse<String> imported = app.post("/api/suppressions/import", "text/csv", csv);
 
@@ -128,7 +152,9 @@ class SuppressionApiTest {
 		JsonNode result = JSON.readTree(imported.body());
 		assertThat(result.get("imported").asInt()).isEqualTo(2);
 		assertThat(result.get("errors").toString()).contains("\"line\":4", "channel: 'fax'", "\"line\":5",
-			"address: not an email address", "\"line\":7", "found 5");
+			"address: not an email address", "\"line\":7", "found 5", "\"line\":8", "quote", "\"line\":9",
+			"address: not an email address (name@domain): '<'");
+		assertThat(app.get("/api/suppressions?channel=email").body()).doesNotContain("zz@example.com", "ww@example");
 		JsonNode listed = JSON.readTree(app.get("/api/suppressions?source=import&channel=email").body());
 		assertThat(listed.get("items").get(0).get("address").asString()).isEqualTo("import-1@example.com");
 		assertThat(listed.get("items").get(0).get("reason").asString()).isEqualTo("left the company, per HR");
