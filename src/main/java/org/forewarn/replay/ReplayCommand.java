@@ -115,7 +115,7 @@ public final class ReplayCommand {
 			System.err.println("replay: --compare " + compare + " is not a rules folder");
 			return 2;
 		}
-		int refused = refusedRules(overrides, compare);
+		int refused = refusedRules(SETTINGS, overrides, compare);
 		if (refused != 0) {
 			return refused;
 		}
@@ -175,12 +175,19 @@ public final class ReplayCommand {
 	 * what {@code validate} prints for each folder it would reject, and its exit code. Known before the first replay,
 	 * not after it: a folder whose messages could not go out (a template misspelt) would otherwise look better.
 	 */
-	private static int refusedRules(List<String> overrides, String compare) {
+	static int refusedRules(Path settings, List<String> overrides, String compare) {
 		RuleContext context;
 		List<String> folders = new ArrayList<>();
 		try {
-			context = RuleVocabulary.fromSettings(SETTINGS, overrides);
-			folders.add(RuleVocabulary.rulesFolder(SETTINGS, overrides));
+			context = RuleVocabulary.fromSettings(settings, overrides);
+			if (!Files.isRegularFile(settings)) {
+				// started away from the folder that holds config/: its channels and templates are not known here
+				System.err.println("replay: no " + settings + " in " + Path.of("").toAbsolutePath() + ": the rules"
+						+ " are checked as files only, not against the channels and templates (a message whose"
+						+ " template is not found ends FAILED)");
+				context = RuleContext.FILES_ONLY;
+			}
+			folders.add(RuleVocabulary.rulesFolder(settings, overrides));
 		}
 		catch (RuleVocabulary.SettingsException e) {
 			System.err.println("replay: " + e.getMessage() + "; the rules were not checked");
@@ -189,8 +196,9 @@ public final class ReplayCommand {
 		if (compare != null) {
 			folders.add(compare);
 		}
+		RuleContext checkedAgainst = context;
 		List<String> rejected = folders.stream().distinct()
-			.filter(folder -> ValidateCommand.check(folder, context, System.err) == null).toList();
+			.filter(folder -> ValidateCommand.check(folder, checkedAgainst, System.err) == null).toList();
 		if (rejected.isEmpty()) {
 			return 0;
 		}

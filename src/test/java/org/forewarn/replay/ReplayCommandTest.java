@@ -222,6 +222,30 @@ class ReplayCommandTest {
 		assertThat(out).as("nothing replayed").doesNotExist();
 	}
 
+	/**
+	 * Started away from the folder that holds config/, a replay cannot know the channels and templates: it checks the
+	 * rule files alone and replays (a message without its template fails), as it did before it checked them.
+	 */
+	@Test
+	void awayFromTheSettingsTheRulesAreCheckedAsFilesOnly() throws Exception {
+		Path misspeltTemplate = rulesWith("away", "\"order_not_shipped\" );", "\"order_not_shiped\" );");
+		Path noSettings = work.resolve("elsewhere/config/application.yml");
+		List<String> overrides = List.of("--forewarn.rules=" + misspeltTemplate);
+		PrintStream err = System.err;
+		var captured = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			assertThat(ReplayCommand.refusedRules(noSettings, overrides, null)).isZero();
+			assertThat(ReplayCommand.refusedRules(Path.of("config/application.yml"), overrides, null))
+				.as("with the settings, refused").isEqualTo(1);
+		}
+		finally {
+			System.setErr(err);
+		}
+		assertThat(captured.toString(StandardCharsets.UTF_8)).contains("replay: no " + noSettings + " in ",
+				"the rules are checked as files only");
+	}
+
 	/** The shipped rules (without their tests) with {@code orders.drl} changed. */
 	private Path rulesWith(String name, String text, String replacement) throws Exception {
 		Path folder = Files.createDirectories(work.resolve(name));
