@@ -32,6 +32,18 @@ final class RuleChecks {
 
 	/** One file's rules as DRL; {@code table} when the DRL was generated from a decision table. */
 	record Source(String file, String drl, DecisionTables.Generated table) {
+
+		/** The file as the DRL parser reads it; null when it does not parse (the compiler reports it then). */
+		PackageDescr parsed() {
+			DrlParser parser = new DrlParser();
+			try {
+				PackageDescr pkg = parser.parse(false, drl);
+				return parser.hasErrors() ? null : pkg;
+			}
+			catch (DroolsParserException e) {
+				return null;
+			}
+		}
 	}
 
 	/**
@@ -81,15 +93,8 @@ final class RuleChecks {
 
 	private void file(Source source) {
 		identity.thresholdUses(source);
-		DrlParser parser = new DrlParser();
-		PackageDescr pkg;
-		try {
-			pkg = parser.parse(false, source.drl());
-		}
-		catch (DroolsParserException e) {
-			pkg = null;
-		}
-		if (pkg == null || parser.hasErrors()) {
+		PackageDescr pkg = source.parsed();
+		if (pkg == null) {
 			everyProblemKnown = false; // the compiler reports the file; what it decides is unknown
 			return;
 		}

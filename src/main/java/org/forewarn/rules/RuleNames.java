@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 
 /**
  * A rule name used twice in one package (a rule file copied into a subfolder), named at both places. The compiler
@@ -35,15 +33,8 @@ final class RuleNames {
 		RuleNames names = new RuleNames();
 		Map<String, RuleError> first = new LinkedHashMap<>();
 		for (RuleChecks.Source source : sources) {
-			DrlParser parser = new DrlParser();
-			PackageDescr pkg;
-			try {
-				pkg = parser.parse(false, source.drl());
-			}
-			catch (DroolsParserException e) {
-				continue;
-			}
-			if (pkg == null || parser.hasErrors()) {
+			PackageDescr pkg = source.parsed();
+			if (pkg == null) {
 				continue;
 			}
 			for (RuleDescr rule : pkg.getRules()) {
