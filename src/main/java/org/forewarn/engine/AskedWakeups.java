@@ -2,7 +2,7 @@ package org.forewarn.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +56,18 @@ final class AskedWakeups {
 		return withdrawn;
 	}
 
-	/** What this evaluation asked for, not yet due, by key; plain when any rule asked for it with {@code wakeAt}. */
+	/**
+	 * What this evaluation asked for, not yet due, by key; plain when any rule asked for it with {@code wakeAt}. Those
+	 * asked for while asked are among all asked for, the same objects: counted off by identity, no key built for them.
+	 */
 	private static Map<String, AskedWakeup> asked(Evaluation evaluation, Instant now) {
-		Map<String, Integer> whileAsked = new HashMap<>();
-		evaluation.decisions().whileAsked().forEach(w -> whileAsked.merge(w.key(), 1, Integer::sum));
+		Map<Wakeup, Integer> whileAsked = new IdentityHashMap<>();
+		evaluation.decisions().whileAsked().forEach(w -> whileAsked.merge(w, 1, Integer::sum));
 		Map<String, AskedWakeup> asked = new LinkedHashMap<>();
 		for (Wakeup wakeup : evaluation.decisions().wakeups()) {
-			String key = wakeup.key();
-			boolean plain = whileAsked.merge(key, -1, Integer::sum) < 0; // more often asked than asked while asked
+			boolean plain = whileAsked.merge(wakeup, -1, Integer::sum) < 0; // more often asked than asked while asked
 			if (wakeup.at().isAfter(now) && !OutreachPlanner.onlyDispatches(wakeup)) {
-				asked.merge(key, new AskedWakeup(wakeup.at(), wakeup.orderId(), wakeup.label(), plain),
+				asked.merge(wakeup.key(), new AskedWakeup(wakeup.at(), wakeup.orderId(), wakeup.label(), plain),
 						(first, second) -> first.plain() ? first : second);
 			}
 		}

@@ -393,7 +393,7 @@ class CustomerProcessor {
 	/** The event as the rules see it, at {@code at}. */
 	@SuppressWarnings("unchecked")
 	private static Trigger trigger(Event event, Instant at) {
-		Map<String, Object> data = new LazyEventData(() -> JSON.convertValue(event.data(), Map.class));
+		Map<String, Object> data = new LazyEventData(event.data(), () -> JSON.convertValue(event.data(), Map.class));
 		return new Trigger(event.id(), event.type(), at, event.orderId(), data, event.instant());
 	}
 }

@@ -6,16 +6,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * An event's data as the rules see it, a map, converted from the event's JSON only when something first looks at it:
  * most evaluations never do, and the conversion was a few percent of processing an event.
  */
 final class LazyEventData extends AbstractMap<String, Object> {
 
+	private final JsonNode source;
 	private final Supplier<Map<String, Object>> conversion;
 	private Map<String, Object> converted;
 
-	LazyEventData(Supplier<Map<String, Object>> conversion) {
+	/** {@code conversion} turns {@code source}, a JSON object, into the map. */
+	LazyEventData(JsonNode source, Supplier<Map<String, Object>> conversion) {
+		this.source = source;
 		this.conversion = conversion;
 	}
 
@@ -26,8 +31,18 @@ final class LazyEventData extends AbstractMap<String, Object> {
 		return converted;
 	}
 
+	/** A text or null field is read from the JSON itself: a timer's label is asked of every timer. */
 	@Override
-	public Object get(Object key) {
+	public synchronized Object get(Object key) {
+		if (converted == null && key instanceof String field && source != null && source.isObject()) {
+			JsonNode value = source.get(field);
+			if (value == null || value.isNull()) {
+				return null;
+			}
+			if (value.isString()) {
+				return value.stringValue();
+			}
+		}
 		return map().get(key);
 	}
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The only thing rules act on: the global {@code decide}. Rules never send, sleep or call out; they record
@@ -133,8 +132,16 @@ public final class Decisions {
 	}
 
 	private Decided decided(String problem, String orderId) {
-		return new Decided(problem, orderId, currentRule,
-				currentEvidence.stream().map(String::valueOf).collect(Collectors.joining("; ")));
+		return new Decided(problem, orderId, currentRule, evidence());
+	}
+
+	/** The facts the firing matched, as text: taken now, as a later action may change a fact. */
+	private String evidence() {
+		StringBuilder text = new StringBuilder(256);
+		for (int i = 0; i < currentEvidence.size(); i++) {
+			text.append(i == 0 ? "" : "; ").append(currentEvidence.get(i));
+		}
+		return text.toString();
 	}
 
 	public List<Decided> detections() { return detections; }

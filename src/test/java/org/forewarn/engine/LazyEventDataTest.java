@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +15,7 @@ class LazyEventDataTest {
 	@Test
 	void convertsOnceAndOnlyWhenLookedAt() {
 		AtomicInteger conversions = new AtomicInteger();
-		Map<String, Object> data = new LazyEventData(() -> {
+		Map<String, Object> data = new LazyEventData(null, () -> {
 			conversions.incrementAndGet();
 			Map<String, Object> converted = new LinkedHashMap<>();
 			converted.put("code", "damaged");
@@ -31,11 +33,34 @@ class LazyEventDataTest {
 
 	@Test
 	void staysAsChangeableAsTheConvertedMap() {
-		Map<String, Object> data = new LazyEventData(LinkedHashMap::new);
+		Map<String, Object> data = new LazyEventData(null, LinkedHashMap::new);
 
 		data.put("label", "check");
 		assertThat(data).containsExactlyEntriesOf(Map.of("label", "check"));
 		assertThat(data.remove("label")).isEqualTo("check");
 		assertThat(data).isEmpty();
+	}
+
+	@Test
+	void readsATextFieldWithoutConvertingAndAnyOtherAsConverted() {
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode source = json.readTree("{\"label\":\"dispatch\",\"none\":null,\"count\":2,\"at\":{\"hour\":9}}");
+		AtomicInteger conversions = new AtomicInteger();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> data = new LazyEventData(source, () -> {
+			conversions.incrementAndGet();
+			return json.convertValue(source, Map.class);
+		});
+
+		assertThat(data.get("label")).isEqualTo("dispatch");
+		assertThat(data.get("none")).isNull();
+		assertThat(data.get("missing")).isNull();
+		assertThat(conversions).hasValue(0);
+		assertThat(data.get("count")).isEqualTo(2);
+		assertThat(data.get("at")).isEqualTo(Map.of("hour", 9));
+		assertThat(conversions).hasValue(1);
+
+		data.put("label", "changed");
+		assertThat(data.get("label")).isEqualTo("changed");
 	}
 }
