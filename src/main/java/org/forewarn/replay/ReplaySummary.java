@@ -28,11 +28,16 @@ record ReplaySummary(String rules, String ruleVersion, long lines, Counts counts
 	private static final Set<String> WENT_OUT = Set.of("SENT", "DELIVERED", "OPEN", "CLAIMED", "RESOLVED",
 			"DISMISSED");
 
+	/** The event time the replay reached, or null when it was given no event it could process. */
+	Instant reachedTime() {
+		return startedAt == null ? null : endedAt;
+	}
+
 	String render() {
 		StringBuilder out = new StringBuilder();
 		out.append("Rules ").append(rules).append(", version ").append(ruleVersion).append('\n');
 		out.append(String.format("Replayed %,d lines in %.1f s (%,.0f events/s) up to %s%n", lines, seconds,
-				lines / Math.max(seconds, 1e-9), endedAt));
+				lines / Math.max(seconds, 1e-9), reachedTime() == null ? "no event (none was accepted)" : reachedTime()));
 		out.append(String.format("  accepted %,d, duplicates %,d, rejected %,d, failed %,d; timers fired %,d, "
 				+ "still pending at the end %,d%n", counts.accepted, counts.duplicates, counts.rejected, counts.failed,
 				timersFired, timersPending));

@@ -43,7 +43,7 @@ final class ReportHtml {
 		page.append("<h1>Backtest of ").append(escape(events.getFileName())).append("</h1><p class=\"muted\">Rules ")
 			.append(escape(replay.rules())).append(" (version ").append(escape(replay.ruleVersion())).append(") &middot; ")
 			.append(String.format(Locale.ROOT, "%,d lines in %.1f s", replay.lines(), replay.seconds()))
-			.append(" &middot; event time ").append(day(replay.startedAt())).append(" to ").append(day(replay.endedAt()))
+			.append(" &middot; event time ").append(day(replay.startedAt())).append(" to ").append(day(replay.reachedTime()))
 			.append("</p>");
 		cards(page, replay, figures);
 		rules(page, figures);

@@ -91,6 +91,20 @@ class ReplayCommandTest {
 	}
 
 	@Test
+	void aFileWithoutAnEventItCouldProcessSaysSoRatherThanAnEventTime() throws Exception {
+		Path events = work.resolve("events.jsonl");
+		Files.write(events, List.of("{not json"));
+		Path out = work.resolve("out");
+
+		Run run = run(events.toString(), "--out", out.toString());
+
+		assertThat(run.exit()).isZero();
+		assertThat(Files.readString(out.resolve("summary.txt")))
+			.contains("Replayed 1 lines in ", "up to no event (none was accepted)", "rejected 1").doesNotContain("1970");
+		assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("1970");
+	}
+
+	@Test
 	void readsAFileAsOtherToolsSaveItAndNamesTheLineThatIsNotText() throws Exception {
 		String events = String.join("\r\n",
 				event("o1-p", "order.placed", "2017-10-01T10:00:00-03:00", "c1", "o1", "{}"),
