@@ -17,12 +17,15 @@ public class Account {
 	/** Distinct usage metrics kept; the one heard of least recently makes room for a new one. */
 	static final int KEPT_METRICS = 20;
 	static final int KEPT_OPEN_TICKETS = 50;
+	static final int KEPT_TICKET_CHANGES = 100;
 
 	private String customerId;
 	private String plan;
 	private Instant lastPlanChangeAt;
 	private String lastPlanChangeDirection;
 	private Set<String> openTickets = new LinkedHashSet<>();
+	/** The time of the newest open or close heard per ticket: one older arriving late changes nothing. */
+	private Map<String, Instant> ticketChangedAt = new LinkedHashMap<>();
 	private Instant lastTicketOpenedAt;
 	private Instant cancelRequestedAt;
 	private String cancelReason;
@@ -56,25 +59,52 @@ public class Account {
 		return "downgrade".equals(lastPlanChangeDirection);
 	}
 
+	/** The newest change stands: an older one arriving late changes nothing. */
 	void planChanged(Instant at, String to, String direction) {
+		if (lastPlanChangeAt != null && at.isBefore(lastPlanChangeAt)) {
+			return;
+		}
 		plan = to;
 		lastPlanChangeAt = at;
 		lastPlanChangeDirection = direction;
 	}
 
 	void ticketOpened(Instant at, String ticketId) {
-		openTickets.add(ticketId == null ? "unnamed" : ticketId);
-		if (openTickets.size() > KEPT_OPEN_TICKETS) {
-			openTickets.remove(openTickets.iterator().next());
+		lastTicketOpenedAt = lastTicketOpenedAt != null && lastTicketOpenedAt.isAfter(at) ? lastTicketOpenedAt : at;
+		String id = ticketId == null ? "unnamed" : ticketId;
+		if (ticketChanged(id, at)) {
+			openTickets.add(id);
+			if (openTickets.size() > KEPT_OPEN_TICKETS) {
+				openTickets.remove(openTickets.iterator().next());
+			}
 		}
-		lastTicketOpenedAt = at;
 	}
 
-	void ticketClosed(String ticketId) {
-		openTickets.remove(ticketId == null ? "unnamed" : ticketId);
+	void ticketClosed(Instant at, String ticketId) {
+		String id = ticketId == null ? "unnamed" : ticketId;
+		if (ticketChanged(id, at)) {
+			openTickets.remove(id);
+		}
+	}
+
+	/** Notes an open or close of the ticket at {@code at}; false when a newer one is known, which then stands. */
+	private boolean ticketChanged(String id, Instant at) {
+		Instant newer = ticketChangedAt.get(id);
+		if (newer != null && newer.isAfter(at)) {
+			return false;
+		}
+		ticketChangedAt.remove(id); // put again: the least recently changed ticket is forgotten first
+		ticketChangedAt.put(id, at);
+		if (ticketChangedAt.size() > KEPT_TICKET_CHANGES) {
+			ticketChangedAt.remove(ticketChangedAt.keySet().iterator().next());
+		}
+		return true;
 	}
 
 	void cancelRequested(Instant at, String reason) {
+		if (cancelRequestedAt != null && at.isBefore(cancelRequestedAt)) {
+			return;
+		}
 		cancelRequestedAt = at;
 		cancelReason = reason;
 	}
@@ -94,7 +124,11 @@ public class Account {
 				.ifPresent(stalest -> activity.remove(stalest.getKey()));
 		}
 		List<ActivitySample> samples = activity.computeIfAbsent(metric, m -> new ArrayList<>());
-		samples.add(new ActivitySample(at, value));
+		int position = samples.size(); // in time order, whatever order they arrive in: the last is the latest
+		while (position > 0 && samples.get(position - 1).at().isAfter(at)) {
+			position--;
+		}
+		samples.add(position, new ActivitySample(at, value));
 		if (samples.size() > KEPT_SAMPLES) {
 			samples.remove(0);
 		}

@@ -47,8 +47,16 @@ public class CustomerState {
 		return orders.computeIfAbsent(orderId, id -> new Order(id, customerId()));
 	}
 
+	/** The order's parcel; made with what the order already knows, as its events may arrive before the shipment's. */
 	Shipment shipment(String orderId) {
-		return shipments.computeIfAbsent(orderId, id -> new Shipment(id, customerId(), order(id).getPromisedBy()));
+		return shipments.computeIfAbsent(orderId, id -> {
+			Order order = order(id);
+			Shipment made = new Shipment(id, customerId(), order.getPromisedBy());
+			if (order.getDeliveredAt() != null) {
+				made.delivered(order.getDeliveredAt());
+			}
+			return made;
+		});
 	}
 
 	/** Every object rules match on, including derived ones. */

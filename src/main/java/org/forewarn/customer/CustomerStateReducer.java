@@ -17,7 +17,10 @@ public final class CustomerStateReducer {
 	public static void apply(CustomerState state, Event event) {
 		Instant at = event.instant();
 		EventType type = EventType.of(event.type()).orElseThrow();
-		if (event.orderId() != null && type != EventType.TIMER_FIRED) {
+		// an orderId on an event about something else (the customer, the account) is noted on an order already known,
+		// and makes no order: an order no event placed would count as open, and push real ones out of the state
+		if (event.orderId() != null && type != EventType.TIMER_FIRED
+				&& (type.needsOrderId() || state.orders().containsKey(event.orderId()))) {
 			state.order(event.orderId()).record(at, event.type());
 		}
 		switch (type) {
@@ -27,9 +30,14 @@ public final class CustomerStateReducer {
 						event.text("locale"), event.text("timeZone"), event.text("region"), event.text("segment"),
 						bool(consent, "email"), bool(consent, "sms"), at, event.text("source") != null);
 			}
-			case ORDER_PLACED -> state.order(event.orderId()).placed(at, event.number("total"),
-					event.text("currency"), event.instant("shipBy"), event.instant("promisedBy"),
-					event.text("destinationRegion"));
+			case ORDER_PLACED -> {
+				Order order = state.order(event.orderId());
+				order.placed(at, event.number("total"), event.text("currency"), event.instant("shipBy"),
+						event.instant("promisedBy"), event.text("destinationRegion"));
+				if (state.shipments().containsKey(event.orderId())) { // shipped before the order was heard of
+					state.shipment(event.orderId()).promised(order.getPromisedBy());
+				}
+			}
 			case ORDER_PAID -> state.order(event.orderId()).paid(at);
 			case ORDER_PAYMENT_FAILED -> state.order(event.orderId()).paymentFailed(at,
 					Boolean.TRUE.equals(event.bool("hard")), event.text("reason"));
@@ -40,7 +48,7 @@ public final class CustomerStateReducer {
 			}
 			case SHIPMENT_SCANNED -> state.shipment(event.orderId()).scanned(at, event.text("location"),
 					event.text("status"));
-			case SHIPMENT_ETA_CHANGED -> state.shipment(event.orderId()).estimateChanged(
+			case SHIPMENT_ETA_CHANGED -> state.shipment(event.orderId()).estimateChanged(at,
 					event.instant("estimatedDelivery"));
 			case SHIPMENT_EXCEPTION -> state.shipment(event.orderId()).exception(at, event.text("code"),
 					event.text("description"));
@@ -54,7 +62,7 @@ public final class CustomerStateReducer {
 			case ACCOUNT_ACTIVITY -> state.account().activity(at, event.text("metric"), event.number("value"));
 			case ACCOUNT_PLAN_CHANGED -> state.account().planChanged(at, event.text("to"), event.text("direction"));
 			case ACCOUNT_TICKET_OPENED -> state.account().ticketOpened(at, event.text("ticketId"));
-			case ACCOUNT_TICKET_CLOSED -> state.account().ticketClosed(event.text("ticketId"));
+			case ACCOUNT_TICKET_CLOSED -> state.account().ticketClosed(at, event.text("ticketId"));
 			case ACCOUNT_FEEDBACK -> state.account().feedback(new Feedback(state.customerId(), at,
 					event.number("score"), event.text("scale"), feedbackOrder(event), event.text("comment")));
 			case ACCOUNT_CANCEL_REQUESTED -> state.account().cancelRequested(at, event.text("reason"));

@@ -73,7 +73,11 @@ public class Order {
 		return deliveredAt != null && promisedBy != null && deliveredAt.isAfter(promisedBy);
 	}
 
+	/** The newest description of the order stands: an older one arriving late changes nothing. */
 	void placed(Instant at, Double total, String currency, Instant shipBy, Instant promisedBy, String region) {
+		if (placedAt != null && at.isBefore(placedAt)) {
+			return;
+		}
 		this.placedAt = at;
 		this.total = total;
 		this.currency = currency;
@@ -82,21 +86,31 @@ public class Order {
 		this.destinationRegion = region;
 	}
 
-	void paid(Instant at) { this.paidAt = at; }
+	void paid(Instant at) { this.paidAt = newest(paidAt, at); }
 
 	void paymentFailed(Instant at, boolean hard, String reason) {
+		if (paymentFailedAt != null && at.isBefore(paymentFailedAt)) {
+			return;
+		}
 		this.paymentFailedAt = at;
 		this.paymentFailureHard = hard;
 		this.paymentFailureReason = reason;
 	}
 
-	void shipped(Instant at) { this.shippedAt = at; }
+	void shipped(Instant at) { this.shippedAt = newest(shippedAt, at); }
 
-	void delivered(Instant at) { this.deliveredAt = at; }
+	void delivered(Instant at) { this.deliveredAt = newest(deliveredAt, at); }
 
 	void cancelled(Instant at, String reason) {
+		if (cancelledAt != null && at.isBefore(cancelledAt)) {
+			return;
+		}
 		this.cancelledAt = at;
 		this.cancelReason = reason;
+	}
+
+	private static Instant newest(Instant known, Instant at) {
+		return known != null && known.isAfter(at) ? known : at;
 	}
 
 	void record(Instant at, String eventType) {

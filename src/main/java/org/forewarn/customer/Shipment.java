@@ -15,6 +15,8 @@ public class Shipment {
 	private String trackingNumber;
 	private Instant shippedAt;
 	private Instant estimatedDelivery;
+	/** The time of the event that gave the estimate: an older one arriving late does not replace it. */
+	private Instant estimateAt;
 	private Instant promisedBy;
 	private Instant deliveredAt;
 	private List<Scan> scans = new ArrayList<>();
@@ -63,10 +65,17 @@ public class Shipment {
 	}
 
 	void shipped(Instant at, String carrier, String trackingNumber, Instant estimatedDelivery) {
-		this.shippedAt = at;
-		this.carrier = carrier;
-		this.trackingNumber = trackingNumber;
-		this.estimatedDelivery = estimatedDelivery;
+		if (shippedAt == null || !at.isBefore(shippedAt)) {
+			this.shippedAt = at;
+			this.carrier = carrier;
+			this.trackingNumber = trackingNumber;
+		}
+		estimateChanged(at, estimatedDelivery);
+	}
+
+	/** The order's promised date, as its newest description says. */
+	void promised(Instant promisedBy) {
+		this.promisedBy = promisedBy;
 	}
 
 	/**
@@ -87,7 +96,12 @@ public class Shipment {
 		}
 	}
 
-	void estimateChanged(Instant estimatedDelivery) { this.estimatedDelivery = estimatedDelivery; }
+	void estimateChanged(Instant at, Instant estimatedDelivery) {
+		if (estimateAt == null || !at.isBefore(estimateAt)) {
+			this.estimateAt = at;
+			this.estimatedDelivery = estimatedDelivery;
+		}
+	}
 
 	/**
 	 * An exception older than the newest scan, than the exception open now or than the delivery is over already: it
@@ -105,7 +119,7 @@ public class Shipment {
 	}
 
 	void delivered(Instant at) {
-		this.deliveredAt = at;
+		this.deliveredAt = deliveredAt != null && deliveredAt.isAfter(at) ? deliveredAt : at;
 		clearException();
 	}
 

@@ -57,7 +57,8 @@ public enum EventType {
 		return requiredData;
 	}
 
-	boolean needsOrderId() {
+	/** About an order: it needs an {@code orderId}, and makes the order known. */
+	public boolean needsOrderId() {
 		return wireName.startsWith("order.") || wireName.startsWith("shipment.");
 	}
 
