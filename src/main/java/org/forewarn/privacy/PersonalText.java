@@ -2,9 +2,9 @@ package org.forewarn.privacy;
 
 import java.util.Collection;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.forewarn.shared.ContactText;
 import org.forewarn.shared.PhoneNumbers;
 
 import tools.jackson.databind.JsonNode;
@@ -31,8 +31,6 @@ final class PersonalText {
 	/** "resolved by lea: called her at home" keeps "resolved by lea": the note is free text about a person. */
 	private static final Pattern NOTE = Pattern.compile(
 			"^((?:claimed|resolved|dismissed|approved|rejected) by [^:]*): .*$", Pattern.DOTALL);
-	private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@[^\\s<>\"'(),;:\\[\\]]+");
-	private static final Pattern PHONE = Pattern.compile("\\+\\d[\\d ()\\-.]{5,}\\d");
 
 	private PersonalText() {
 	}
@@ -68,16 +66,7 @@ final class PersonalText {
 		if (reason == null) {
 			return null;
 		}
-		String text = NOTE.matcher(reason).replaceAll("$1");
-		text = EMAIL.matcher(text).replaceAll(ERASED);
-		text = PHONE.matcher(text).replaceAll(ERASED);
-		for (String value : known) {
-			if (value != null && value.strip().length() >= 3) {
-				text = Pattern.compile(Pattern.quote(value.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-					.matcher(text).replaceAll(Matcher.quoteReplacement(ERASED));
-			}
-		}
-		return text;
+		return ContactText.without(NOTE.matcher(reason).replaceAll("$1"), known, ERASED);
 	}
 
 	/** The contact details a {@code customer.updated} payload or a stored state names (email, phone, name). */

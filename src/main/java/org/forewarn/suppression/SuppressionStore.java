@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.forewarn.shared.ContactText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,6 +19,7 @@ import static org.forewarn.shared.StoredTime.utc;
 @Repository
 class SuppressionStore {
 
+	private static final String ERASED = "(erased)";
 	private static final String COLUMNS = "channel, address, reason, source, created_at, expires_at, created_by";
 
 	private final JdbcClient jdbc;
@@ -49,9 +51,9 @@ class SuppressionStore {
 	}
 
 	/**
-	 * Replaces an address by its digest and removes the person's details from its reason, and forgets its soft
-	 * bounces: the entry keeps refusing that address while nothing readable of them stays. False when the address had
-	 * no entry.
+	 * Replaces an address by its digest, removes the person's details and any address or number from its reason, and
+	 * forgets its soft bounces: the entry keeps refusing that address while nothing readable of them stays. False when
+	 * the address had no entry.
 	 */
 	boolean pseudonymise(String channel, String address, Collection<String> details) {
 		String digest = digests.of(address);
@@ -66,10 +68,11 @@ class SuppressionStore {
 			kept = jdbc.sql("update suppression set address = ? where channel = ? and address = ?")
 				.params(digest, channel, address).update() > 0;
 		}
-		for (String detail : details) {
-			jdbc.sql("update suppression set reason = replace(reason, ?, '(erased)') where channel = ? and address = ?")
-				.params(detail, channel, digest).update();
-		}
+		// as people typed it: the name in capitals, the email in mixed case, the phone with spaces or without its code
+		jdbc.sql("select reason from suppression where channel = ? and address = ?").params(channel, digest)
+			.query(String.class).optional()
+			.ifPresent(reason -> jdbc.sql("update suppression set reason = ? where channel = ? and address = ?")
+				.params(ContactText.without(reason, details, ERASED), channel, digest).update());
 		return kept;
 	}
 

@@ -88,6 +88,10 @@ class CustomerErasureTest {
 		// the customer asked not to be texted: the entry must keep refusing the number after erasure
 		assertThat(app.post("/api/suppressions", "{\"channel\":\"sms\",\"address\":\"" + PHONE
 				+ "\",\"reason\":\"" + NAME + " asked on " + PHONE + "\"}").statusCode()).isEqualTo(201);
+		// as staff type them: the name in capitals, the email in mixed case, the phone without its country code
+		assertThat(app.post("/api/suppressions", "{\"channel\":\"email\",\"address\":\"Zebulon.Quixote@Privacy.example"
+				+ "\",\"reason\":\"ZEBULON QUIXOTE phoned from (555) 765-4321 about Zebulon.Quixote@Privacy.example,"
+				+ " tel +1 415 555 0999\"}").statusCode()).isEqualTo(201);
 		assertThat(DatabaseScan.find(db, PERSONAL).hits()).as("the scan finds what is there")
 			.extracting(DatabaseScan.Hit::text).contains(EMAIL, PHONE, NAME);
 
@@ -128,6 +132,10 @@ class CustomerErasureTest {
 
 		assertThat(app.bean(SuppressionList.class).refusal("sms", PHONE)).as("still suppressed, under a digest")
 			.isNotNull();
+		assertThat(app.bean(SuppressionList.class).refusal("email", EMAIL)).as("still suppressed, under a digest")
+			.startsWith("suppressed: (erased) phoned from (erased) about (erased), tel (erased) on ");
+		assertThat(app.get("/api/suppressions?size=100").body().toLowerCase()).doesNotContain("zebulon", "quixote",
+				"765-4321", "765 4321", "555 0999");
 
 		List<JsonNode> after = outreachOf(app);
 		assertThat(after).hasSize(3);
