@@ -1,6 +1,7 @@
 package org.forewarn.bounce;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import org.forewarn.engine.WakeupScheduler;
 import org.forewarn.outreach.DeliveryReports;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStore;
+import org.forewarn.privacy.PrivacyRequests;
 import org.forewarn.suppression.Addresses;
 import org.forewarn.suppression.SuppressionList;
 import org.forewarn.suppression.SuppressionSource;
@@ -23,7 +25,9 @@ import static org.forewarn.shared.StoredTime.utc;
 /**
  * Applies one report to the email outreach it is about, found by the original Message-ID (the record's provider id)
  * or the VERP return path. A report that matches no email Forewarn sent changes nothing: nobody can suppress an
- * address by mailing a made-up bounce. Hard bounce: the address is suppressed for good (source bounce) and the record
+ * address by mailing a made-up bounce. The address is the one the email went to, never the one the report names:
+ * once the sent message is gone (erased, or pruned), the report changes nothing. About a customer erased since, the
+ * address is suppressed under its keyed digest, no consent is turned off and no fallback is owed. Hard bounce: the address is suppressed for good (source bounce) and the record
  * FAILED with the status code, so its fallback channel is owed. Soft bounce: counted per address; {@code soft-limit}
  * in a row, each within {@code soft-suppress-for} of the one before, suppress it for {@code soft-suppress-for}; an
  * email counts once, however many delay notices come for it. Complaint: suppressed (source complaint) and the
@@ -50,10 +54,12 @@ class BounceHandler {
 	private final WakeupScheduler scheduler;
 	private final BounceSettings settings;
 	private final Clock clock;
+	private final PrivacyRequests privacy;
 
 	BounceHandler(JdbcClient jdbc, TransactionTemplate transaction, OutreachStore outreach, DeliveryReports reports,
 			ChannelDispatch channels, SuppressionList suppressions, ConsentWithdrawal consent,
-			WakeupScheduler scheduler, BounceSettings settings, Clock clock) {
+			WakeupScheduler scheduler, BounceSettings settings, Clock clock, PrivacyRequests privacy) {
+		this.privacy = privacy;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.outreach = outreach;
@@ -69,16 +75,19 @@ class BounceHandler {
 	Applied apply(String reportId, Report report) {
 		Instant now = clock.instant();
 		Optional<Outreach> sent = match(report);
+		// a report about an email to a customer erased since: their address stays refused, unreadable, as the erasure
+		// keeps it; their consent went with their profile, and a new profile is not theirs to change
+		boolean erased = sent.isPresent() && privacy.erasedSince(sent.get().customerId(), sent.get().decidedAt());
 		DeliveryReports.Applied[] failed = new DeliveryReports.Applied[1];
 		Applied applied;
 		try {
-			applied = applyOnce(reportId, report, sent, now, failed);
+			applied = applyOnce(reportId, report, sent, erased, now, failed);
 		}
 		catch (DuplicateKeyException e) {
 			// another instance reading the same mailbox applied it at the same moment
 			return Applied.ALREADY_APPLIED;
 		}
-		if (applied == Applied.APPLIED && report.kind() == Report.Kind.COMPLAINT) {
+		if (applied == Applied.APPLIED && report.kind() == Report.Kind.COMPLAINT && !erased) {
 			// the event id makes a report read again after a crash right here no second change
 			consent.withdraw("complaint-" + reportId, sent.get().customerId(), Addresses.EMAIL,
 					"spam complaint (abuse report) about outreach " + sent.get().id());
@@ -89,15 +98,17 @@ class BounceHandler {
 		return applied;
 	}
 
-	private Applied applyOnce(String reportId, Report report, Optional<Outreach> sent, Instant now,
+	private Applied applyOnce(String reportId, Report report, Optional<Outreach> sent, boolean erased, Instant now,
 			DeliveryReports.Applied[] failed) {
 		return transaction.execute(tx -> {
 			if (seen(reportId)) {
 				return Applied.ALREADY_APPLIED;
 			}
-			String address = sent.isEmpty() ? null : address(sent.get(), report);
-			// a server may send several delay notices for one email before giving up: it counts once
-			boolean counted = address != null && report.kind() == Report.Kind.SOFT && softCounted(sent.get().id());
+			String address = sent.isEmpty() ? null : address(sent.get());
+			// a server may send several delay notices for one email before giving up: it counts once; an erased
+			// customer's are not counted, as the erasure forgot their counts and would have to keep the address
+			boolean counted = address != null && report.kind() == Report.Kind.SOFT
+					&& (erased || softCounted(sent.get().id()));
 			jdbc.sql("insert into bounce_report (report_id, kind, outreach_id, received_at) values (?, ?, ?, ?)")
 				.params(reportId, report.label(), sent.isEmpty() || address == null ? null : sent.get().id(),
 						utc(now))
@@ -108,8 +119,7 @@ class BounceHandler {
 			Outreach o = sent.get();
 			switch (report.kind()) {
 				case HARD -> {
-					suppressions.add(Addresses.EMAIL, address, "hard bounce " + report.status(),
-							SuppressionSource.BOUNCE, null, BY);
+					suppress(erased, address, "hard bounce " + report.status(), SuppressionSource.BOUNCE, null);
 					resetSoftBounces(address);
 					failed[0] = reports.report(o.delivery().providerId(), "failed", report.status(), now);
 				}
@@ -121,8 +131,8 @@ class BounceHandler {
 						resetSoftBounces(address);
 					}
 				}
-				case COMPLAINT -> suppressions.add(Addresses.EMAIL, address, "spam complaint (abuse report)",
-						SuppressionSource.COMPLAINT, null, BY);
+				case COMPLAINT -> suppress(erased, address, "spam complaint (abuse report)",
+						SuppressionSource.COMPLAINT, null);
 			}
 			return Applied.APPLIED;
 		});
@@ -140,9 +150,23 @@ class BounceHandler {
 		return found.filter(o -> Addresses.EMAIL.equals(o.channel()) && o.delivery().providerId() != null);
 	}
 
-	/** The address the email went to, as kept when it went out; else the one the report names. */
-	private String address(Outreach o, Report report) {
-		String address = channels.message(o.id()).map(StoredMessage::recipient).orElse(report.recipient());
+	private void suppress(boolean erased, String address, String reason, SuppressionSource source,
+			Duration forHowLong) {
+		if (erased) {
+			suppressions.addErased(Addresses.EMAIL, address, reason, source, forHowLong, BY);
+		}
+		else {
+			suppressions.add(Addresses.EMAIL, address, reason, source, forHowLong, BY);
+		}
+	}
+
+	/**
+	 * The address the email went to, as kept when it went out; null once that is gone (erased, or pruned after
+	 * {@code forewarn.retention.messages}): the address a report names is whatever its writer chose, and anyone who
+	 * saw one of the emails can quote its Message-ID.
+	 */
+	private String address(Outreach o) {
+		String address = channels.message(o.id()).map(StoredMessage::recipient).orElse(null);
 		try {
 			return address == null ? null : Addresses.normalise(Addresses.EMAIL, address);
 		}

@@ -184,6 +184,36 @@ class BounceMailboxTest {
 		assertThat(app.get("/api/suppressions").body()).doesNotContain("victim@customers.example");
 	}
 
+	@Test
+	void reportsAboutAnErasedCustomersEmailBringNoAddressBackAndOweNoFallback() throws Exception {
+		Instant t = freshDay().plus(Duration.ofHours(14));
+		app.feed(customer("ec-1", t, "America/Sao_Paulo", "en", true, true));
+		app.feed(customer("ec-2", t, "America/Sao_Paulo", "en", true, true));
+		app.feed(order("ec-1", "ec-1-a", t, "email", t.plus(Duration.ofDays(5))));
+		app.feed(order("ec-2", "ec-2-a", t, "email", t.plus(Duration.ofDays(5))));
+		Outreach one = app.only("ec-1");
+		Outreach two = app.only("ec-2");
+		assertThat(app.asNewUser("pia-ec", "privacy").delete("/api/customers/ec-1").statusCode()).isEqualTo(200);
+		assertThat(app.asNewUser("pia-ec2", "privacy").delete("/api/customers/ec-2").statusCode()).isEqualTo(200);
+
+		bounces.deliver(Reports.dsn("ec-1-dsn", "bounces@forewarn.test", "ec-1@customers.example", "failed",
+				"5.1.1", one.delivery().providerId()));
+		// quotes a Message-ID anyone who got the email can read, and names somebody else
+		bounces.deliver(Reports.dsn("ec-2-dsn", "bounces@forewarn.test", "ceo@bigcorp.example", "failed",
+				"5.1.1", two.delivery().providerId()));
+		bounces.deliver(Reports.complaint("ec-1-arf", "bounces+" + one.id() + "@" + RETURN_PATH_DOMAIN,
+				"ec-1@customers.example"));
+		poll();
+		app.advance(Duration.ofMinutes(5));
+
+		assertThat(app.get("/api/suppressions?size=100").body()).doesNotContain("ec-1@customers.example",
+				"ceo@bigcorp.example");
+		assertThat(app.outreach("ec-1")).as("no fallback, no task to reach them").hasSize(1);
+		assertThat(app.outreach("ec-2")).as("no fallback, no task to reach them").hasSize(1);
+		assertThat(app.get("/api/customers/ec-1/timeline").body()).as("no new profile for the erased customer")
+			.doesNotContain("spam complaint");
+	}
+
 	private static int poll() {
 		return app.bean(BounceMailbox.class).poll();
 	}
