@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The next channel for outreach that failed for good, or that the customer refused on a channel when the rule named
  * a fallback: a new record on that channel, linked to the one it stands in for, through the same guardrails. The
- * rule's own channels come first; without them, the configured chain (sms, then email, then a task).
+ * rule's own channels come first; without them, the configured chain (sms, then email, then a task). None for a
+ * customer erased since the record was decided.
  */
 @Component
 class Fallbacks {
@@ -24,10 +25,12 @@ class Fallbacks {
 	private final DeliverySettings settings;
 	private final TransactionTemplate transaction;
 	private final OutreachMeters meters;
+	private final ErasedCustomers erased;
 
 	Fallbacks(OutreachStore outreach, OutreachCreator creator, ChannelDispatch channels, DeliverySettings settings,
-			TransactionTemplate transaction, OutreachMeters meters) {
+			TransactionTemplate transaction, OutreachMeters meters, ErasedCustomers erased) {
 		this.meters = meters;
+		this.erased = erased;
 		this.outreach = outreach;
 		this.creator = creator;
 		this.channels = channels;
@@ -37,7 +40,9 @@ class Fallbacks {
 
 	/** Creates the fallback record a failed or refused outreach still waits for; false when its chain ends. */
 	boolean create(Outreach failed, CustomerState state, Instant now, Consumer<Wakeup> schedule) {
-		OutreachCreator.Draft draft = draft(failed);
+		// a send that failed after the customer was erased (it was under way) ends its chain: nobody is to be reached
+		OutreachCreator.Draft draft = erased.erasedSince(failed.customerId(), failed.decidedAt()) ? null
+				: draft(failed);
 		boolean created = Boolean.TRUE.equals(transaction.execute(tx -> {
 			OutreachCreator.Created result = draft == null ? OutreachCreator.Created.NOTHING
 					: creator.create(draft, state, now);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.forewarn.outreach.ErasedCustomers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * asked) and the erasure. An id longer than any customer's is refused with an error naming the field.
  */
 @Component
-public class PrivacyRequests {
+public class PrivacyRequests implements ErasedCustomers {
 
 	/** Longer than any customer id intake accepts (128). */
 	static final int MAX_ID = 200;
@@ -56,6 +57,7 @@ public class PrivacyRequests {
 	 * Whether the customer was erased at or after {@code moment}: a late report about a message sent before then is
 	 * about contact details that are gone, and may not write them back readable.
 	 */
+	@Override
 	public boolean erasedSince(String customerId, Instant moment) {
 		return privacyLog.tombstones(customerId).stream().anyMatch(t -> !t.erasedAt().isBefore(moment));
 	}

@@ -184,6 +184,9 @@ class CarrierCodesTest {
 		waitFor(() -> app.get("/api/customers/tw-6/timeline").body().contains("opted out at the carrier"));
 		assertThat(app.get("/api/customers/tw-5/timeline").body()).as("no new profile made for the erased customer")
 			.doesNotContain("opted out at the carrier");
+		app.advance(Duration.ofMinutes(5));
+		assertThat(app.outreach("tw-5")).as("no fallback for the erased customer").extracting(Outreach::channel)
+			.containsExactly("sms");
 
 		// back as a new profile with the same number, START lifts the opt-out kept under the digest
 		app.feed(customer("tw-5-back", "tw-5", app.now(), "America/Sao_Paulo", "en", true, true));
