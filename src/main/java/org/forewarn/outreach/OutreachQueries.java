@@ -114,12 +114,30 @@ public class OutreachQueries {
 		queues.put("needing a person", needingAPersonCount());
 		queues.put("tasks past their due time", count("select count(*) from outreach where channel = 'task' and "
 				+ "status = 'OPEN' and due_at < ?", StoredTime.utc(now)));
-		return new Today(since, detected, sent, calledOff,
-				grouped("status_reason", "SUPPRESSED", at), grouped("provider_code", "FAILED", at), queues);
+		return new Today(since, detected, sent, calledOff, suppressedByKind(at), grouped("provider_code", "FAILED", at),
+				queues);
 	}
 
 	private long needingAPersonCount() {
 		return count("select count(*) from outreach where " + TableOutreachRows.NEEDS_PERSON);
+	}
+
+	/**
+	 * Suppressed records by kind of reason, as the suppressed meter tags them: a suppression list entry's reason is
+	 * whatever a person typed (a name, an address), and its date makes each entry a group of its own.
+	 */
+	private Map<String, Long> suppressedByKind(Object since) {
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.sql("select status_reason, count(*) from outreach where status = 'SUPPRESSED' and updated_at >= ? "
+				+ "group by status_reason")
+			.param(since)
+			.query((rs, row) -> counts.merge(SuppressedReasons.tag(rs.getString(1)), rs.getLong(2), Long::sum))
+			.list();
+		Map<String, Long> byKind = new LinkedHashMap<>();
+		counts.entrySet().stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.forEach(e -> byKind.put(e.getKey(), e.getValue()));
+		return byKind;
 	}
 
 	/** The most frequent values of a column among records that entered {@code status} since then. */
