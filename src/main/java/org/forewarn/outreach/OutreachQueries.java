@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class OutreachQueries {
 
 	private static final String SELECT = "select " + OutreachRow.COLUMNS + " from outreach";
+	/** The reason an erasure cancels waiting outreach with (the privacy feature's). */
+	static final String ERASED = "customer data erased";
 
 	/** Today's figures: what happened since {@code since}, and what waits now. */
 	public record Today(Instant since, long detected, long sent, long calledOff, Map<String, Long> suppressedByReason,
@@ -101,7 +103,9 @@ public class OutreachQueries {
 		// are few, while every record ever SENT or DELIVERED would be read to find them by status
 		long sent = count("select count(case when status in ('SENT', 'DELIVERED') then 1 end) from outreach "
 				+ "where sent_at >= ?", at);
-		long calledOff = count("select count(*) from outreach where status = 'CANCELLED' and updated_at >= ?", at);
+		// called off because the problem resolved (or its rule said so), not because the customer's data was erased
+		long calledOff = count("select count(*) from outreach where status = 'CANCELLED' and updated_at >= ? "
+				+ "and (status_reason is null or status_reason <> ?)", at, ERASED);
 		Map<String, Long> byStatus = new HashMap<>();
 		jdbc.sql("select status, count(*) from outreach where status in ('OPEN', 'CLAIMED', 'PENDING_REVIEW', "
 				+ "'SCHEDULED') group by status")

@@ -42,8 +42,24 @@ class TodayFiguresTest {
 				Map.entry("manual", 2L), Map.entry("bounce", 1L));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void outreachCancelledByAnErasureIsNotCalledOff(String vendor) {
+		DataSource db = OutreachPlaces.database(databases, vendor);
+		OutreachStore store = OutreachPlaces.store(OutreachPlaces.rows(vendor, db));
+		cancelled(store, "c1", "resolved: order.delivered");
+		cancelled(store, "c2", "customer data erased");
+		cancelled(store, "c3", "customer data erased");
+
+		assertThat(new OutreachQueries(JdbcClient.create(db)).today(DAY_AGO, NOW).calledOff()).isEqualTo(1);
+	}
+
 	private static void suppressed(OutreachStore store, String id, String reason) {
 		store.insert(record(id, OutreachStatus.SUPPRESSED, reason), "k-" + id, false);
+	}
+
+	private static void cancelled(OutreachStore store, String id, String reason) {
+		store.insert(record(id, OutreachStatus.CANCELLED, reason), "k-" + id, false);
 	}
 
 	private static Outreach record(String id, OutreachStatus status, String reason) {
