@@ -64,6 +64,7 @@ class PrivacyController {
 	}
 
 	private static ResponseStatusException nothingHeld(String customerId) {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "nothing is held about customer " + customerId);
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "customerId: nothing is held about customer "
+				+ customerId);
 	}
 }

@@ -65,7 +65,8 @@ class SuppressionController {
 	@DeleteMapping("/{channel}/{address}")
 	ResponseEntity<Void> remove(@PathVariable String channel, @PathVariable String address) {
 		if (!badRequests(() -> desk.lift(channel, address))) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no suppression for this " + channel + " address");
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "address: no suppression for this "
+					+ channel + " address");
 		}
 		return ResponseEntity.noContent().build();
 	}

@@ -72,16 +72,18 @@ class BadRequestProblems {
 	}
 
 	/**
-	 * A controller's own refusal (400, 404, 409 ...) as a problem. A 400 reason worded "name: what is wrong" names
-	 * the parameter; any other names the path's one variable, when it has exactly one (the id not found).
+	 * A controller's own refusal (400, 404, 409 ...) as a problem. A 400 or 404 reason worded "name: what is wrong"
+	 * names the parameter (a 404 so when the path has several variables, or the id came as a query parameter); any
+	 * other names the path's one variable, when it has exactly one (the id not found).
 	 */
 	@ExceptionHandler(ResponseStatusException.class)
 	ProblemDetail statusWithReason(ResponseStatusException e, HttpServletRequest request) {
 		HttpStatusCode status = e.getStatusCode();
 		String reason = e.getReason() == null ? e.getMessage() : e.getReason();
 		Matcher named = NAMED_REASON.matcher(reason);
-		String parameter = status.value() == HttpStatus.BAD_REQUEST.value() && named.find() ? named.group(1)
-				: onlyPathVariable(request);
+		boolean mayName = status.value() == HttpStatus.BAD_REQUEST.value()
+				|| status.value() == HttpStatus.NOT_FOUND.value();
+		String parameter = mayName && named.find() ? named.group(1) : onlyPathVariable(request);
 		HttpStatus known = HttpStatus.resolve(status.value());
 		String title = status.value() == HttpStatus.BAD_REQUEST.value()
 				? parameter == null ? "Bad request" : "Invalid parameter"

@@ -126,6 +126,10 @@ class BadRequestProblemsTest {
 				new Bad("GET", "/api/users/changes?limit=10001", null, 400, "parameter", "limit"),
 				new Bad("DELETE", "/api/users/nobody", null, 404, "parameter", "name"),
 				new Bad("DELETE", "/api/tokens/nothing", null, 404, "parameter", "name"),
+				new Bad("DELETE", "/api/suppressions/email/none@example.com", null, 404, "parameter", "address"),
+				new Bad("GET", "/api/customers/export?customerId=nosuch", null, 404, "parameter", "customerId"),
+				new Bad("DELETE", "/api/customers?customerId=nosuch", null, 404, "parameter", "customerId"),
+				new Bad("GET", "/api/customers/nosuch/export", null, 404, "parameter", "customerId"),
 				new Bad("POST", "/api/rules/reload", "text/plain", 415, "header", "Content-Type"),
 				new Bad("DELETE", "/api/rules", null, 405, null, null),
 				new Bad("GET", "/api/not-an-endpoint", null, 404, null, null));
