@@ -16,10 +16,12 @@ import org.forewarn.outreach.DetectionStore;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStore;
 import org.forewarn.outreach.StatusChange;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** {@code GET /api/customers/{id}/timeline}: events, detections and outreach steps of one customer in time order. */
 @RestController
@@ -42,7 +44,7 @@ class TimelineController {
 		return timeline(customerId);
 	}
 
-	@Operation(summary = "Events, detections and outreach of one customer, in time order")
+	@Operation(summary = "Events, detections and outreach of one customer, in time order; 404 when none is held")
 	@GetMapping("/api/customers/{customerId}/timeline")
 	List<TimelineItem> timeline(@Parameter(example = "c-1") @PathVariable String customerId) {
 		List<TimelineItem> items = new ArrayList<>();
@@ -67,6 +69,11 @@ class TimelineController {
 						o.orderId(), Map.of("outreach", o)));
 				first = false;
 			}
+		}
+		if (items.isEmpty()) {
+			// an empty answer would look like a known customer without events: a mistyped id must show as one
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no event, detection or outreach is held about "
+					+ "customer " + customerId);
 		}
 		items.sort(Comparator.comparing(TimelineItem::at));
 		return items;

@@ -76,6 +76,17 @@ class EventsApiTest {
 	}
 
 	@Test
+	void theTimelineOfACustomerNothingIsHeldAboutIsA404NamingTheId() throws Exception {
+		HttpResponse<String> byPath = app.get("/api/customers/no-such-customer/timeline");
+		HttpResponse<String> byQuery = app.get("/api/customers/timeline?customerId=no-such-customer");
+
+		assertThat(byPath.statusCode()).isEqualTo(404);
+		assertThat(byPath.body()).contains("customer no-such-customer", "\"parameter\":\"customerId\"");
+		assertThat(byQuery.statusCode()).isEqualTo(404);
+		assertThat(byQuery.body()).contains("customer no-such-customer");
+	}
+
+	@Test
 	void aRepeatedEventIdIsADuplicateAndNeverActedOnTwice() throws Exception {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		String lowRating = "{\"id\":\"api-2-f\",\"type\":\"account.feedback\",\"time\":\"" + now
