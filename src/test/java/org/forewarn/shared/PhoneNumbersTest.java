@@ -17,6 +17,10 @@ class PhoneNumbersTest {
 			+1/555/222/3333       | +15552223333
 			+12345678             | +12345678
 			+123456789012345      | +123456789012345
+			+44 (0) 20 7946 0958  | +442079460958
+			+44(0)2079460958      | +442079460958
+			0049 (0)30-1234567    | +49301234567
+			+55 (11) 91234-5678   | +5511912345678
 			""")
 	void readsNumbersWrittenTheWaysPeopleAndSystemsWriteThem(String written, String e164) {
 		assertThat(PhoneNumbers.e164(written)).contains(e164);
