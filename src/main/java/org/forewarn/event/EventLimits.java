@@ -3,7 +3,9 @@ package org.forewarn.event;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.IllformedLocaleException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,6 +39,9 @@ final class EventLimits {
 	/** Fields of the catalogue that take one of a few values. */
 	private static final Map<String, List<String>> CHOICES = Map.of("scale", List.of("csat5", "nps10"), "direction",
 			List.of("upgrade", "downgrade"));
+
+	/** The IANA region ids: {@link ZoneId#of} also takes offsets ({@code +03:00}, {@code UTC+3}), which have no DST. */
+	private static final Set<String> IANA_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
 	/** Times outside these years are typos or attacks, and would overflow date arithmetic in rules. */
 	private static final int FIRST_YEAR = 1900;
@@ -111,6 +116,31 @@ final class EventLimits {
 	static void checkPhone(String field, String value) {
 		if (!value.isBlank() && PhoneNumbers.e164(value).isEmpty()) {
 			throw new InvalidEventException(field, "not " + PhoneNumbers.EXPECTED);
+		}
+	}
+
+	/**
+	 * A locale must be a BCP 47 tag: {@code pt_BR} or {@code Portuguese} would silently choose the fallback language
+	 * of the templates. Case is free ({@code PT-br}); a blank one says the customer has none.
+	 */
+	static void checkLocale(String field, String value) {
+		if (value.isBlank()) {
+			return;
+		}
+		try {
+			new Locale.Builder().setLanguageTag(value);
+		}
+		catch (IllformedLocaleException e) {
+			throw new InvalidEventException(field, "'" + value + "' is not a BCP 47 language tag such as pt-BR or en"
+					+ (value.contains("_") ? " (write '" + value.replace('_', '-') + "': a dash, not an underscore)" : ""));
+		}
+	}
+
+	/** A time zone must be an IANA region, whose rules know daylight saving time: an offset is no zone. */
+	static void checkTimeZoneRegion(String field, String value) {
+		if (!IANA_ZONES.contains(value)) {
+			throw new InvalidEventException(field, "'" + value + "' is not an IANA time zone such as "
+					+ "America/Sao_Paulo (an offset such as +03:00 or UTC+3 is none)");
 		}
 	}
 

@@ -97,12 +97,18 @@ public final class EventParser {
 			throw new InvalidEventException("data", "must be a JSON object");
 		}
 		checkData(type, data);
-		// read back, an event stored before phones and emails were checked keeps its place in the customer's history
+		// read back, an event stored before phones, emails, locales and zones were checked keeps its place in the history
 		if (!internal && type == EventType.CUSTOMER_UPDATED && data.path("phone").isString()) {
 			EventLimits.checkPhone("data.phone", data.get("phone").asString());
 		}
 		if (!internal && type == EventType.CUSTOMER_UPDATED && data.path("email").isString()) {
 			EventLimits.checkEmail("data.email", data.get("email").asString());
+		}
+		if (!internal && type == EventType.CUSTOMER_UPDATED && data.path("locale").isString()) {
+			EventLimits.checkLocale("data.locale", data.get("locale").asString());
+		}
+		if (!internal && type == EventType.CUSTOMER_UPDATED && data.path("timeZone").isString()) {
+			EventLimits.checkTimeZoneRegion("data.timeZone", data.get("timeZone").asString());
 		}
 		EventLimits.checkDataSize(data);
 		EventLimits.checkDataShape("data", data, 1);

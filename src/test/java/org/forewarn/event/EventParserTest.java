@@ -47,6 +47,10 @@ class EventParserTest {
 			NUL in trackingNumber | {"id":"e","type":"order.shipped","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"trackingNumber":"t\\u0000x"}} | data.trackingNumber: must not contain control characters
 			break in feedback's order | {"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"score":3,"orderId":"a\\nb"}} | data.orderId: must not contain control characters
 			bad time zone         | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"timeZone":"Mars/Olympus"}} | data.timeZone: 'Mars/Olympus' is not an IANA time zone
+			time zone as offset   | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"timeZone":"+03:00"}} | data.timeZone: '+03:00' is not an IANA time zone such as America/Sao_Paulo (an offset
+			time zone as UTC+3    | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"timeZone":"UTC+3"}} | data.timeZone: 'UTC+3' is not an IANA time zone
+			locale with underscore | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"locale":"pt_BR"}} | data.locale: 'pt_BR' is not a BCP 47 language tag such as pt-BR or en (write 'pt-BR': a dash, not an underscore)
+			locale that is no tag | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"locale":"not a locale!!"}} | data.locale: 'not a locale!!' is not a BCP 47 language tag
 			phone without country | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"(11) 91234-5678"}} | data.phone: not an E.164 phone number (+ country code and number, 8 to 15 digits
 			phone with letters    | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"+1 555 CALL NOW"}} | data.phone: not an E.164 phone number
 			phone too long        | {"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"phone":"+1234567890123456"}} | data.phone: not an E.164 phone number
@@ -106,6 +110,34 @@ class EventParserTest {
 			.formatted(email));
 
 		assertThat(event.text("email")).isEqualTo(email);
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			locale   | pt-BR
+			locale   | PT-br
+			locale   | zh-Hant-TW
+			locale   | ''
+			timeZone | America/Sao_Paulo
+			timeZone | UTC
+			timeZone | Etc/GMT+3
+			""")
+	void acceptsBcp47LocalesAndIanaZones(String field, String value) {
+		Event event = EventParser.parse("""
+				{"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c","data":{"%s":"%s"}}"""
+			.formatted(field, value));
+
+		assertThat(event.text(field)).isEqualTo(value);
+	}
+
+	@Test
+	void anEventStoredBeforeLocalesAndZonesWereCheckedIsStillReadBack() {
+		Event stored = EventParser.parseInternal("""
+				{"id":"e","type":"customer.updated","time":"2017-10-02T10:56:33Z","customerId":"c",
+				 "data":{"locale":"pt_BR","timeZone":"UTC+3"}}""");
+
+		assertThat(stored.text("locale")).isEqualTo("pt_BR");
+		assertThat(stored.text("timeZone")).isEqualTo("UTC+3");
 	}
 
 	@Test
