@@ -79,7 +79,7 @@ public final class EventParser {
 			.filter(t -> internal || t != EventType.TIMER_FIRED)
 			.orElseThrow(() -> new InvalidEventException("type", "unknown event type '" + typeName + "'"));
 		// kept to the microsecond, as the database keeps times: work due at the event's time stays due at it once stored
-		OffsetDateTime time = time("time", requiredText(node, "time")).truncatedTo(StoredTime.PRECISION);
+		OffsetDateTime time = time("time", requiredText(node, "time"), internal).truncatedTo(StoredTime.PRECISION);
 		String customerId = requiredText(node, "customerId");
 		EventLimits.checkId("customerId", customerId);
 		String orderId = optionalText(node, "orderId");
@@ -96,7 +96,7 @@ public final class EventParser {
 		else if (!data.isObject()) {
 			throw new InvalidEventException("data", "must be a JSON object");
 		}
-		checkData(type, data);
+		checkData(type, data, internal);
 		// read back, an event stored before phones, emails, locales and zones were checked keeps its place in the history
 		if (!internal && type == EventType.CUSTOMER_UPDATED && data.path("phone").isString()) {
 			EventLimits.checkPhone("data.phone", data.get("phone").asString());
@@ -121,7 +121,7 @@ public final class EventParser {
 		return new Event(id, type.wireName(), time, customerId, orderId, data);
 	}
 
-	private static void checkData(EventType type, JsonNode data) {
+	private static void checkData(EventType type, JsonNode data, boolean internal) {
 		for (String required : type.requiredData()) {
 			JsonNode value = data.get(required);
 			if (value == null || value.isNull()) {
@@ -131,7 +131,7 @@ public final class EventParser {
 		for (Map.Entry<String, FieldKind> field : type.fields().entrySet()) {
 			JsonNode value = data.get(field.getKey());
 			if (value != null && !value.isNull()) {
-				checkKind("data." + field.getKey(), field.getValue(), value);
+				checkKind("data." + field.getKey(), field.getValue(), value, internal);
 				if (field.getValue() == FieldKind.TEXT) {
 					EventLimits.checkText("data." + field.getKey(), field.getKey(), value.asString());
 				}
@@ -147,26 +147,32 @@ public final class EventParser {
 			for (String channel : new String[] { "email", "sms" }) {
 				JsonNode consent = data.get("consent").get(channel);
 				if (consent != null && !consent.isNull()) {
-					checkKind("data.consent." + channel, FieldKind.BOOLEAN, consent);
+					checkKind("data.consent." + channel, FieldKind.BOOLEAN, consent, internal);
 				}
 			}
 		}
 	}
 
-	private static void checkKind(String field, FieldKind kind, JsonNode value) {
+	private static void checkKind(String field, FieldKind kind, JsonNode value, boolean internal) {
 		boolean ok = switch (kind) {
 			case TEXT -> value.isString();
 			case NUMBER -> value.isNumber();
 			case BOOLEAN -> value.isBoolean();
 			case OBJECT -> value.isObject();
-			case TIME -> value.isString() && time(field, value.asString()) != null;
+			case TIME -> value.isString() && time(field, value.asString(), internal) != null;
 		};
 		if (!ok) {
 			throw new InvalidEventException(field, "expected " + kind.name().toLowerCase() + ", got " + value);
 		}
 	}
 
-	private static OffsetDateTime time(String field, String text) {
+	private static OffsetDateTime time(String field, String text, boolean internal) {
+		// a time from outside is held to RFC 3339; one the engine stored or raised is read as it always was
+		String problem = internal ? null : Rfc3339.problem(text);
+		if (problem != null) {
+			throw new InvalidEventException(field, "'" + text + "' is not an RFC 3339 time with offset: " + problem
+					+ ", e.g. 2017-10-02T10:56:33-03:00");
+		}
 		try {
 			OffsetDateTime time = OffsetTimes.parse(text);
 			EventLimits.checkTime(field, time);

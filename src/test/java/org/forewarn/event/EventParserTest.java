@@ -31,6 +31,11 @@ class EventParserTest {
 			internal type         | {"id":"e","type":"timer.fired","time":"2017-10-02T10:56:33Z","customerId":"c"}      | type: unknown event type 'timer.fired'
 			missing time          | {"id":"e","type":"order.paid","customerId":"c","orderId":"o"}                       | time: required
 			time without offset   | {"id":"e","type":"order.paid","time":"2017-10-02T10:56:33","customerId":"c","orderId":"o"} | time: '2017-10-02T10:56:33' is not an RFC 3339 time
+			time without seconds  | {"id":"e","type":"order.paid","time":"2026-12-06T10:00Z","customerId":"c","orderId":"o"} | time: '2026-12-06T10:00Z' is not an RFC 3339 time with offset: the seconds are missing (hh:mm:ss), e.g. 2017-10-02T10:56:33-03:00
+			offset of hours only  | {"id":"e","type":"order.paid","time":"2026-12-06T10:00:00+03","customerId":"c","orderId":"o"} | time: '2026-12-06T10:00:00+03' is not an RFC 3339 time with offset: the offset '+03' is not Z or +hh:mm / -hh:mm
+			offset with seconds   | {"id":"e","type":"order.paid","time":"2026-12-06T10:00:00+03:00:30","customerId":"c","orderId":"o"} | time: '2026-12-06T10:00:00+03:00:30' is not an RFC 3339 time with offset: the offset '+03:00:30' is not Z
+			data time no seconds  | {"id":"e","type":"order.placed","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o","data":{"shipBy":"2017-10-03T10:00-03:00"}} | data.shipBy: '2017-10-03T10:00-03:00' is not an RFC 3339 time with offset: the seconds are missing
+			second 60 off a leap  | {"id":"e","type":"order.paid","time":"2016-12-31T10:00:60Z","customerId":"c","orderId":"o"} | time: '2016-12-31T10:00:60Z' is not an RFC 3339 time with offset
 			missing customer      | {"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","orderId":"o"}          | customerId: required
 			missing order         | {"id":"e","type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c"}       | orderId: required for order.paid events
 			id not a string       | {"id":7,"type":"order.paid","time":"2017-10-02T10:56:33Z","customerId":"c","orderId":"o"} | id: must be a non-empty string
@@ -168,6 +173,26 @@ class EventParserTest {
 
 		assertThatThrownBy(() -> EventParser.parse(json))
 			.hasMessage(field + ": " + length + " characters, more than the limit of 128");
+	}
+
+	@Test
+	void readsALeapSecondAsTheSecondBeforeIt() {
+		Event event = EventParser.parse("""
+				{"id":"e","type":"order.placed","time":"2016-12-31T23:59:60Z","customerId":"c","orderId":"o",
+				 "data":{"promisedBy":"2016-12-31T20:59:60-03:00"}}""");
+
+		assertThat(event.instant()).hasToString("2016-12-31T23:59:59Z");
+		assertThat(event.instant("promisedBy")).hasToString("2016-12-31T23:59:59Z");
+	}
+
+	@Test
+	void anEventStoredBeforeTimesWereHeldToRfc3339IsStillReadBack() {
+		Event stored = EventParser.parseInternal("""
+				{"id":"e","type":"order.placed","time":"2017-10-02T10:56Z","customerId":"c","orderId":"o",
+				 "data":{"shipBy":"2017-10-03T10:00:00+03"}}""");
+
+		assertThat(stored.instant()).hasToString("2017-10-02T10:56:00Z");
+		assertThat(stored.instant("shipBy")).hasToString("2017-10-03T07:00:00Z");
 	}
 
 	@Test

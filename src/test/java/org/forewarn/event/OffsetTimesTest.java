@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Event times are read exactly as {@link OffsetDateTime#parse(CharSequence)} reads them, whatever the text. */
+/**
+ * Event times are read exactly as {@link OffsetDateTime#parse(CharSequence)} reads them, whatever the text, but for
+ * a leap second, which it cannot read.
+ */
 class OffsetTimesTest {
 
 	private static final String DIGITS_AND_MORE = "0123456789-+:.TtZz ,/x";
@@ -44,12 +47,21 @@ class OffsetTimesTest {
 				"2017-10-02t10:56:33z", "2017-10-02T10:56Z", "2017-10-02T10:56:33+01", "2017-10-02T10:56:33+0100",
 				"2017-10-02T10:56:33+01:00:30", "2017-10-02T10:56:33-00:00", "2017-10-02T10:56:33+18:00",
 				"2017-10-02T10:56:33+18:01", "2017-10-02T10:56:33+05:60", "2016-02-29T00:00:00Z",
-				"2017-02-29T00:00:00Z", "2017-13-01T00:00:00Z", "2017-10-02T24:00:00Z", "2017-10-02T23:59:60Z",
+				"2017-02-29T00:00:00Z", "2017-13-01T00:00:00Z", "2017-10-02T24:00:00Z", "2017-10-02T23:58:60Z",
 				"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z",
 				"2017-10-02 10:56:33Z", "２０17-10-02T10:56:33Z", "2017-10-02T10:56:33", "", "Z" };
 		for (String text : texts) {
 			assertReadAlike(text);
 		}
+	}
+
+	@Test
+	void aLeapSecondIsReadAsTheSecondBeforeIt() {
+		assertThat(OffsetTimes.parse("2016-12-31T23:59:60Z")).isEqualTo(OffsetDateTime.parse("2016-12-31T23:59:59Z"));
+		assertThat(OffsetTimes.parse("2016-12-31T20:59:60.5-03:00"))
+			.isEqualTo(OffsetDateTime.parse("2016-12-31T20:59:59.5-03:00"));
+		assertThatThrownBy(() -> OffsetTimes.parse("2016-12-31T10:00:60Z")).isInstanceOf(DateTimeParseException.class);
+		assertThatThrownBy(() -> OffsetTimes.parse("2016-12-31T23:59:61Z")).isInstanceOf(DateTimeParseException.class);
 	}
 
 	private static void assertReadAlike(String text) {
