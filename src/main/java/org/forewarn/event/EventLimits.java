@@ -169,7 +169,8 @@ final class EventLimits {
 	}
 
 	static void checkDataSize(JsonNode data) {
-		int size = data.toString().length();
+		String json = data.toString();
+		int size = json.codePointCount(0, json.length());
 		if (size > MAX_DATA) {
 			throw new InvalidEventException("data", size + " characters of JSON, more than the limit of " + MAX_DATA
 					+ " (unknown fields included)");
@@ -210,9 +211,11 @@ final class EventLimits {
 		}
 	}
 
+	/** Characters are counted as people count them: an emoji is one, not the two UTF-16 units Java holds it in. */
 	private static void checkLength(String field, String value, int max) {
-		if (value.length() > max) {
-			throw new InvalidEventException(field, value.length() + " characters, more than the limit of " + max);
+		int characters = value.codePointCount(0, value.length());
+		if (characters > max) {
+			throw new InvalidEventException(field, characters + " characters, more than the limit of " + max);
 		}
 	}
 }

@@ -66,7 +66,7 @@ public class PrivacyRequests implements ErasedCustomers {
 		if (customerId == null || customerId.isBlank()) {
 			throw new IllegalArgumentException("customerId: required");
 		}
-		if (customerId.length() > MAX_ID) {
+		if (customerId.codePointCount(0, customerId.length()) > MAX_ID) { // an emoji is one character, as at intake
 			throw new IllegalArgumentException("customerId: longer than " + MAX_ID
 					+ " characters; no customer has such an id");
 		}

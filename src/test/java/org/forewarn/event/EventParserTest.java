@@ -196,6 +196,24 @@ class EventParserTest {
 	}
 
 	@Test
+	void countsLengthsInCharactersAnEmojiBeingOne() {
+		String emoji = "\uD83D\uDE00";
+		Event event = EventParser.parse("""
+				{"id":"e","type":"account.feedback","time":"2017-10-02T10:56:33Z","customerId":"%s",
+				 "data":{"score":5,"comment":"%s"}}""".formatted(emoji.repeat(128), emoji.repeat(2_000)));
+		assertThat(event.customerId()).hasSize(256);
+
+		assertThatThrownBy(() -> EventParser.parse("""
+				{"id":"e","type":"account.activity","time":"2017-10-02T10:56:33Z","customerId":"%s",
+				 "data":{"metric":"m","value":1}}""".formatted(emoji.repeat(129))))
+			.hasMessage("customerId: 129 characters, more than the limit of 128");
+		assertThatThrownBy(() -> EventParser.parse("""
+				{"id":"e","type":"account.activity","time":"2017-10-02T10:56:33Z","customerId":"c",
+				 "data":{"metric":"%s","value":1}}""".formatted(emoji.repeat(201))))
+			.hasMessage("data.metric: 201 characters, more than the limit of 200");
+	}
+
+	@Test
 	void keepsTheEventsTimeToTheMicrosecondAsTheDatabaseDoes() {
 		Event event = EventParser.parse("""
 				{"id":"e1","type":"order.paid","time":"2017-10-02T10:56:33.123456789-03:00","customerId":"c1",

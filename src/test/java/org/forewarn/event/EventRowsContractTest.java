@@ -144,6 +144,21 @@ class EventRowsContractTest {
 		assertThat(rows.insertAllIfNew(List.of(event("e-1", "c-1", 0)), AT)).containsExactly(true);
 	}
 
+	@ParameterizedTest
+	@MethodSource("stores")
+	void idsOfAsManyCharactersAsIntakeTakesAreStoredWhateverTheCharacters(Function<DataSource, EventRows> store) {
+		open(store);
+		String emojis = "\uD83D\uDE00".repeat(128); // 128 characters, 256 UTF-16 units
+		Event event = EventParser.parse(simple(emojis, "order.delivered", AT, emojis, emojis, "{}"));
+
+		assertThat(rows.insertAllIfNew(List.of(event), AT)).containsExactly(true);
+
+		assertThat(rows.ofCustomer(emojis)).singleElement().satisfies(stored -> {
+			assertThat(stored.id()).isEqualTo(emojis);
+			assertThat(stored.orderId()).isEqualTo(emojis);
+		});
+	}
+
 	private static Event event(String id, String customerId, int minutes) {
 		return EventParser.parse(simple(id, "account.activity", AT.plusSeconds(60L * minutes), customerId, null,
 				"{\"metric\":\"logins\",\"value\":1}"));
