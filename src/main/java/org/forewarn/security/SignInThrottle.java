@@ -13,11 +13,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Failed sign-ins (the console's form, HTTP Basic) per user name (stripped, as signing in strips it) and client
- * address: after five in a row that pair waits 30 seconds before its next try, twice as long after each further
- * failure, up to 15 minutes; a success clears it. Guessing passwords then takes years, while a user who mistyped
- * waits a moment, and someone else's guesses from another address do not lock them out. Kept per instance,
- * forgotten 15 minutes after the last failure.
+ * Failed sign-ins (the console's form, HTTP Basic) per user name and client address: after five in a row that pair
+ * waits 30 seconds before its next try, twice as long after each further failure, up to 15 minutes; a success clears
+ * it. Guessing passwords then takes years, while a user who mistyped waits a moment, and someone else's guesses from
+ * another address do not lock them out. Kept per instance, forgotten 15 minutes after the last failure.
+ * <p>
+ * A name is counted {@linkplain #signingInAs trimmed}, as the sign-in form trims it before looking the user up, so
+ * every spelling that signs in as a user counts against that user.
  */
 final class SignInThrottle {
 
@@ -48,7 +50,7 @@ final class SignInThrottle {
 	 */
 	Duration attempt(String name, String address) {
 		Duration[] wait = { Duration.ZERO };
-		failures.asMap().computeIfPresent(new Key(name.strip(), address), (key, before) -> {
+		failures.asMap().computeIfPresent(new Key(signingInAs(name), address), (key, before) -> {
 			Instant now = clock.instant();
 			if (before.until() != null && before.until().isAfter(now)) {
 				wait[0] = Duration.between(now, before.until());
@@ -80,6 +82,14 @@ final class SignInThrottle {
 		}
 	}
 
+	/**
+	 * The user a name signs in as: Spring's sign-in form trims the name it is sent ({@link String#trim()}: spaces and
+	 * control characters); HTTP Basic does not, so a name it refuses for them is at worst counted with the user's.
+	 */
+	static String signingInAs(String name) {
+		return name.trim();
+	}
+
 	private static Duration waitAfter(int failures) {
 		int doublings = Math.min(failures - FREE_FAILURES, 10);
 		Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
@@ -88,7 +98,7 @@ final class SignInThrottle {
 
 	private static Key key(Authentication authentication) {
 		if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
-			return new Key(authentication.getName().strip(), details.getRemoteAddress());
+			return new Key(signingInAs(authentication.getName()), details.getRemoteAddress());
 		}
 		return null;
 	}

@@ -79,6 +79,20 @@ class SignInThrottleTest {
 	}
 
 	@Test
+	void everySpellingThatSignsInAsTheUserIsHeldBackWithIt() {
+		throttle.failed(failure("lea", "10.0.0.1"));
+		for (int i = 2; i <= SignInThrottle.FREE_FAILURES; i++) {
+			throttle.attempt("\u0001lea", "10.0.0.1");
+		}
+		for (String spelling : new String[] { "lea", "\u0001lea", "\u0000\u001blea\u0008", " lea\t" }) {
+			assertThat(throttle.attempt(spelling, "10.0.0.1")).as("the form signs '%s' in as lea", spelling)
+				.isPositive();
+		}
+		assertThat(throttle.attempt("\u3000lea", "10.0.0.1")).as("a name the form does not trim is another user")
+			.isZero();
+	}
+
+	@Test
 	void theConsolesSessionStaysOnItsSiteAndItsAddressesToo() throws Exception {
 		try (ForewarnApp app = ForewarnApp.start(data)) {
 			HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
