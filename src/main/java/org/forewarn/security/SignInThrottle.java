@@ -30,8 +30,14 @@ final class SignInThrottle {
 	private record Key(String name, String address) {
 	}
 
-	private record Failures(int count, Instant until) {
+	/**
+	 * Tries that failed or were let through and not yet answered, and until when the pair waits; signedIn: the
+	 * pair's last answered try succeeded, so its tries (a script's parallel calls) are not counted until one fails.
+	 */
+	private record Failures(int count, Instant until, boolean signedIn) {
 	}
+
+	private static final Failures SIGNED_IN = new Failures(0, null, true);
 
 	private final Cache<Key, Failures> failures = Caffeine.newBuilder()
 		.expireAfterWrite(LONGEST_WAIT)
@@ -44,14 +50,20 @@ final class SignInThrottle {
 	}
 
 	/**
-	 * How long this name must wait before trying again from this address; zero when it may try now. Once the pair has
-	 * failed, a try that is let through is counted as a failure at once (a success clears it), so that tries sent at
-	 * the same moment cannot all get past the wait.
+	 * How long this name must wait before trying again from this address; zero when it may try now. A try that is let
+	 * through is counted as a failure at once, also the pair's first (a success clears it), so that tries sent at the
+	 * same moment cannot all get past the wait.
 	 */
 	Duration attempt(String name, String address) {
 		Duration[] wait = { Duration.ZERO };
-		failures.asMap().computeIfPresent(new Key(signingInAs(name), address), (key, before) -> {
+		failures.asMap().compute(new Key(signingInAs(name), address), (key, before) -> {
 			Instant now = clock.instant();
+			if (before == null) {
+				return failed(1, now);
+			}
+			if (before.signedIn()) {
+				return before;
+			}
 			if (before.until() != null && before.until().isAfter(now)) {
 				wait[0] = Duration.between(now, before.until());
 				return before;
@@ -61,24 +73,25 @@ final class SignInThrottle {
 		return wait[0];
 	}
 
-	/** A first failure; later ones were counted as they were let through. */
+	/** The failure of a try let through uncounted (the pair had signed in); others were counted as let through. */
 	@EventListener
 	void failed(AuthenticationFailureBadCredentialsEvent event) {
 		Key key = key(event.getAuthentication());
 		if (key != null) {
-			failures.asMap().putIfAbsent(key, failed(1, clock.instant()));
+			failures.asMap().compute(key, (k, before) -> before == null || before.signedIn()
+					? failed(1, clock.instant()) : before);
 		}
 	}
 
 	private static Failures failed(int count, Instant now) {
-		return new Failures(count, count < FREE_FAILURES ? null : now.plus(waitAfter(count)));
+		return new Failures(count, count < FREE_FAILURES ? null : now.plus(waitAfter(count)), false);
 	}
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
 		Key key = key(event.getAuthentication());
 		if (key != null) {
-			failures.invalidate(key);
+			failures.put(key, SIGNED_IN);
 		}
 	}
 

@@ -17,23 +17,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a sign-in the {@link SignInThrottle} holds back, before its password is checked: the console's form is sent
- * back to the sign-in page ({@code ?wait=SECONDS}); HTTP Basic gets 429 with {@code Retry-After}.
+ * back to the sign-in page ({@code ?wait=SECONDS}); HTTP Basic gets 429 with {@code Retry-After}. Each chain's filter
+ * looks only at the sign-ins that chain checks: a try it counts is always answered, so the count never stays up.
  */
 final class SignInThrottleFilter extends OncePerRequestFilter {
 
 	private static final BasicAuthenticationConverter BASIC = new BasicAuthenticationConverter();
 
 	private final SignInThrottle throttle;
+	private final boolean signInForm;
 
-	SignInThrottleFilter(SignInThrottle throttle) {
+	private SignInThrottleFilter(SignInThrottle throttle, boolean signInForm) {
 		this.throttle = throttle;
+		this.signInForm = signInForm;
+	}
+
+	/** For the console's chain: its sign-in form (a Basic header there is never checked). */
+	static SignInThrottleFilter signInForm(SignInThrottle throttle) {
+		return new SignInThrottleFilter(throttle, true);
+	}
+
+	/** For the chains that take HTTP Basic. */
+	static SignInThrottleFilter basic(SignInThrottle throttle) {
+		return new SignInThrottleFilter(throttle, false);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean form = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
-		String name = form ? request.getParameter("username") : basicName(request);
+		boolean form = signInForm && "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
+		String name = form ? request.getParameter("username") : signInForm ? null : basicName(request);
 		Duration wait = name == null ? Duration.ZERO : throttle.attempt(name, request.getRemoteAddr());
 		if (wait.isZero()) {
 			chain.doFilter(request, response);

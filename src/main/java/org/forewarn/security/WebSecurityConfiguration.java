@@ -65,7 +65,7 @@ class WebSecurityConfiguration {
 		return http.securityMatcher("/actuator/health", "/actuator/health/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+			.addFilterBefore(SignInThrottleFilter.basic(throttle), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -113,7 +113,7 @@ class WebSecurityConfiguration {
 				// users, tokens, other actuator endpoints and anything added later without a rule here
 				.anyRequest().hasRole(ADMIN))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+			.addFilterBefore(SignInThrottleFilter.basic(throttle), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
 			.addFilterAfter(new JsonBodyFilter(), AuthorizationFilter.class)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
@@ -137,7 +137,7 @@ class WebSecurityConfiguration {
 			.addFilterAfter(new SignedInAccountCheck(accounts), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+			.addFilterBefore(SignInThrottleFilter.basic(throttle), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -165,7 +165,7 @@ class WebSecurityConfiguration {
 			SecuritySettings settings, AccountStore accounts, SignInThrottle throttle) throws Exception {
 		SignedInAccountCheck accountCheck = new SignedInAccountCheck(accounts);
 		http.addFilterAfter(accountCheck, SecurityContextHolderFilter.class);
-		http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(SignInThrottleFilter.signInForm(throttle), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			// error pages rendered for the other chains' requests (their access was decided there)
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

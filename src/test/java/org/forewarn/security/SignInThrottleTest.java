@@ -54,7 +54,8 @@ class SignInThrottleTest {
 
 	@Test
 	void afterFiveFailuresThePairWaitsLongerEachTimeUntilASuccess() {
-		assertThat(throttle.attempt("lea", "10.0.0.1")).as("never failed: nothing is counted").isZero();
+		assertThat(throttle.attempt("lea", "10.0.0.1")).as("never failed: the try is counted as let through")
+			.isZero();
 		throttle.failed(failure("lea", "10.0.0.1"));
 		for (int i = 2; i <= SignInThrottle.FREE_FAILURES; i++) {
 			assertThat(throttle.attempt("lea", "10.0.0.1")).as("try " + i).isZero();
@@ -76,6 +77,27 @@ class SignInThrottleTest {
 
 		throttle.succeeded(new AuthenticationSuccessEvent(token("lea", "10.0.0.1")));
 		assertThat(throttle.attempt("lea", "10.0.0.1")).isZero();
+	}
+
+	@Test
+	void triesSentAtTheSameMomentGetFiveThroughWhetherOrNotThePairFailedBefore() {
+		int through = 0;
+		for (int i = 0; i < 30; i++) {
+			through += throttle.attempt("lea", "10.0.0.1").isZero() ? 1 : 0;
+		}
+		assertThat(through).as("30 tries at once, none answered yet").isEqualTo(SignInThrottle.FREE_FAILURES);
+
+		throttle.succeeded(new AuthenticationSuccessEvent(token("max", "10.0.0.1")));
+		for (int i = 0; i < 30; i++) {
+			assertThat(throttle.attempt("max", "10.0.0.1")).as("a script that signed in, calling in parallel").isZero();
+		}
+		throttle.failed(failure("max", "10.0.0.1"));
+		through = 0;
+		for (int i = 0; i < 30; i++) {
+			through += throttle.attempt("max", "10.0.0.1").isZero() ? 1 : 0;
+		}
+		assertThat(through).as("once it failed, its tries are counted again")
+			.isEqualTo(SignInThrottle.FREE_FAILURES - 1);
 	}
 
 	@Test
@@ -111,6 +133,10 @@ class SignInThrottleTest {
 	@Test
 	void basicAndTheSignInFormAreHeldBackBeforeThePasswordIsChecked() throws Exception {
 		try (ForewarnApp app = ForewarnApp.start(data)) {
+			for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
+				assertThat(app.as(Credentials.basic("admin", "wrong")).get("/followups").statusCode())
+					.as("the console checks no Basic header: not counted").isNotEqualTo(429);
+			}
 			for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
 				assertThat(app.as(Credentials.basic("admin", "wrong-" + i)).get("/api/users").statusCode())
 					.isEqualTo(401);
