@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.forewarn.logging.PersonalData;
+
 /**
  * The only thing rules act on: the global {@code decide}. Rules never send, sleep or call out; they record
  * detections, outreach requests, wakeups and cancellations here and the engine carries them out.
@@ -13,6 +15,8 @@ import java.util.Map;
 public final class Decisions {
 
 	private final String customerId;
+	/** The customer's phone numbers, masked in a failure's message however an exception wrote them. */
+	private final List<String> phones;
 	private final List<Decided> detections = new ArrayList<>();
 	private final List<OutreachRequest> outreach = new ArrayList<>();
 	private final List<Wakeup> wakeups = new ArrayList<>();
@@ -33,7 +37,12 @@ public final class Decisions {
 	}
 
 	Decisions(String customerId) {
+		this(customerId, List.of());
+	}
+
+	Decisions(String customerId, List<String> phones) {
 		this.customerId = customerId;
+		this.phones = phones;
 	}
 
 	/** Records that {@code problem} holds for the order (null for an account-wide problem). */
@@ -96,7 +105,8 @@ public final class Decisions {
 		cancellations.subList(marks[3], cancellations.size()).clear();
 		whileAsked.subList(marks[4], whileAsked.size()).clear();
 		Throwable cause = error.getCause() != null ? error.getCause() : error;
-		failures.add(new RuleFailure(rule, cause.toString()));
+		// kept on the Rules page and logged: no contact detail of the customer's may be quoted whole there
+		failures.add(new RuleFailure(rule, PersonalData.mask(cause.toString(), phones)));
 	}
 
 	/**

@@ -56,7 +56,8 @@ public class RuleEngine {
 
 	private Evaluation evaluateNow(CustomerState state, Trigger trigger, List<PriorOutreach> prior) {
 		Running running = current.get();
-		Decisions decisions = new Decisions(state.customerId());
+		String phone = state.customer().getPhone();
+		Decisions decisions = new Decisions(state.customerId(), phone == null ? List.of() : List.of(phone));
 		EvidenceListener evidence = new EvidenceListener(decisions);
 		KieSession session = running.sessions().take();
 		try {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.forewarn.customer.CustomerState;
+import org.forewarn.customer.CustomerStateReducer;
+import org.forewarn.event.EventParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +62,46 @@ class RuleFailureTest {
 			assertThat(f.error()).contains("12h");
 		});
 		assertThat(decisions.failed("sound")).isFalse();
+	}
+
+	@Test
+	void aFailuresMessageQuotesNoneOfTheCustomersPhoneNumberHoweverWritten() throws Exception {
+		Files.writeString(rules.resolve("rules.drl"), """
+				package rules;
+				import org.forewarn.customer.Customer;
+				import org.forewarn.rules.Trigger;
+				global org.forewarn.rules.Decisions decide;
+
+				rule "whole" @id("whole")
+				when Trigger() $c : Customer( phone != null )
+				then Integer.parseInt( $c.getPhone().substring(1) );
+				end
+
+				rule "national" @id("national")
+				when Trigger() $c : Customer( phone != null )
+				then Integer.parseInt( "0" + $c.getPhone().substring(3) );
+				end
+
+				rule "other digits" @id("other")
+				when Trigger()
+				then Integer.parseInt( "1767225600000" );
+				end
+				""");
+		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
+		CustomerState state = new CustomerState("c1");
+		CustomerStateReducer.apply(state, EventParser.parse("{\"id\":\"u1\",\"type\":\"customer.updated\","
+				+ "\"time\":\"2026-01-01T00:00:00Z\",\"customerId\":\"c1\",\"data\":{\"phone\":\"+4915112345678\"}}"));
+
+		engine.evaluate(state, new Trigger("e1", "account.activity", Instant.parse("2026-01-01T00:00:00Z"), null,
+				Map.of()), List.of());
+
+		assertThat(engine.failures().list()).extracting(RuleFailures.Failure::lastMessage)
+			.hasSize(3)
+			.allSatisfy(message -> assertThat(message).doesNotContain("12345678"))
+			.anySatisfy(message -> assertThat(message).contains("For input string: \"49*********78\""))
+			.anySatisfy(message -> assertThat(message).contains("\"15*******78\""))
+			.anySatisfy(message -> assertThat(message).as("not the customer's: a time, kept")
+				.contains("1767225600000"));
 	}
 
 	@Test
