@@ -101,7 +101,7 @@ public final class AccountCommand {
 				};
 			}
 		}
-		catch (IllegalArgumentException e) {
+		catch (IllegalArgumentException | IllegalStateException e) {
 			err.println(kind + " " + action + ": " + e.getMessage());
 			return 1;
 		}

@@ -53,11 +53,16 @@ class AccountController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Named(user.name(), Role.join(roles).split(",")));
 	}
 
-	@Operation(summary = "Remove a user")
+	@Operation(summary = "Remove a user; 409 for the last user with the role admin")
 	@DeleteMapping("/api/users/{name}")
 	ResponseEntity<Void> removeUser(@PathVariable String name) {
-		if (!accounts.removeUser(name, SignedIn.name())) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no user '" + name + "'");
+		try {
+			if (!accounts.removeUser(name, SignedIn.name())) {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no user '" + name + "'");
+			}
+		}
+		catch (IllegalStateException lastAdmin) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, lastAdmin.getMessage());
 		}
 		return ResponseEntity.noContent().build();
 	}

@@ -101,7 +101,20 @@ class AccountStore {
 			.optional();
 	}
 
+	/**
+	 * Removes a user; false when there is none. The last user holding {@code admin} is not removed (an
+	 * IllegalStateException): nobody could add users, reset passwords or issue tokens any more.
+	 */
 	boolean removeUser(String name, String actor) {
+		Optional<Account> user = findUser(name);
+		if (user.isEmpty()) {
+			return false;
+		}
+		if (user.get().roles().contains(Role.ADMIN)
+				&& users().stream().filter(a -> a.roles().contains(Role.ADMIN)).count() < 2) {
+			throw new IllegalStateException("'" + name + "' is the last user with the role admin: add another admin "
+					+ "before removing it");
+		}
 		boolean removed = jdbc.sql("delete from account where name = ?").param(name).update() > 0;
 		if (removed) {
 			changed(actor, "user removed", name, null);

@@ -56,6 +56,22 @@ class PasswordChangeTest {
 	}
 
 	@Test
+	void theLastUserWithTheRoleAdminIsNotRemoved() throws Exception {
+		try (ForewarnApp app = ForewarnApp.start(data, "--forewarn.rules-watch.enabled=false")) {
+			var refused = app.delete("/api/users/admin");
+			assertThat(refused.statusCode()).as("removing oneself, the only admin").isEqualTo(409);
+			assertThat(refused.body()).contains("'admin' is the last user with the role admin");
+			assertThat(app.get("/api/users").body()).contains("\"name\":\"admin\"");
+
+			HttpCaller ops = app.asNewUser("ops", "admin");
+			app.asNewUser("lea", "support");
+			assertThat(ops.delete("/api/users/admin").statusCode()).as("another admin is left").isEqualTo(204);
+			assertThat(ops.delete("/api/users/ops").statusCode()).isEqualTo(409);
+			assertThat(ops.delete("/api/users/lea").statusCode()).as("not an admin").isEqualTo(204);
+		}
+	}
+
+	@Test
 	void aTokenHasNoPasswordToChange() throws Exception {
 		try (ForewarnApp app = ForewarnApp.start(data, "--forewarn.rules-watch.enabled=false")) {
 			String token = app.post("/api/tokens", "{\"name\":\"bot\",\"roles\":[\"support\"]}").body()
