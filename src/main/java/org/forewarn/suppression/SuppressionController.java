@@ -3,9 +3,12 @@ package org.forewarn.suppression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +38,9 @@ class SuppressionController {
 	record NewSuppression(String channel, String address, String reason, String expiresAt) {
 	}
 
+	/** The fields of {@link NewSuppression}: the body is read as strictly as the pauses' body. */
+	private static final List<String> FIELDS = List.of("channel", "address", "reason", "expiresAt");
+
 	private final SuppressionDesk desk;
 
 	SuppressionController(SuppressionDesk desk) {
@@ -50,15 +56,34 @@ class SuppressionController {
 	}
 
 	@Operation(summary = "Add an address or number not to contact")
-	@ApiResponse(responseCode = "400", description = "Unknown channel, an address that is not one, a bad expiresAt")
+	@ApiResponse(responseCode = "400", description = "Unknown channel, an address that is not one, a bad expiresAt, a field not accepted")
 	@PostMapping
-	ResponseEntity<Suppression> add(@RequestBody NewSuppression body, Principal user) {
+	ResponseEntity<Suppression> add(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			schema = @Schema(implementation = NewSuppression.class))) @RequestBody Map<String, Object> body,
+			Principal user) {
 		if (body == null) {
 			throw bad("body: missing");
 		}
-		Suppression added = badRequests(() -> desk.add(body.channel(), body.address(), body.reason(),
-				body.expiresAt(), user.getName()));
+		// a misspelt expiresAt ("until") would otherwise suppress the address for good without a word
+		for (String field : body.keySet()) {
+			if (field.equals("by")) {
+				throw bad("by: not accepted; the signed-in user is recorded as createdBy");
+			}
+			if (!FIELDS.contains(field)) {
+				throw bad(field + ": not accepted; send " + String.join(", ", FIELDS));
+			}
+		}
+		Suppression added = badRequests(() -> desk.add(string(body, "channel"), string(body, "address"),
+				string(body, "reason"), string(body, "expiresAt"), user.getName()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(added);
+	}
+
+	private static String string(Map<String, Object> body, String field) {
+		Object value = body.get(field);
+		if (value != null && !(value instanceof String)) {
+			throw bad(field + ": must be a string");
+		}
+		return (String) value;
 	}
 
 	@Operation(summary = "Lift a suppression")

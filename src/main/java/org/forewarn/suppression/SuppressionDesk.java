@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class SuppressionDesk {
 
 	static final int MAX_SIZE = 1000;
+	/** The end of the last year the console's form takes (1900-2199, as for event times). */
+	private static final Instant LAST_EXPIRY = Instant.parse("2200-01-01T00:00:00Z");
 
 	private final SuppressionList list;
 	private final SuppressionSettings settings;
@@ -60,6 +62,11 @@ public class SuppressionDesk {
 			}
 			if (!until.isAfter(clock.instant())) {
 				throw new IllegalArgumentException("expiresAt: already past");
+			}
+			// the console's form refuses such a date: a typo, or "for good" meant (leave expiresAt out)
+			if (until.isAfter(LAST_EXPIRY)) {
+				throw new IllegalArgumentException("expiresAt: '" + expiresAt.strip() + "' is after the year 2199; "
+						+ "leave expiresAt out to suppress for good");
 			}
 		}
 		return list.addUntil(channel, address, reason, SuppressionSource.MANUAL, until, by);

@@ -108,6 +108,16 @@ class SuppressionApiTest {
 		assertBad(app.post("/api/suppressions",
 				"{\"channel\":\"email\",\"address\":\"a@b.example\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}"),
 				"expiresAt");
+		assertBad(app.post("/api/suppressions",
+				"{\"channel\":\"email\",\"address\":\"yy@example.com\",\"expiresAt\":\"9999-12-31T00:00:00Z\"}"),
+				"expiresAt: '9999-12-31T00:00:00Z' is after the year 2199");
+		assertBad(app.post("/api/suppressions",
+				"{\"channel\":\"email\",\"address\":\"yy@example.com\",\"until\":\"2026-12-31T00:00:00Z\"}"),
+				"until: not accepted");
+		assertBad(app.post("/api/suppressions", "{\"channel\":\"email\",\"address\":\"yy@example.com\",\"by\":\"x\"}"),
+				"by: not accepted");
+		assertBad(app.post("/api/suppressions", "{\"channel\":\"email\",\"address\":\"yy@example.com\",\"reason\":5}"),
+				"reason: must be a string");
 		assertBad(app.post("/api/suppressions", "{\"channel\":\"email\",\"address\":\"<yy@example.com>\"}"), "address");
 		assertBad(app.post("/api/suppressions", "{\"channel\":\"email\",\"address\":\"yy\\u0000@example.com\"}"),
 				"address");
