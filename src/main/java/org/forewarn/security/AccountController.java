@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -47,7 +48,7 @@ class AccountController {
 	ResponseEntity<Named> addUser(@RequestBody NewUser user) {
 		Set<Role> roles = refusedField(() -> {
 			Set<Role> parsed = Role.parse(user.roles() == null ? null : String.join(",", user.roles()));
-			accounts.addUser(user.name(), Passwords.checked(user.password()), parsed, SignedIn.name());
+			accounts.addUser(user.name(), Passwords.checked(Passwords.text(user.password())), parsed, SignedIn.name());
 			return parsed;
 		});
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Named(user.name(), Role.join(roles).split(",")));
@@ -134,7 +135,8 @@ class AccountController {
 		return problem;
 	}
 
-	record NewUser(String name, String password, List<String> roles) {
+	/** The password as sent, so that a number is refused rather than taken as its digits. */
+	record NewUser(String name, @Schema(type = "string") Object password, List<String> roles) {
 	}
 
 	record NewToken(String name, List<String> roles) {

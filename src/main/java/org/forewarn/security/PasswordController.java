@@ -32,14 +32,15 @@ class PasswordController {
 	@Operation(summary = "Change your own password: {\"current\", \"new\"} (at least 12 characters)")
 	@ApiResponse(responseCode = "409", description = "A token or a single sign-on user: no Forewarn password")
 	@PostMapping("/api/me/password")
-	ResponseEntity<Void> change(@RequestBody Map<String, String> body) {
+	ResponseEntity<Void> change(@RequestBody Map<String, Object> body) {
 		String me = SignedIn.name();
 		if (accounts.findUser(me).isEmpty()) {
 			// a token, or a user signed in through single sign-on: their password is not Forewarn's
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "'" + me + "' has no Forewarn password to change");
 		}
 		String password = checkedNew(body);
-		if (!accounts.passwordMatches(me, body.get("current"))) {
+		Object current = body.get("current");
+		if (!(current instanceof String) || !accounts.passwordMatches(me, (String) current)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "current: not your current password");
 		}
 		accounts.setPassword(me, password, me);
@@ -49,7 +50,7 @@ class PasswordController {
 	/** An admin sets another user's password: body {@code {"new": "..."}}; 404 for an unknown user. */
 	@Operation(summary = "Set another user's password: {\"new\"}")
 	@PostMapping("/api/users/{name}/password")
-	ResponseEntity<Void> reset(@PathVariable String name, @RequestBody Map<String, String> body) {
+	ResponseEntity<Void> reset(@PathVariable String name, @RequestBody Map<String, Object> body) {
 		String password = checkedNew(body);
 		if (!accounts.setPassword(name, password, SignedIn.name())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no user '" + name + "'");
@@ -57,9 +58,9 @@ class PasswordController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static String checkedNew(Map<String, String> body) {
+	private static String checkedNew(Map<String, Object> body) {
 		try {
-			return Passwords.checked(body.get("new"));
+			return Passwords.checked(Passwords.text(body.get("new")));
 		}
 		catch (IllegalArgumentException e) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

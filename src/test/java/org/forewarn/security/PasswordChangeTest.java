@@ -28,6 +28,15 @@ class PasswordChangeTest {
 				.body()).contains("current: not your current password");
 			assertThat(lea.post("/api/me/password", "{\"current\":\"lea-password-1\",\"new\":\"short\"}").body())
 				.contains("new: at least 12 characters");
+			assertThat(lea.post("/api/me/password", "{\"current\":\"lea-password-1\",\"new\":\"            \"}").body())
+				.contains("new: not only spaces");
+			assertThat(lea.post("/api/me/password", "{\"current\":\"lea-password-1\",\"new\":123456789012345}")
+				.body()).contains("new: must be text");
+			assertThat(app.post("/api/users/lea/password", "{\"new\":\"\\t           \\n\"}").body())
+				.contains("new: not only spaces");
+			var number = app.post("/api/users", "{\"name\":\"zz\",\"password\":12345678901234,\"roles\":[\"support\"]}");
+			assertThat(number.statusCode()).isEqualTo(400);
+			assertThat(number.body()).contains("password: must be text", "\"field\":\"password\"");
 			assertThat(lea.post("/api/me/password", "{\"current\":\"lea-password-1\",\"new\":\"a-new-password-1\"}")
 				.statusCode()).isEqualTo(204);
 			assertThat(lea.get("/api/outreach").statusCode()).as("the old password no longer signs in").isEqualTo(401);
