@@ -60,7 +60,8 @@ class CustomerErasure {
 			boolean profile = personal.lockState(customerId);
 			Instant now = clock.instant();
 			List<String> ids = personal.outreachIds(customerId);
-			boolean known = profile || !ids.isEmpty() || !privacyLog.tombstones(customerId).isEmpty();
+			boolean known = profile || !ids.isEmpty() || !privacyLog.tombstones(customerId).isEmpty()
+					|| personal.hasEvents(customerId);
 			Set<String> contact = personal.contactDetails(customerId);
 			int cancelled = 0;
 			for (Outreach o : outreach.findByCustomer(customerId)) {
@@ -72,7 +73,8 @@ class CustomerErasure {
 			personal.stopFallbacks(customerId);
 			suppressions.pseudonymise(contact);
 			int messages = personal.deleteMessages(ids);
-			personal.pruneOutreachDetails(ids, contact);
+			// counted as what this erasure removed: erasing again says 0, not the same counts as if erased anew
+			int pruned = personal.pruneOutreachDetails(ids, contact);
 			personal.eraseDetections(customerId, contact);
 			int events = personal.eraseEvents(customerId, now);
 			if (!known && events == 0) {
@@ -81,9 +83,9 @@ class CustomerErasure {
 			}
 			personal.deleteState(customerId);
 			privacyLog.tombstone(customerId, now, actor);
-			privacyLog.audit(now, actor, "erase", customerId, events + " events, " + ids.size() + " outreach ("
+			privacyLog.audit(now, actor, "erase", customerId, events + " events, " + pruned + " outreach ("
 					+ cancelled + " cancelled), " + messages + " messages" + (profile ? ", profile" : ""));
-			return new Erased(customerId, now, actor, events, ids.size(), cancelled, messages, profile);
+			return new Erased(customerId, now, actor, events, pruned, cancelled, messages, profile);
 		});
 		// their data kept in memory goes too; another instance's copy goes at the customer's next event or eviction
 		states.forget(customerId);

@@ -2,6 +2,7 @@ package org.forewarn.privacy;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -35,15 +36,23 @@ class PersonalData {
 				.params(PersonalText.withoutPersonalData(payload), utc(now), eventId).update());
 	}
 
-	/** Erasure: every event of the customer keeps its envelope only; the ids stay, so redelivery is a duplicate. */
+	/**
+	 * Erasure: every event of the customer keeps its envelope only; the ids stay, so redelivery is a duplicate. How
+	 * many events still held more than their envelope: those erased before (or pruned) are not counted again.
+	 */
 	int eraseEvents(String customerId, Instant now) {
-		List<String[]> events = jdbc.sql("select id, payload from event where customer_id = ?").param(customerId)
-			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+		List<String[]> events = jdbc.sql("select id, payload from event where customer_id = ? and pruned_at is null")
+			.param(customerId).query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) }).list();
 		for (String[] event : events) {
 			jdbc.sql("update event set payload = ?, pruned_at = ? where id = ?")
 				.params(PersonalText.envelopeOnly(event[1]), utc(now), event[0]).update();
 		}
 		return events.size();
+	}
+
+	boolean hasEvents(String customerId) {
+		return !jdbc.sql("select id from event where customer_id = ? fetch first 1 rows only").param(customerId)
+			.query(String.class).list().isEmpty();
 	}
 
 	/** The customer's email addresses, phone numbers and names as their events, state and messages told them. */
@@ -76,27 +85,38 @@ class PersonalData {
 	 * Drops explanations and attempt details, and scrubs notes, addresses and {@code known} values from status
 	 * reasons and their history.
 	 */
-	void pruneOutreachDetails(List<String> outreachIds, Collection<String> known) {
+	/** How many of the records held details to drop (attempt details, an explanation, contact details in a reason). */
+	int pruneOutreachDetails(List<String> outreachIds, Collection<String> known) {
 		if (outreachIds.isEmpty()) {
-			return;
+			return 0;
 		}
 		String in = SqlMarks.of(outreachIds);
+		Set<String> pruned = new HashSet<>(jdbc.sql("select distinct outreach_id from outreach_attempt where detail is "
+				+ "not null and outreach_id in (" + in + ")").params(outreachIds).query(String.class).list());
 		jdbc.sql("update outreach_attempt set detail = null where detail is not null and outreach_id in (" + in + ")")
 			.params(outreachIds).update();
-		jdbc.sql("select id, status_reason from outreach where id in (" + in + ")").params(outreachIds)
-			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) }).list()
-			.forEach(r -> jdbc.sql("update outreach set explanation = null, status_reason = ? where id = ?")
-				.params(PersonalText.scrub(r[1], known), r[0]).update());
-		jdbc.sql("select seq, reason from outreach_status_change where reason is not null and outreach_id in ("
-				+ in + ")").params(outreachIds)
-			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) }).list()
+		jdbc.sql("select id, status_reason, explanation from outreach where id in (" + in + ")").params(outreachIds)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).list()
+			.forEach(r -> {
+				String scrubbed = PersonalText.scrub(r[1], known);
+				if (r[2] != null || !Objects.equals(scrubbed, r[1])) {
+					pruned.add(r[0]);
+				}
+				jdbc.sql("update outreach set explanation = null, status_reason = ? where id = ?")
+					.params(scrubbed, r[0]).update();
+			});
+		jdbc.sql("select seq, reason, outreach_id from outreach_status_change where reason is not null and "
+				+ "outreach_id in (" + in + ")").params(outreachIds)
+			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) }).list()
 			.forEach(r -> {
 				String scrubbed = PersonalText.scrub((String) r[1], known);
 				if (!Objects.equals(scrubbed, r[1])) {
+					pruned.add((String) r[2]);
 					jdbc.sql("update outreach_status_change set reason = ? where seq = ?").params(scrubbed, r[0])
 						.update();
 				}
 			});
+		return pruned.size();
 	}
 
 	/** Erasure of what the rules concluded: explanations go, resolution reasons are scrubbed. */

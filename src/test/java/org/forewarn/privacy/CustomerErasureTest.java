@@ -124,6 +124,8 @@ class CustomerErasureTest {
 		assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
 		assertThat(JSON.readTree(erased.body()).get("erasedBy").asString()).isEqualTo("pia");
 		assertThat(JSON.readTree(erased.body()).get("cancelled").asInt()).isEqualTo(1);
+		assertThat(JSON.readTree(erased.body()).get("events").asInt()).isPositive();
+		assertThat(JSON.readTree(erased.body()).get("outreach").asInt()).isEqualTo(3);
 
 		DatabaseScan.Result scan = DatabaseScan.find(db, PERSONAL);
 		assertThat(scan.tables()).as("tables read").isGreaterThan(15);
@@ -149,6 +151,11 @@ class CustomerErasureTest {
 		assertThat(jdbc.sql("select erased_by from customer_erasure where customer_id = ?").param(ID)
 			.query(String.class).list()).containsExactly("pia");
 
+		JsonNode again = JSON.readTree(privacy.delete("/api/customers/" + ID).body());
+		assertThat(List.of(again.get("events").asInt(), again.get("outreach").asInt(), again.get("cancelled").asInt(),
+				again.get("messages").asInt())).as("erased again: nothing was left to erase").containsOnly(0);
+		assertThat(again.get("profile").asBoolean()).isFalse();
+
 		// the old event again: still a duplicate, nothing comes back
 		assertThat(app.post("/api/events", "{\"id\":\"er-profile\",\"type\":\"customer.updated\",\"time\":\""
 				+ now.minus(Duration.ofDays(3)) + "\",\"customerId\":\"" + ID + "\",\"data\":{\"email\":\"" + EMAIL
@@ -163,7 +170,7 @@ class CustomerErasureTest {
 			.isEqualTo("new.address@privacy.example");
 		assertThat(fresh.get("profile").get("customer").get("name").isNull()).isTrue();
 		assertThat(fresh.get("profile").get("orders")).isEmpty();
-		assertThat(fresh.get("erasures")).hasSize(1);
+		assertThat(fresh.get("erasures")).hasSize(2);
 		assertThat(fresh.get("events").get(0).get("data")).as("erased events keep their envelope only").isEmpty();
 
 		assertThat(privacy.delete("/api/customers/never-seen").statusCode()).isEqualTo(404);
