@@ -34,7 +34,7 @@ class OutreachSearchPage {
 		model.addAttribute("statuses", OutreachStatus.values());
 		try {
 			OutreachSearch search = new OutreachSearch(Params.status(filter.get("status")),
-					Params.text(filter.get("channel")), Params.text(filter.get("problem")),
+					Params.channel(filter.get("channel")), Params.text(filter.get("problem")),
 					Params.text(filter.get("rule")), Params.text(filter.get("customer")),
 					Params.text(filter.get("order")), Params.day("from", filter.get("from"), false),
 					Params.day("to", filter.get("to"), true));

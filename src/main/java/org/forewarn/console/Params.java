@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.TreeSet;
 
+import org.forewarn.channel.TemplateCheck;
 import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.TaskQueue;
 
@@ -31,6 +33,19 @@ final class Params {
 
 	static int page(Integer page) {
 		return page == null || page < 0 ? 0 : Math.min(page, 100_000);
+	}
+
+	/** As the API: any case matches, an unknown channel is refused rather than matching nothing. */
+	static String channel(String value) {
+		String v = text(value);
+		if (v == null) {
+			return null;
+		}
+		String channel = v.toLowerCase(Locale.ROOT);
+		if (!TemplateCheck.CHANNELS.contains(channel)) {
+			throw new BadFilter("channel: unknown channel '" + v + "'; one of " + new TreeSet<>(TemplateCheck.CHANNELS));
+		}
+		return channel;
 	}
 
 	static OutreachStatus status(String value) {

@@ -57,7 +57,8 @@ class SuppressionsPage {
 					+ (added.expiresAt() == null ? " for good." : " until " + added.expiresAt() + "."));
 		}
 		catch (IllegalArgumentException | Params.BadFilter e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			// the desk names the API's field; the form's is until
+			redirect.addFlashAttribute("error", e.getMessage().replaceFirst("^expiresAt:", "until:"));
 		}
 		return "redirect:/suppressions";
 	}

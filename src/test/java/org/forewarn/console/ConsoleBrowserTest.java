@@ -313,6 +313,10 @@ class ConsoleBrowserTest {
 		assertThat(browser.find(By.id("results")).getText()).contains("sr-1").doesNotContain("np-1");
 		browser.open("/outreach?status=LOST&from=yesterday");
 		assertThat(browser.find(By.id("flash-error")).getText()).startsWith("status: unknown status 'LOST'");
+		browser.open("/outreach?channel=fax");
+		assertThat(browser.find(By.id("flash-error")).getText()).startsWith("channel: unknown channel 'fax'");
+		browser.open("/outreach?channel=EMAIL");
+		assertThat(browser.find(By.id("results")).getText()).contains("sr-1");
 		browser.open("/outreach");
 		browser.screenshot("outreach");
 
@@ -362,6 +366,11 @@ class ConsoleBrowserTest {
 		SuppressionList list = app.bean(SuppressionList.class);
 		browser.signIn("rita", "rita-password-1");
 		browser.open("/suppressions");
+		WebElement past = browser.find(By.id("add-suppression"));
+		past.findElement(By.name("address")).sendKeys("past@customers.example");
+		browser.setValue(past.findElement(By.name("until")), "2020-01-01");
+		browser.clickAndWait(browser.find(By.id("add")));
+		assertThat(browser.find(By.id("flash-error")).getText()).as("the form's field").isEqualTo("until: already past");
 		WebElement add = browser.find(By.id("add-suppression"));
 		add.findElement(By.name("address")).sendKeys("Blocked@Customers.example");
 		add.findElement(By.name("reason")).sendKeys("asked by phone");
