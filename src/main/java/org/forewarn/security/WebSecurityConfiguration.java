@@ -169,6 +169,8 @@ class WebSecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			// error pages rendered for the other chains' requests (their access was decided there)
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+			// asked for directly, the error path has no error to show: it would answer 500 with status 999
+			.requestMatchers("/error", "/error/**").denyAll()
 			.requestMatchers(HttpMethod.GET, "/login", "/console.css", "/console.js", "/favicon.ico").permitAll()
 			.requestMatchers("/review", "/review/**").hasRole(REVIEWER)
 			.requestMatchers(HttpMethod.POST, "/needs-a-person").hasRole(REVIEWER)

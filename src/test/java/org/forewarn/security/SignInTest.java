@@ -99,6 +99,9 @@ class SignInTest {
 
 			assertThat(browser.send(get(base + "/"), HttpResponse.BodyHandlers.ofString()).statusCode())
 				.as("signed in: no redirect to the sign-in page").isNotEqualTo(302);
+			HttpResponse<String> error = browser.send(get(base + "/error"), HttpResponse.BodyHandlers.ofString());
+			assertThat(error.statusCode()).as("the error path asked for directly, even by an admin").isEqualTo(403);
+			assertThat(error.body()).doesNotContain("999");
 			assertThat(browser.send(post(base + "/logout", ""), HttpResponse.BodyHandlers.ofString()).statusCode())
 				.as("sign-out without the CSRF token").isEqualTo(403);
 			// the session is the browser's: it does not sign in API calls, which a page elsewhere could make
