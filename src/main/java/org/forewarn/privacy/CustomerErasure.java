@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.forewarn.customer.CustomerStateStore;
+import org.forewarn.logging.LogContext;
 import org.forewarn.outreach.Outreach;
 import org.forewarn.outreach.OutreachStatus;
 import org.forewarn.outreach.OutreachStore;
@@ -91,7 +92,7 @@ class CustomerErasure {
 		states.forget(customerId);
 		if (erased != null) {
 			log.info("Erased the personal data of customer {} for {}: {} events, {} outreach ({} waiting cancelled)",
-					customerId, actor, erased.events(), erased.outreach(), erased.cancelled());
+					LogContext.customerRef(customerId), actor, erased.events(), erased.outreach(), erased.cancelled());
 		}
 		return erased;
 	}

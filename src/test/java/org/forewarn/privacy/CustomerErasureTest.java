@@ -15,9 +15,13 @@ import org.forewarn.HttpCaller;
 import org.forewarn.TestEvents;
 import org.forewarn.TestServer;
 import org.forewarn.customer.CustomerStateStore;
+import org.forewarn.logging.LogContext;
 import org.forewarn.suppression.SuppressionList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -31,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the export taken before held all of it; their waiting outreach is cancelled; an old event sent again is still a
  * duplicate; a new event starts a new, empty profile. On H2 and on PostgreSQL.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CustomerErasureTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,10 +49,13 @@ class CustomerErasureTest {
 	Path data;
 
 	@Test
-	void onH2() throws Exception {
+	void onH2(CapturedOutput output) throws Exception {
 		try (ForewarnApp app = ForewarnApp.start(data, "--forewarn.rules-watch.enabled=false")) {
 			exportThenErase(app);
 		}
+		assertThat(output.getOut()).as("the log names the customer by reference only")
+			.contains("Erased the personal data of customer " + LogContext.customerRef(ID) + " for pia")
+			.doesNotContain("customer " + ID);
 	}
 
 	@Test
