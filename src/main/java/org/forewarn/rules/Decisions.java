@@ -110,6 +110,24 @@ public final class Decisions {
 	}
 
 	/**
+	 * A condition of these rules threw while the facts were matched, which stops the evaluation: they fail, what the
+	 * rules fired so far decided stands, and as the others may not have fired, no rule's silence counts.
+	 */
+	void conditionFailed(List<String> rules, RuntimeException error) {
+		cutShort = true;
+		Throwable cause = error;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = "its condition failed: " + cause + (cause == error ? "" : " (" + firstLine(error) + ")");
+		rules.forEach(rule -> failures.add(new RuleFailure(rule, message)));
+	}
+
+	private static String firstLine(Throwable error) {
+		return String.valueOf(error.getMessage()).lines().findFirst().orElse("").strip();
+	}
+
+	/**
 	 * The evaluation was stopped after too many firings: the rules that kept it going (those that fired at least
 	 * half as often as the busiest one in its second half) fail, and all they decided is dropped; the others'
 	 * decisions stand. As the rules that had not fired yet decided nothing, no rule's silence counts ({@link

@@ -60,6 +60,7 @@ public class RuleEngine {
 		Decisions decisions = new Decisions(state.customerId(), phone == null ? List.of() : List.of(phone));
 		EvidenceListener evidence = new EvidenceListener(decisions);
 		KieSession session = running.sessions().take();
+		boolean sound = true;
 		try {
 			// a rule set without rules (or whose rules only look) declares no globals; setting one would throw
 			if (running.declaresDecide()) {
@@ -77,8 +78,18 @@ public class RuleEngine {
 				decisions.cutShort();
 			}
 		}
+		catch (RuntimeException e) {
+			// a condition threw (a number compared with text): that rule fails, the event is still processed
+			sound = false;
+			decisions.conditionFailed(ConditionFailures.rulesOf(e, running.rules().kieBase()), e);
+		}
 		finally {
-			running.sessions().giveBack(session);
+			if (sound) {
+				running.sessions().giveBack(session);
+			}
+			else {
+				running.sessions().discard(session);
+			}
 		}
 		Evaluation evaluation = new Evaluation(running.rules().version(), trigger, decisions,
 				running.rules().ruleIds().keySet());

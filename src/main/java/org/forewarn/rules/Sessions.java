@@ -50,6 +50,11 @@ final class Sessions {
 		idle.offer(used);
 	}
 
+	/** Drops a session an evaluation stopped half way: what it holds is not known to be resettable. */
+	void discard(KieSession session) {
+		session.dispose();
+	}
+
 	/** Whether some pattern of the rule set can match a fact of this class (a pattern on {@code Object} matches all). */
 	boolean matches(Class<?> factClass) {
 		return matched.computeIfAbsent(factClass, this::anyPatternMatches);

@@ -145,6 +145,37 @@ class RuleFailureTest {
 	}
 
 	@Test
+	void aRuleWhoseConditionThrowsFailsAloneAndItsSilenceResolvesNothing() throws Exception {
+		Files.writeString(rules.resolve("rules.drl"), """
+				package rules;
+				import org.forewarn.rules.Trigger;
+				global org.forewarn.rules.Decisions decide;
+
+				rule "sound" @id("sound") salience 10
+				when Trigger()
+				then decide.outreach( "churn.risk", null, "task", "y" );
+				end
+
+				rule "compares a number with text" @id("mistyped")
+				when Trigger( hoursSince(time) > "abc" )
+				then decide.outreach( "churn.risk", null, "email", "x" );
+				end
+				""");
+		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
+
+		Evaluation evaluation = evaluate(engine);
+
+		Decisions decisions = evaluation.decisions();
+		assertThat(decisions.failures()).singleElement().satisfies(f -> {
+			assertThat(f.rule()).isEqualTo("mistyped");
+			assertThat(f.error()).contains("abc");
+		});
+		assertThat(decisions.failed("sound")).as("the evaluation stopped: no rule's silence counts").isTrue();
+		assertThat(engine.failures().list()).extracting(RuleFailures.Failure::rule).containsExactly("mistyped");
+		assertThat(evaluate(engine).decisions().failures()).as("the session is usable again").hasSize(1);
+	}
+
+	@Test
 	void aRuleSetWithoutRulesDecidesNothingInsteadOfFailing() throws Exception {
 		// a type declaration only: a file defining nothing at all is refused as cut short
 		Files.writeString(rules.resolve("none.drl"), "package rules;\ndeclare NoRules end\n");
