@@ -98,6 +98,7 @@ final class RuleChecks {
 			everyProblemKnown = false; // the compiler reports the file; what it decides is unknown
 			return;
 		}
+		errors.addAll(ConditionLiterals.in(source, pkg));
 		for (RuleDescr rule : pkg.getRules()) {
 			if (compiled) {
 				identity.id(source, rule);

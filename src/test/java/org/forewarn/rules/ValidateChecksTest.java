@@ -239,6 +239,38 @@ class ValidateChecksTest {
 	}
 
 	@Test
+	void aNumberComparedWithTextInAConditionIsNamedAtItsLine() throws Exception {
+		write("r.drl", HEADER + """
+				rule "checked" @id("checked")
+				when
+				    $o : Order( open == true,
+				                total > "abc" )
+				then
+				    decide.outreach( "order.late", $o.getOrderId(), "sms", "late" );
+				end
+				""");
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).isEqualTo(rules + "/r.drl:8: Order.total is a number (Double): compare it with a number,"
+				+ " not the text \"abc\"; every event this rule looks at would fail it\n"
+				+ rules + ": 1 error, the folder would be rejected\n");
+	}
+
+	@Test
+	void aNumberComparedWithTextThatIsANumberIsLeftAlone() throws Exception {
+		write("r.drl", HEADER + """
+				rule "checked" @id("checked")
+				when
+				    $o : Order( total > "50", currency == "BRL" )
+				then
+				    decide.outreach( "order.late", $o.getOrderId(), "sms", "late" );
+				end
+				""");
+
+		assertThat(validate()).isZero();
+	}
+
+	@Test
 	void aHeldBackProblemNoRuleDecidesAndAProblemSentWithoutBeingHeldBackAreWarnings() throws Exception {
 		write("r.drl", rule("decide.outreach( \"order.lat\", $o.getOrderId(), \"sms\", \"late\" );"));
 
