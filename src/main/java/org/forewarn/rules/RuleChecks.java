@@ -172,6 +172,12 @@ final class RuleChecks {
 		for (DecideCalls.Call chained : call.chained()) {
 			switch (chained.method()) {
 				case "after", "maxTriggerAge", "dueWithin" -> duration(chained, at);
+				case "holdout", "hourlyCeiling", "step" -> {
+					String problem = WrittenNumbers.problem(chained);
+					if (problem != null) {
+						errors.add(at.error(chained.offset(), chained.args().get(0).strip(), problem));
+					}
+				}
 				case "fallback" -> {
 					for (int i = 0; i < chained.args().size(); i++) {
 						String channel = chained.known(i, action);
@@ -232,7 +238,8 @@ final class RuleChecks {
 		String written = "." + call.method() + "(\"" + text + "\")";
 		try {
 			Duration duration = Duration.parse(text);
-			if (call.method().equals("maxTriggerAge") && (duration.isZero() || duration.isNegative())) {
+			boolean mustBePositive = call.method().equals("maxTriggerAge") || call.method().equals("dueWithin");
+			if (mustBePositive && (duration.isZero() || duration.isNegative())) {
 				errors.add(at.error(call.offset(), text, written + " must be longer than zero, e.g. PT12H"));
 			}
 			else if (Thresholds.tooLong(duration)) {

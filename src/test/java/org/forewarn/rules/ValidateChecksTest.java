@@ -271,6 +271,20 @@ class ValidateChecksTest {
 	}
 
 	@Test
+	void valuesAStepWouldRefuseEachTimeTheRuleFires() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" )\n"
+				+ "          .dueWithin( \"-PT4H\" )\n          .holdout( 150 )\n          .hourlyCeiling( -5 )\n"
+				+ "          .step( 0 )\n          .holdout( 0 ).hourlyCeiling( 20 ).step( 2 ).dueWithin( \"PT4H\" );"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).isEqualTo(rules + "/r.drl:10: .dueWithin(\"-PT4H\") must be longer than zero, e.g. PT12H\n"
+				+ rules + "/r.drl:11: .holdout(150): the share must be between 0 and 100\n"
+				+ rules + "/r.drl:12: .hourlyCeiling(-5): give 1 or more messages per hour\n"
+				+ rules + "/r.drl:13: .step(0): step must be 1 or more\n"
+				+ rules + ": 4 errors, the folder would be rejected\n");
+	}
+
+	@Test
 	void aHeldBackProblemNoRuleDecidesAndAProblemSentWithoutBeingHeldBackAreWarnings() throws Exception {
 		write("r.drl", rule("decide.outreach( \"order.lat\", $o.getOrderId(), \"sms\", \"late\" );"));
 
