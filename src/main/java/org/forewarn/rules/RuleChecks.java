@@ -172,7 +172,7 @@ final class RuleChecks {
 		for (DecideCalls.Call chained : call.chained()) {
 			switch (chained.method()) {
 				case "after", "maxTriggerAge", "dueWithin" -> duration(chained, at);
-				case "holdout", "hourlyCeiling", "step" -> {
+				case "afterHours", "holdout", "hourlyCeiling", "step" -> {
 					String problem = WrittenNumbers.problem(chained);
 					if (problem != null) {
 						errors.add(at.error(chained.offset(), chained.args().get(0).strip(), problem));
@@ -241,6 +241,9 @@ final class RuleChecks {
 			boolean mustBePositive = call.method().equals("maxTriggerAge") || call.method().equals("dueWithin");
 			if (mustBePositive && (duration.isZero() || duration.isNegative())) {
 				errors.add(at.error(call.offset(), text, written + " must be longer than zero, e.g. PT12H"));
+			}
+			else if (call.method().equals("after") && duration.isNegative()) {
+				errors.add(at.error(call.offset(), text, written + WrittenNumbers.NEGATIVE_WAIT));
 			}
 			else if (Thresholds.tooLong(duration)) {
 				errors.add(at.error(call.offset(), text, written + Thresholds.TOO_LONG));

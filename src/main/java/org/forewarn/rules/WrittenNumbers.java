@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 final class WrittenNumbers {
 
+	/** A negative wait would send at once, as if none were asked for. */
+	static final String NEGATIVE_WAIT = " is negative: a wait is a length of time";
 	private static final Pattern NUMBER = Pattern.compile("([-+]?\\s*\\d+(?:\\.\\d*)?)[lLdDfF]?");
 
 	private WrittenNumbers() {
@@ -27,6 +29,7 @@ final class WrittenNumbers {
 		BigDecimal value = new BigDecimal(written.group(1).replaceAll("\\s+", ""));
 		String shown = "." + call.method() + "(" + call.args().get(0).strip() + ")";
 		return switch (call.method()) {
+			case "afterHours" -> value.signum() < 0 ? shown + NEGATIVE_WAIT : null;
 			case "holdout" -> value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0
 					? shown + ": the share must be between 0 and 100" : null;
 			case "hourlyCeiling" -> value.compareTo(BigDecimal.ONE) < 0

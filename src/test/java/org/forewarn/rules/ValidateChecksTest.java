@@ -285,6 +285,38 @@ class ValidateChecksTest {
 	}
 
 	@Test
+	void aNegativeWait() throws Exception {
+		write("r.drl", rule("decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" ).after( \"-PT4H\" );\n"
+				+ "    decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" ).afterHours( -4 );\n"
+				+ "    decide.outreach( \"order.late\", $o.getOrderId(), \"sms\", \"late\" ).afterHours( 0 );"));
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).isEqualTo(rules + "/r.drl:9: .after(\"-PT4H\") is negative: a wait is a length of time\n"
+				+ rules + "/r.drl:10: .afterHours(-4) is negative: a wait is a length of time\n"
+				+ rules + ": 2 errors, the folder would be rejected\n");
+	}
+
+	@Test
+	void aNegativeWaitInADecisionTableIsNamedByRowAndColumn() throws Exception {
+		write("t.drl.csv", """
+				RuleSet,forewarn.tables,,
+				Import,org.forewarn.customer.Shipment,,
+				Variables,org.forewarn.rules.Decisions decide,,
+				RuleTable Exceptions,,,
+				NAME,CONDITION,ACTION,METADATA
+				,$s : Shipment,,
+				,"exceptionCode == ""$param""\","decide.outreach(""order.call"", $s.getOrderId(), ""task"", ""call"").afterHours($param);","id(""$param"")\"
+				Rule,Code,Wait before sending (hours),Id
+				lost,lost,0,lost
+				customs,customs,-4,customs
+				""");
+
+		assertThat(validate()).isEqualTo(1);
+		assertThat(err()).startsWith(rules + "/t.drl.csv:10: column C \"Wait before sending (hours)\": .afterHours(-4)"
+				+ " is negative: a wait is a length of time\n").endsWith(rules + ": 1 error, the folder would be rejected\n");
+	}
+
+	@Test
 	void aHeldBackProblemNoRuleDecidesAndAProblemSentWithoutBeingHeldBackAreWarnings() throws Exception {
 		write("r.drl", rule("decide.outreach( \"order.lat\", $o.getOrderId(), \"sms\", \"late\" );"));
 
