@@ -38,13 +38,18 @@ final class DecisionTables {
 	/** The table as DRL; a table that cannot be read as one is rejected with the row the parser names. */
 	static Generated toDrl(String file, byte[] content) {
 		InputType type = file.toLowerCase().endsWith(".csv") ? InputType.CSV : InputType.XLS;
+		String csvText = type == InputType.CSV ? new String(content, StandardCharsets.UTF_8) : "";
+		List<RuleError> unreadable = TableRows.unreadable(file, csvText);
+		if (!unreadable.isEmpty()) {
+			throw new RuleBuildException(file, unreadable);
+		}
 		try {
 			String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
 			if (!drl.contains("rule \"")) {
 				throw new RuleBuildException(file, List.of(new RuleError(file, 0,
 						"no rules in this table: it needs a 'RuleTable' row followed by the column headers")));
 			}
-			return new Generated(file, drl, type == InputType.CSV ? new String(content, StandardCharsets.UTF_8) : "");
+			return new Generated(file, drl, csvText);
 		}
 		catch (DecisionTableParseException | IllegalArgumentException | IllegalStateException e) {
 			String message = String.valueOf(e.getMessage()).replaceFirst("^\\[[^]]*\\]\\s*", "");
@@ -109,6 +114,10 @@ final class DecisionTables {
 
 		/** The table's rows as cells (CSV tables only; empty for spreadsheets). */
 		List<List<String>> rows() {
+			return rows(csvText);
+		}
+
+		static List<List<String>> rows(String csvText) {
 			List<List<String>> rows = new ArrayList<>();
 			if (!csvText.isEmpty()) {
 				CsvLineParser parser = new CsvLineParser();

@@ -99,12 +99,16 @@ final class RuleChecks {
 			return;
 		}
 		errors.addAll(ConditionLiterals.in(source, pkg));
+		boolean tableDecides = source.table() != null && !DecideCalls.in(source.drl()).isEmpty();
 		for (RuleDescr rule : pkg.getRules()) {
 			if (compiled) {
 				identity.id(source, rule);
 			}
 			String action = String.valueOf(rule.getConsequence());
 			int actionLine = actionLine(source.drl(), rule, action);
+			if (tableDecides && DecideCalls.in(action).isEmpty()) {
+				rowDecidingNothing(source.table(), rule);
+			}
 			boolean matchOnTrigger = TriggerWakeups.matchOnTrigger(rule);
 			for (DecideCalls.Call call : DecideCalls.in(action)) {
 				Located at = new Located(source, actionLine, action);
@@ -117,6 +121,15 @@ final class RuleChecks {
 				}
 			}
 		}
+	}
+
+	/** A table row whose action cells are empty or cut short: the rule it makes would decide nothing. */
+	private void rowDecidingNothing(DecisionTables.Generated table, RuleDescr rule) {
+		RuleError row = table.locate(rule.getLine(), "");
+		List<String> empty = TableRows.emptyActions(table, row.line());
+		errors.add(new RuleError(row.file(), row.line(), (empty.isEmpty() ? "the action cells"
+				: String.join(", ", empty)) + ": empty, so rule \"" + rule.getName() + "\" would decide nothing;"
+				+ " fill in what the row's action needs"));
 	}
 
 	/** Turns an offset in a rule's action into a location in its file (a table's row and column). */

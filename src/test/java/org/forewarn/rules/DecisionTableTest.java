@@ -124,6 +124,35 @@ class DecisionTableTest {
 	}
 
 	@Test
+	void aRowWhoseActionCellsAreCutShortIsRejectedAtItsRowNamingTheEmptyColumns() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		String shipped = Files.readString(Path.of("rules/shipment-exceptions.drl.csv"));
+		Files.writeString(rules.resolve("shipment-exceptions.drl.csv"),
+				shipped.replace(",email,shipment_exception_delay,4", ",email"));
+
+		assertThatThrownBy(() -> new RuleSetLoader(Clock.systemUTC()).load(rules))
+			.isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.errors()).singleElement()
+				.isEqualTo(new RuleError("shipment-exceptions.drl.csv", 13, "column G \"Template\", column H \"Wait"
+						+ " before sending (hours)\": empty, so rule \"shipment.exception: delayed by something outside"
+						+ " our hands\" would decide nothing; fill in what the row's action needs")));
+	}
+
+	@Test
+	void aQuoteLeftOpenIsRejectedAtItsLine() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		String shipped = Files.readString(Path.of("rules/shipment-exceptions.drl.csv"));
+		Files.writeString(rules.resolve("shipment-exceptions.drl.csv"),
+				shipped.replace("\"damaged, lost\"", "\"damaged, lost"));
+
+		assertThatThrownBy(() -> new RuleSetLoader(Clock.systemUTC()).load(rules))
+			.isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.errors()).singleElement()
+				.satisfies(error -> {
+					assertThat(error.line()).isEqualTo(12);
+					assertThat(error.message()).startsWith("unclosed quote");
+				}));
+	}
+
+	@Test
 	void aValueWithoutAColumnHeaderIsRejectedAtItsCell() throws Exception {
 		Path rules = Files.createDirectories(work.resolve("rules"));
 		Files.writeString(rules.resolve("codes.drl.csv"), TABLE.formatted("exceptionCode")
