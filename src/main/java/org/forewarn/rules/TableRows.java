@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What the table compiler takes without a word but a person did not mean, read from a CSV table's own lines: a quote
- * left open (the cells after it run into one), and a row whose action cells are empty (a row cut short: the rule it
- * makes decides nothing).
+ * left open (the cells after it run into one), headings without rows (a table emptied or cut short), and a row whose
+ * action cells are empty (a row cut short: the rule it makes decides nothing).
  */
 final class TableRows {
 
@@ -16,7 +16,7 @@ final class TableRows {
 	private TableRows() {
 	}
 
-	/** The errors that keep the table from being read as meant: a quote left open. */
+	/** The errors that keep the table from being read as meant: a quote left open, or no rows under the headings. */
 	static List<RuleError> unreadable(String file, String csvText) {
 		List<RuleError> errors = new ArrayList<>();
 		String[] lines = csvText.split("\\R", -1);
@@ -25,6 +25,13 @@ final class TableRows {
 				errors.add(new RuleError(file, i + 1, "unclosed quote: a quote (\") opened on this line is not closed,"
 						+ " so the cells after it run together; close it, and write a quote inside a cell as \"\""));
 			}
+		}
+		List<List<String>> rows = DecisionTables.Generated.rows(csvText);
+		int start = ruleTable(rows);
+		if (errors.isEmpty() && start >= 0 && rows.stream().skip(start + HEADINGS + 1L).allMatch(TableRows::blank)) {
+			errors.add(new RuleError(file, 0, "defines no rule: the table has its headings but no rows, so loading it"
+					+ " would withdraw every rule it held. If it was cut short while saving or copying, save or copy it"
+					+ " again; to remove its rules, delete the file"));
 		}
 		return errors;
 	}
@@ -59,5 +66,9 @@ final class TableRows {
 			}
 		}
 		return -1;
+	}
+
+	private static boolean blank(List<String> cells) {
+		return cells.stream().allMatch(String::isBlank);
 	}
 }

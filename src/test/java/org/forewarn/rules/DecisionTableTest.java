@@ -153,6 +153,21 @@ class DecisionTableTest {
 	}
 
 	@Test
+	void aTableWithItsHeadingsButNoRowsIsRejectedAsCutShort() throws Exception {
+		Path rules = Files.createDirectories(work.resolve("rules"));
+		String shipped = Files.readString(Path.of("rules/shipment-exceptions.drl.csv"));
+		Files.writeString(rules.resolve("shipment-exceptions.drl.csv"),
+				String.join("\n", shipped.lines().limit(10).toList()) + "\n");
+
+		assertThatThrownBy(() -> new RuleSetLoader(Clock.systemUTC()).load(rules))
+			.isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.errors()).singleElement()
+				.satisfies(error -> {
+					assertThat(error.file()).isEqualTo("shipment-exceptions.drl.csv");
+					assertThat(error.message()).startsWith("defines no rule: the table has its headings but no rows");
+				}));
+	}
+
+	@Test
 	void aValueWithoutAColumnHeaderIsRejectedAtItsCell() throws Exception {
 		Path rules = Files.createDirectories(work.resolve("rules"));
 		Files.writeString(rules.resolve("codes.drl.csv"), TABLE.formatted("exceptionCode")
