@@ -8,14 +8,18 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.forewarn.outreach.RuleVocabulary;
 import org.forewarn.rules.RuleContext;
+import org.forewarn.rules.RuleSet;
 import org.forewarn.rules.ValidateCommand;
 import org.forewarn.shared.Suggestions;
 
@@ -115,7 +119,8 @@ public final class ReplayCommand {
 			System.err.println("replay: --compare " + compare + " is not a rules folder");
 			return 2;
 		}
-		int refused = refusedRules(SETTINGS, overrides, compare);
+		List<String> checked = new ArrayList<>();
+		int refused = refusedRules(SETTINGS, overrides, compare, checked);
 		if (refused != 0) {
 			return refused;
 		}
@@ -123,7 +128,7 @@ public final class ReplayCommand {
 			OrderHistory.Reading reading = OrderHistory.readAside(events);
 			ReplaySummary base;
 			try {
-				base = replay(events, overrides);
+				base = replay(events, overrides, checked.get(0));
 			}
 			catch (IOException | RuntimeException | Error e) {
 				reading.cancel();
@@ -142,7 +147,7 @@ public final class ReplayCommand {
 				other.removeIf(s -> s.startsWith("--forewarn.rules="));
 				other.add("--forewarn.rules=" + compare);
 				console.println("Replaying the same events with the rules in " + compare);
-				comparison = ReplayComparison.of(base, replay(events, other));
+				comparison = ReplayComparison.of(base, replay(events, other, checked.get(1)));
 				Files.createDirectories(out.resolve(ReplayOutput.COMPARE_FOLDER));
 				ReplayOutput.write(out.resolve(ReplayOutput.COMPARE_FOLDER), comparison.other(),
 						FiguresSection.text(history, comparison.other(), null, warnings));
@@ -176,6 +181,11 @@ public final class ReplayCommand {
 	 * not after it: a folder whose messages could not go out (a template misspelt) would otherwise look better.
 	 */
 	static int refusedRules(Path settings, List<String> overrides, String compare) {
+		return refusedRules(settings, overrides, compare, new ArrayList<>());
+	}
+
+	/** As above; {@code checked} receives the version checked of the rules to replay, then of those to compare. */
+	static int refusedRules(Path settings, List<String> overrides, String compare, List<String> checked) {
 		RuleContext context;
 		List<String> folders = new ArrayList<>();
 		try {
@@ -196,10 +206,19 @@ public final class ReplayCommand {
 		if (compare != null) {
 			folders.add(compare);
 		}
-		RuleContext checkedAgainst = context;
-		List<String> rejected = folders.stream().distinct()
-			.filter(folder -> ValidateCommand.check(folder, checkedAgainst, System.err) == null).toList();
+		Map<String, String> versions = new LinkedHashMap<>();
+		List<String> rejected = new ArrayList<>();
+		for (String folder : new LinkedHashSet<>(folders)) {
+			RuleSet rules = ValidateCommand.check(folder, context, System.err);
+			if (rules == null) {
+				rejected.add(folder);
+			}
+			else {
+				versions.put(folder, rules.version());
+			}
+		}
 		if (rejected.isEmpty()) {
+			folders.forEach(folder -> checked.add(versions.get(folder)));
 			return 0;
 		}
 		System.err.println("replay: nothing replayed: validate and a reload would reject the rules in "
@@ -238,8 +257,21 @@ public final class ReplayCommand {
 	}
 
 	static ReplaySummary replay(Path events, List<String> settings) throws IOException {
+		return replay(events, settings, null);
+	}
+
+	/**
+	 * {@code checked}: the version of the rules checked before, or null; rules that changed since (a file edited or
+	 * moved away meanwhile) are not replayed, as they were not checked.
+	 */
+	static ReplaySummary replay(Path events, List<String> settings, String checked) throws IOException {
 		try (ReplaySession session = ReplaySession.start(settings);
 				InputStream in = Files.newInputStream(events)) {
+			if (checked != null && !checked.equals(session.ruleVersion())) {
+				throw new IOException("nothing replayed: the rules in " + session.rulesFolder() + " changed after they"
+						+ " were checked (version " + checked + " checked, " + session.ruleVersion() + " loaded); replay"
+						+ " again once no one is changing them");
+			}
 			return new ReplayRun(session).replay(in, TextLines.count(events), System.err);
 		}
 	}

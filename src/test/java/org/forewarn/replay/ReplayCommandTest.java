@@ -1,12 +1,14 @@
 package org.forewarn.replay;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.forewarn.outreach.RuleVocabulary;
@@ -18,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The backtest command: the real rules over a file in event time, timers firing between events. */
 class ReplayCommandTest {
@@ -234,6 +237,23 @@ class ReplayCommandTest {
 		assertThat(replayed.errors()).contains(validate(misspeltChannel),
 				misspeltChannel + "/orders.drl:29: channel \"emial\" does not exist");
 		assertThat(out).as("nothing replayed").doesNotExist();
+	}
+
+	/** The rules replayed are the rules checked: a folder changed between the check and the replay is not replayed. */
+	@Test
+	void rulesChangedAfterTheyWereCheckedAreNotReplayed() throws Exception {
+		Path rules = rulesWith("checked", "\"order_not_shipped\" );", "\"order_not_shipped\" );");
+		List<String> overrides = List.of("--forewarn.rules=" + rules);
+		List<String> checked = new ArrayList<>();
+		assertThat(ReplayCommand.refusedRules(Path.of("config/application.yml"), overrides, null, checked)).isZero();
+		assertThat(checked).hasSize(1);
+		Files.delete(rules.resolve("thresholds.properties")); // as someone still editing the folder
+		Path events = work.resolve("events.jsonl");
+		Files.write(events, List.of(CUSTOMER, ORDER_PLACED));
+
+		assertThatThrownBy(() -> ReplayCommand.replay(events, overrides, checked.get(0)))
+			.isInstanceOf(IOException.class)
+			.hasMessageContaining("changed after they were checked (version " + checked.get(0) + " checked");
 	}
 
 	/**
