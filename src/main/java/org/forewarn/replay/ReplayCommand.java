@@ -54,6 +54,7 @@ public final class ReplayCommand {
 		String compare = null;
 		String warnAbove = String.valueOf(WARN_ABOVE_PERCENT);
 		String onTimeProblems = String.join(",", VolumeWarnings.DEFAULT_ON_TIME_PROBLEMS);
+		boolean problemsGiven = false;
 		List<String> overrides = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -61,7 +62,10 @@ public final class ReplayCommand {
 				case "--rules" -> overrides.add("--forewarn.rules=" + (i + 1 < args.length ? args[++i] : ""));
 				case "--compare" -> compare = i + 1 < args.length ? args[++i] : "";
 				case "--warn-above" -> warnAbove = i + 1 < args.length ? args[++i] : "";
-				case "--on-time-problems" -> onTimeProblems = i + 1 < args.length ? args[++i] : null;
+				case "--on-time-problems" -> {
+					onTimeProblems = i + 1 < args.length ? args[++i] : null;
+					problemsGiven = true;
+				}
 				default -> {
 					if (args[i].startsWith("--") && !args[i].contains("=") && !SPRING_SWITCHES.contains(args[i])) {
 						System.err.println("replay: unknown option " + args[i]
@@ -119,16 +123,22 @@ public final class ReplayCommand {
 			System.err.println("replay: --compare " + compare + " is not a rules folder");
 			return 2;
 		}
-		List<String> checked = new ArrayList<>();
+		List<RuleSet> checked = new ArrayList<>();
 		int refused = refusedRules(SETTINGS, overrides, compare, checked);
 		if (refused != 0) {
 			return refused;
+		}
+		// only those named by hand: the default list stands for rules that may decide only some of them
+		String undecided = problemsGiven ? undecided(timingProblems, checked.get(0)) : null;
+		if (undecided != null) {
+			System.err.println("replay: --on-time-problems " + undecided);
+			return 2;
 		}
 		try {
 			OrderHistory.Reading reading = OrderHistory.readAside(events);
 			ReplaySummary base;
 			try {
-				base = replay(events, overrides, checked.get(0));
+				base = replay(events, overrides, checked.get(0).version());
 			}
 			catch (IOException | RuntimeException | Error e) {
 				reading.cancel();
@@ -147,7 +157,7 @@ public final class ReplayCommand {
 				other.removeIf(s -> s.startsWith("--forewarn.rules="));
 				other.add("--forewarn.rules=" + compare);
 				console.println("Replaying the same events with the rules in " + compare);
-				comparison = ReplayComparison.of(base, replay(events, other, checked.get(1)));
+				comparison = ReplayComparison.of(base, replay(events, other, checked.get(1).version()));
 				Files.createDirectories(out.resolve(ReplayOutput.COMPARE_FOLDER));
 				ReplayOutput.write(out.resolve(ReplayOutput.COMPARE_FOLDER), comparison.other(),
 						FiguresSection.text(history, comparison.other(), null, warnings));
@@ -184,8 +194,8 @@ public final class ReplayCommand {
 		return refusedRules(settings, overrides, compare, new ArrayList<>());
 	}
 
-	/** As above; {@code checked} receives the version checked of the rules to replay, then of those to compare. */
-	static int refusedRules(Path settings, List<String> overrides, String compare, List<String> checked) {
+	/** As above; {@code checked} receives the rules checked: those to replay, then those to compare. */
+	static int refusedRules(Path settings, List<String> overrides, String compare, List<RuleSet> checked) {
 		RuleContext context;
 		List<String> folders = new ArrayList<>();
 		try {
@@ -206,7 +216,7 @@ public final class ReplayCommand {
 		if (compare != null) {
 			folders.add(compare);
 		}
-		Map<String, String> versions = new LinkedHashMap<>();
+		Map<String, RuleSet> versions = new LinkedHashMap<>();
 		List<String> rejected = new ArrayList<>();
 		for (String folder : new LinkedHashSet<>(folders)) {
 			RuleSet rules = ValidateCommand.check(folder, context, System.err);
@@ -214,7 +224,7 @@ public final class ReplayCommand {
 				rejected.add(folder);
 			}
 			else {
-				versions.put(folder, rules.version());
+				versions.put(folder, rules);
 			}
 		}
 		if (rejected.isEmpty()) {
@@ -235,6 +245,24 @@ public final class ReplayCommand {
 			return f.getFile() + ": " + kind;
 		}
 		return e.getMessage();
+	}
+
+	/**
+	 * What to say of a problem asked about that the rules replayed never decide (a typo would switch the on-time
+	 * warning off without a word); null when each is decided, or the rules compute some problem at run time.
+	 */
+	static String undecided(Set<String> asked, RuleSet rules) {
+		if (!rules.everyProblemKnown()) {
+			return null;
+		}
+		List<String> decided = new ArrayList<>(new TreeSet<>(rules.problems()));
+		for (String problem : asked) {
+			if (!rules.problems().contains(problem)) {
+				return "names \"" + problem + "\", which no rule decides" + Suggestions.didYouMean(problem, decided)
+						+ "; the rules decide " + String.join(", ", decided);
+			}
+		}
+		return null;
 	}
 
 	/** The problems named in a comma-separated list; null when a name is not one a rule could decide. */

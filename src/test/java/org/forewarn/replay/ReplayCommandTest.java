@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.forewarn.outreach.RuleVocabulary;
+import org.forewarn.rules.RuleSet;
 import org.forewarn.rules.ValidateCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,21 +240,44 @@ class ReplayCommandTest {
 		assertThat(out).as("nothing replayed").doesNotExist();
 	}
 
+	@Test
+	void anOnTimeProblemNoRuleDecidesIsRefused() throws Exception {
+		Path events = work.resolve("events.jsonl");
+		Files.write(events, List.of(CUSTOMER, ORDER_PLACED));
+		Path out = work.resolve("out");
+		PrintStream err = System.err;
+		var captured = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		int exit;
+		try {
+			exit = ReplayCommand.run(new String[] { events.toString(), "--out", out.toString(),
+					"--on-time-problems", "shipment.lte" });
+		}
+		finally {
+			System.setErr(err);
+		}
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(captured.toString(StandardCharsets.UTF_8)).contains("replay: --on-time-problems names"
+				+ " \"shipment.lte\", which no rule decides (did you mean \"shipment.late\"?)");
+		assertThat(out).as("nothing replayed").doesNotExist();
+	}
+
 	/** The rules replayed are the rules checked: a folder changed between the check and the replay is not replayed. */
 	@Test
 	void rulesChangedAfterTheyWereCheckedAreNotReplayed() throws Exception {
 		Path rules = rulesWith("checked", "\"order_not_shipped\" );", "\"order_not_shipped\" );");
 		List<String> overrides = List.of("--forewarn.rules=" + rules);
-		List<String> checked = new ArrayList<>();
+		List<RuleSet> checked = new ArrayList<>();
 		assertThat(ReplayCommand.refusedRules(Path.of("config/application.yml"), overrides, null, checked)).isZero();
 		assertThat(checked).hasSize(1);
 		Files.delete(rules.resolve("thresholds.properties")); // as someone still editing the folder
 		Path events = work.resolve("events.jsonl");
 		Files.write(events, List.of(CUSTOMER, ORDER_PLACED));
 
-		assertThatThrownBy(() -> ReplayCommand.replay(events, overrides, checked.get(0)))
+		assertThatThrownBy(() -> ReplayCommand.replay(events, overrides, checked.get(0).version()))
 			.isInstanceOf(IOException.class)
-			.hasMessageContaining("changed after they were checked (version " + checked.get(0) + " checked");
+			.hasMessageContaining("changed after they were checked (version " + checked.get(0).version() + " checked");
 	}
 
 	/**
