@@ -23,7 +23,7 @@ final class ReportHtml {
 	private static final String STYLE = """
 			body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d2330;margin:2rem auto;max-width:1000px;padding:0 1rem}
 			h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #dde2ea;padding-bottom:.3rem}
-			.muted{color:#6b7385}.cards{display:flex;flex-wrap:wrap;gap:.8rem;margin:1.2rem 0}
+			.muted{color:#6b7385}.flag{background:#fdecea;border-left:4px solid #c62828;padding:.5rem .8rem}.cards{display:flex;flex-wrap:wrap;gap:.8rem;margin:1.2rem 0}
 			.card{background:#f3f6fa;border-radius:8px;padding:.6rem 1rem;min-width:8rem}.card b{display:block;font-size:1.5rem}
 			table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.9rem}th,td{padding:.3rem .5rem;text-align:left;border-bottom:1px solid #e6e9ef}
 			th{background:#f3f6fa;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
@@ -45,6 +45,13 @@ final class ReportHtml {
 			.append(String.format(Locale.ROOT, "%,d lines in %.1f s", replay.lines(), replay.seconds()))
 			.append(" &middot; event time ").append(day(replay.startedAt())).append(" to ").append(day(replay.reachedTime()))
 			.append("</p>");
+		ReplaySummary.Counts counts = replay.counts();
+		if (counts.rejected + counts.failed > 0) {
+			// the figures below leave these lines out: a backtest that lost part of its input must say so
+			page.append(String.format(Locale.ROOT, "<p class=\"flag\">%,d of %,d lines were not replayed (rejected "
+					+ "%,d, failed %,d): the figures below leave them out; summary.txt and the replay's output name "
+					+ "each line</p>", counts.rejected + counts.failed, replay.lines(), counts.rejected, counts.failed));
+		}
 		cards(page, replay, figures);
 		rules(page, figures);
 		channels(page, figures);
@@ -73,7 +80,11 @@ final class ReportHtml {
 		card(page, "called off before sending", cancelled);
 		card(page, "suppressed (consent, contact)", suppressed);
 		card(page, "still waiting at the end", waiting);
+		card(page, "lines read", replay.lines());
 		card(page, "events accepted", replay.counts().accepted);
+		card(page, "duplicates", replay.counts().duplicates);
+		card(page, "lines rejected", replay.counts().rejected);
+		card(page, "lines failed", replay.counts().failed);
 		card(page, "timers fired", replay.timersFired());
 		page.append("</div>");
 	}

@@ -35,6 +35,7 @@ class ReplayReportTest {
 				// on time, but still on its way two days before the promise
 				line("o3-p", "order.placed", "2026-03-01T12:00:00Z", "o3", "{\"promisedBy\":\"2026-03-08T12:00:00Z\"}"),
 				line("o3-d", "order.delivered", "2026-03-06T20:00:00Z", "o3", "{}"),
+				"this line is not JSON",
 				line("o1-d", "order.delivered", "2026-03-09T10:00:00Z", "o1", "{}")));
 		Path other = copyOfShippedRules();
 		Files.delete(other.resolve("orders.drl"));
@@ -64,6 +65,8 @@ class ReplayReportTest {
 
 		assertThat(exit).isZero();
 		String report = Files.readString(out.resolve("report.html"));
+		assertThat(report).contains("1 of 7 lines were not replayed (rejected 1, failed 0)",
+				"<b>7</b>lines read", "<b>6</b>events accepted", "<b>1</b>lines rejected");
 		assertThat(report).startsWith("<!DOCTYPE html>")
 			.contains("What each rule found", "shipment-late-notice",
 					"order-not-shipped-notice")
@@ -102,7 +105,7 @@ class ReplayReportTest {
 		assertThat(report).contains("Is the change better?", "<span class=\"removed\">worse</span>",
 				"Status changes", "none -&gt; OPEN");
 		assertThat(Files.readString(out.resolve("summary.txt"))).contains(
-				"Replayed 6 lines in ", "  precision                              1.000\n",
+				"Replayed 7 lines in ", "  precision                              1.000\n",
 				"  messages per messaged customer         1.000\n");
 		assertThat(report).contains("Messages per messaged customer, which the scorer has not");
 	}
