@@ -119,7 +119,8 @@ public final class Decisions {
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
-		String message = "its condition failed: " + cause + (cause == error ? "" : " (" + firstLine(error) + ")");
+		String message = PersonalData.mask("its condition failed: " + cause
+				+ (cause == error ? "" : " (" + firstLine(error) + ")"), phones);
 		rules.forEach(rule -> failures.add(new RuleFailure(rule, message)));
 	}
 

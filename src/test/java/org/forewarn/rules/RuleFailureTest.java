@@ -105,6 +105,30 @@ class RuleFailureTest {
 	}
 
 	@Test
+	void aConditionsFailureQuotesNoneOfTheCustomersPhoneNumber() throws Exception {
+		Files.writeString(rules.resolve("rules.drl"), """
+				package rules;
+				import org.forewarn.customer.Customer;
+
+				rule "in a condition" @id("condition")
+				when Customer( Integer.parseInt( phone ) > 0 )
+				then
+				end
+				""");
+		RuleEngine engine = new RuleEngine(new RuleSetLoader(Clock.systemUTC()).load(rules));
+		CustomerState state = new CustomerState("c1");
+		CustomerStateReducer.apply(state, EventParser.parse("{\"id\":\"u1\",\"type\":\"customer.updated\","
+				+ "\"time\":\"2026-01-01T00:00:00Z\",\"customerId\":\"c1\",\"data\":{\"phone\":\"+4915112345678\"}}"));
+
+		engine.evaluate(state, new Trigger("e1", "account.activity", Instant.parse("2026-01-01T00:00:00Z"), null,
+				Map.of()), List.of());
+
+		assertThat(engine.failures().list()).extracting(RuleFailures.Failure::lastMessage).singleElement()
+			.satisfies(message -> assertThat(message).contains("its condition failed", "49*********78")
+				.doesNotContain("12345678"));
+	}
+
+	@Test
 	void rulesThatKeepMatchingAgainFailAndTheOthersDecisionsStand() throws Exception {
 		Files.writeString(rules.resolve("rules.drl"), """
 				package rules;
