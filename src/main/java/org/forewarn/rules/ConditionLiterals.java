@@ -16,7 +16,6 @@ import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.springframework.util.ClassUtils;
 
 /**
  * A number compared with text in a condition ({@code Order( total > "abc" )}) compiles, and throws only when a fact is
@@ -107,7 +106,7 @@ final class ConditionLiterals {
 		}
 		for (String candidate : candidates) {
 			try {
-				return ClassUtils.forName(candidate, ConditionLiterals.class.getClassLoader());
+				return Class.forName(candidate, false, ConditionLiterals.class.getClassLoader());
 			}
 			catch (ClassNotFoundException | LinkageError e) {
 				// not this one
@@ -131,8 +130,8 @@ final class ConditionLiterals {
 	}
 
 	private static boolean isNumber(Class<?> type) {
-		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
-		return Number.class.isAssignableFrom(boxed);
+		return type.isPrimitive() ? type != boolean.class && type != char.class && type != void.class
+				: Number.class.isAssignableFrom(type);
 	}
 
 	private static boolean isNumber(String text) {

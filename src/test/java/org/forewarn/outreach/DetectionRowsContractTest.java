@@ -190,13 +190,13 @@ class DetectionRowsContractTest {
 			.isInstanceOf(DataIntegrityViolationException.class);
 		assertThatThrownBy(() -> rows.open("c-1", new Decided("p".repeat(101), "o-1", "r-late", "x"), "v1", AT))
 			.isInstanceOf(DataIntegrityViolationException.class);
-		assertThatThrownBy(() -> rows.open("c-1", late("o".repeat(201), "r-late"), "v1", AT))
+		assertThatThrownBy(() -> rows.open("c-1", late("o".repeat(257), "r-late"), "v1", AT))
 			.isInstanceOf(DataIntegrityViolationException.class);
 		assertThatThrownBy(() -> rows.open("c-1", late("o-1", "r".repeat(301)), "v1", AT))
 			.isInstanceOf(DataIntegrityViolationException.class);
 		assertThatThrownBy(() -> rows.open("c-1", late("o-1", "r-late"), "v".repeat(65), AT))
 			.isInstanceOf(DataIntegrityViolationException.class);
-		assertThatThrownBy(() -> rows.open("c".repeat(201), late("o-1", "r-late"), "v1", AT))
+		assertThatThrownBy(() -> rows.open("c".repeat(257), late("o-1", "r-late"), "v1", AT))
 			.isInstanceOf(DataIntegrityViolationException.class);
 
 		rows.open("c-1", new Decided("p".repeat(100), "o".repeat(200), "r".repeat(300), "x"), "v".repeat(64), AT);
