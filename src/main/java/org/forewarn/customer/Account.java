@@ -61,7 +61,7 @@ public class Account {
 
 	/** The newest change stands: an older one arriving late changes nothing. */
 	void planChanged(Instant at, String to, String direction) {
-		if (lastPlanChangeAt != null && at.isBefore(lastPlanChangeAt)) {
+		if (EventTimes.older(at, lastPlanChangeAt)) {
 			return;
 		}
 		plan = to;
@@ -70,7 +70,7 @@ public class Account {
 	}
 
 	void ticketOpened(Instant at, String ticketId) {
-		lastTicketOpenedAt = lastTicketOpenedAt != null && lastTicketOpenedAt.isAfter(at) ? lastTicketOpenedAt : at;
+		lastTicketOpenedAt = EventTimes.newest(lastTicketOpenedAt, at);
 		String id = ticketId == null ? "unnamed" : ticketId;
 		if (ticketChanged(id, at)) {
 			openTickets.add(id);
@@ -89,8 +89,7 @@ public class Account {
 
 	/** Notes an open or close of the ticket at {@code at}; false when a newer one is known, which then stands. */
 	private boolean ticketChanged(String id, Instant at) {
-		Instant newer = ticketChangedAt.get(id);
-		if (newer != null && newer.isAfter(at)) {
+		if (EventTimes.older(at, ticketChangedAt.get(id))) {
 			return false;
 		}
 		ticketChangedAt.remove(id); // put again: the least recently changed ticket is forgotten first
@@ -102,7 +101,7 @@ public class Account {
 	}
 
 	void cancelRequested(Instant at, String reason) {
-		if (cancelRequestedAt != null && at.isBefore(cancelRequestedAt)) {
+		if (EventTimes.older(at, cancelRequestedAt)) {
 			return;
 		}
 		cancelRequestedAt = at;
@@ -124,14 +123,8 @@ public class Account {
 				.ifPresent(stalest -> activity.remove(stalest.getKey()));
 		}
 		List<ActivitySample> samples = activity.computeIfAbsent(metric, m -> new ArrayList<>());
-		int position = samples.size(); // in time order, whatever order they arrive in: the last is the latest
-		while (position > 0 && samples.get(position - 1).at().isAfter(at)) {
-			position--;
-		}
-		samples.add(position, new ActivitySample(at, value));
-		if (samples.size() > KEPT_SAMPLES) {
-			samples.remove(0);
-		}
+		// in time order, whatever order they arrive in: the last is the latest
+		EventTimes.addInTimeOrder(samples, new ActivitySample(at, value), ActivitySample::at, KEPT_SAMPLES);
 	}
 
 	@Override

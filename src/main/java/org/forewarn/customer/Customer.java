@@ -88,8 +88,7 @@ public class Customer {
 		if (told == null) {
 			return current;
 		}
-		Instant set = profileSetAt.get(field);
-		if (set != null && at.isBefore(set)) {
+		if (EventTimes.older(at, profileSetAt.get(field))) {
 			return current;
 		}
 		profileSetAt.put(field, at);

@@ -75,7 +75,7 @@ public class Order {
 
 	/** The newest description of the order stands: an older one arriving late changes nothing. */
 	void placed(Instant at, Double total, String currency, Instant shipBy, Instant promisedBy, String region) {
-		if (placedAt != null && at.isBefore(placedAt)) {
+		if (EventTimes.older(at, placedAt)) {
 			return;
 		}
 		this.placedAt = at;
@@ -86,10 +86,10 @@ public class Order {
 		this.destinationRegion = region;
 	}
 
-	void paid(Instant at) { this.paidAt = newest(paidAt, at); }
+	void paid(Instant at) { this.paidAt = EventTimes.newest(paidAt, at); }
 
 	void paymentFailed(Instant at, boolean hard, String reason) {
-		if (paymentFailedAt != null && at.isBefore(paymentFailedAt)) {
+		if (EventTimes.older(at, paymentFailedAt)) {
 			return;
 		}
 		this.paymentFailedAt = at;
@@ -97,20 +97,16 @@ public class Order {
 		this.paymentFailureReason = reason;
 	}
 
-	void shipped(Instant at) { this.shippedAt = newest(shippedAt, at); }
+	void shipped(Instant at) { this.shippedAt = EventTimes.newest(shippedAt, at); }
 
-	void delivered(Instant at) { this.deliveredAt = newest(deliveredAt, at); }
+	void delivered(Instant at) { this.deliveredAt = EventTimes.newest(deliveredAt, at); }
 
 	void cancelled(Instant at, String reason) {
-		if (cancelledAt != null && at.isBefore(cancelledAt)) {
+		if (EventTimes.older(at, cancelledAt)) {
 			return;
 		}
 		this.cancelledAt = at;
 		this.cancelReason = reason;
-	}
-
-	private static Instant newest(Instant known, Instant at) {
-		return known != null && known.isAfter(at) ? known : at;
 	}
 
 	void record(Instant at, String eventType) {

@@ -65,7 +65,7 @@ public class Shipment {
 	}
 
 	void shipped(Instant at, String carrier, String trackingNumber, Instant estimatedDelivery) {
-		if (shippedAt == null || !at.isBefore(shippedAt)) {
+		if (!EventTimes.older(at, shippedAt)) {
 			this.shippedAt = at;
 			this.carrier = carrier;
 			this.trackingNumber = trackingNumber;
@@ -83,21 +83,14 @@ public class Shipment {
 	 * an exception reported before it, not one reported after.
 	 */
 	void scanned(Instant at, String location, String status) {
-		int position = scans.size();
-		while (position > 0 && scans.get(position - 1).at().isAfter(at)) {
-			position--;
-		}
-		scans.add(position, new Scan(at, location, status));
-		if (scans.size() > KEPT_SCANS) {
-			scans.remove(0);
-		}
+		EventTimes.addInTimeOrder(scans, new Scan(at, location, status), Scan::at, KEPT_SCANS);
 		if (exceptionAt != null && !at.isBefore(exceptionAt)) {
 			clearException();
 		}
 	}
 
 	void estimateChanged(Instant at, Instant estimatedDelivery) {
-		if (estimateAt == null || !at.isBefore(estimateAt)) {
+		if (!EventTimes.older(at, estimateAt)) {
 			this.estimateAt = at;
 			this.estimatedDelivery = estimatedDelivery;
 		}
@@ -119,7 +112,7 @@ public class Shipment {
 	}
 
 	void delivered(Instant at) {
-		this.deliveredAt = deliveredAt != null && deliveredAt.isAfter(at) ? deliveredAt : at;
+		this.deliveredAt = EventTimes.newest(deliveredAt, at);
 		clearException();
 	}
 
