@@ -7,6 +7,8 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.forewarn.web.StrictBody;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,13 +49,9 @@ class PauseController {
 	@ApiResponse(responseCode = "400", description = "Unknown scope or channel, missing name, a field not accepted")
 	@PostMapping
 	ResponseEntity<Pause> pause(@RequestBody Map<String, Object> body, Principal user) {
-		for (String field : body.keySet()) {
-			if (!FIELDS.contains(field)) {
-				throw bad(field + ": not accepted; send scope, name and note (who paused is the signed-in user)");
-			}
-		}
-		PauseDesk.Paused paused = badRequests(() -> desk.pause(string(body, "scope"), string(body, "name"),
-				string(body, "note"), by(user)));
+		StrictBody.onlyFields(body, FIELDS, "scope, name and note (who paused is the signed-in user)");
+		PauseDesk.Paused paused = badRequests(() -> desk.pause(StrictBody.string(body, "scope"),
+				StrictBody.string(body, "name"), StrictBody.string(body, "note"), by(user)));
 		return ResponseEntity.status(paused.created() ? HttpStatus.CREATED : HttpStatus.OK).body(paused.pause());
 	}
 
@@ -65,14 +63,6 @@ class PauseController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no pause of " + scope + " '" + name + "'");
 		}
 		return ResponseEntity.noContent().build();
-	}
-
-	private static String string(Map<String, Object> body, String field) {
-		Object value = body.get(field);
-		if (value != null && !(value instanceof String)) {
-			throw bad(field + ": must be a string");
-		}
-		return (String) value;
 	}
 
 	private static <T> T badRequests(java.util.function.Supplier<T> call) {

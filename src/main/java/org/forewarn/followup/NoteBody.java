@@ -3,6 +3,8 @@ package org.forewarn.followup;
 import java.util.Map;
 import java.util.Set;
 
+import org.forewarn.web.StrictBody;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -23,11 +25,7 @@ final class NoteBody {
 		if (body == null) {
 			return null;
 		}
-		for (String field : body.keySet()) {
-			if (!fields.contains(field)) {
-				throw bad(field + ": not accepted; send " + expected);
-			}
-		}
+		StrictBody.onlyFields(body, fields, expected);
 		Object note = body.get("note");
 		if (note != null && !(note instanceof String)) {
 			throw bad("note: must be text");

@@ -13,6 +13,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.forewarn.web.StrictBody;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,25 +67,14 @@ class SuppressionController {
 			throw bad("body: missing");
 		}
 		// a misspelt expiresAt ("until") would otherwise suppress the address for good without a word
-		for (String field : body.keySet()) {
-			if (field.equals("by")) {
-				throw bad("by: not accepted; the signed-in user is recorded as createdBy");
-			}
-			if (!FIELDS.contains(field)) {
-				throw bad(field + ": not accepted; send " + String.join(", ", FIELDS));
-			}
+		if (body.containsKey("by")) {
+			throw bad("by: not accepted; the signed-in user is recorded as createdBy");
 		}
-		Suppression added = badRequests(() -> desk.add(string(body, "channel"), string(body, "address"),
-				string(body, "reason"), string(body, "expiresAt"), user.getName()));
+		StrictBody.onlyFields(body, FIELDS, String.join(", ", FIELDS));
+		Suppression added = badRequests(() -> desk.add(StrictBody.string(body, "channel"),
+				StrictBody.string(body, "address"), StrictBody.string(body, "reason"),
+				StrictBody.string(body, "expiresAt"), user.getName()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(added);
-	}
-
-	private static String string(Map<String, Object> body, String field) {
-		Object value = body.get(field);
-		if (value != null && !(value instanceof String)) {
-			throw bad(field + ": must be a string");
-		}
-		return (String) value;
 	}
 
 	@Operation(summary = "Lift a suppression")
